@@ -1,0 +1,290 @@
+//! The persisted document: everything saved for one ladder and one instance.
+//!
+//! Stored text is decoded, then migrated from its schema version to the
+//! current one, then validated. The same path reads storage and (later)
+//! imported files, so a bad value is caught in one place.
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The schema version this app writes. Bump it only with a migration in
+/// `migrate` and a fixture under `tests/fixtures/`.
+pub const SCHEMA: u64 = 1;
+/// Longest note, in characters. The note field shows a counter against it.
+pub const MAX_NOTE_LEN: usize = 2000;
+/// More answers than any sane ladder has; guards against absurd files.
+pub const MAX_ANSWERS: usize = 100_000;
+const MAX_ID_LEN: usize = 64;
+const MAX_RATING: u8 = 100;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema: u64,
+    pub ladder: String,
+    /// Content version the answers were last given against.
+    pub content_version: String,
+    /// Counts saved changes; lets a tab tell whether storage moved on.
+    pub revision: u64,
+    /// Milliseconds since the Unix epoch of the last change.
+    pub updated_at: u64,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub resume: Resume,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Milliseconds since the Unix epoch; the later change wins a merge.
+    pub changed_at: u64,
+}
+
+/// A chosen answer: a step value of the scale, or "not sure".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    Step(u8),
+    Unsure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckMode {
+    Quick,
+    Full,
+}
+
+/// Where to pick up again.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Resume {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<CheckMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+impl Serialize for Rating {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Rating::Step(value) => serializer.serialize_u8(*value),
+            Rating::Unsure => serializer.serialize_str("unsure"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RatingVisitor;
+        impl Visitor<'_> for RatingVisitor {
+            type Value = Rating;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a step value from 0 to {MAX_RATING} or \"unsure\"")
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Rating, E> {
+                u8::try_from(value)
+                    .ok()
+                    .filter(|value| *value <= MAX_RATING)
+                    .map(Rating::Step)
+                    .ok_or_else(|| E::custom(format!("rating {value} is out of range")))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Rating, E> {
+                Err(E::custom(format!("rating {value} is out of range")))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Rating, E> {
+                Err(E::custom(format!("rating {value} is not a whole number")))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Rating, E> {
+                match value {
+                    "unsure" => Ok(Rating::Unsure),
+                    other => Err(E::custom(format!("rating \"{other}\" is not known"))),
+                }
+            }
+        }
+        deserializer.deserialize_any(RatingVisitor)
+    }
+}
+
+/// Why stored or imported text could not be used as a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// Not JSON at all (truncated, or another kind of file).
+    NotJson(String),
+    /// JSON, but not shaped like a document, or with impossible values.
+    Invalid(String),
+    /// Written by a newer version of the app. `readable` holds what this
+    /// version could make of it, for a read-only view.
+    Newer {
+        schema: u64,
+        readable: Option<Box<Document>>,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(why) => write!(f, "it is not valid JSON ({why})"),
+            DecodeError::Invalid(why) => write!(f, "it is not a valid self-check document ({why})"),
+            DecodeError::Newer { schema, .. } => write!(
+                f,
+                "it was saved by a newer version of this app (schema {schema}; this version reads up to {SCHEMA})"
+            ),
+        }
+    }
+}
+
+impl Document {
+    pub fn new(ladder: &str, content_version: &str) -> Document {
+        Document {
+            schema: SCHEMA,
+            ladder: ladder.to_string(),
+            content_version: content_version.to_string(),
+            revision: 0,
+            updated_at: 0,
+            answers: BTreeMap::new(),
+            resume: Resume::default(),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        // Serializing plain structs with string keys cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Decodes, migrates and validates stored or imported text.
+    pub fn decode(text: &str) -> Result<Document, DecodeError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|err| DecodeError::NotJson(err.to_string()))?;
+        let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| {
+            DecodeError::Invalid("\"schema\" is missing or not a whole number".into())
+        })?;
+        if schema > SCHEMA {
+            let readable = serde_json::from_value::<Document>(value)
+                .ok()
+                .filter(|doc| doc.validate().is_ok())
+                .map(Box::new);
+            return Err(DecodeError::Newer { schema, readable });
+        }
+        let value = migrate(value, schema)?;
+        let document: Document =
+            serde_json::from_value(value).map_err(|err| DecodeError::Invalid(err.to_string()))?;
+        document.validate().map_err(DecodeError::Invalid)?;
+        Ok(document)
+    }
+
+    /// Checks the values serde cannot: sizes and id shapes.
+    pub fn validate(&self) -> Result<(), String> {
+        if !is_id(&self.ladder) {
+            return Err(format!("ladder id \"{}\" is not valid", self.ladder));
+        }
+        if self.answers.len() > MAX_ANSWERS {
+            return Err(format!(
+                "it holds {} answers; the most is {MAX_ANSWERS}",
+                self.answers.len()
+            ));
+        }
+        for (id, answer) in &self.answers {
+            if !is_id(id) {
+                return Err(format!(
+                    "statement id \"{}\" is not valid",
+                    truncate(id, 40)
+                ));
+            }
+            let length = answer.note.chars().count();
+            if length > MAX_NOTE_LEN {
+                return Err(format!(
+                    "the note for \"{id}\" has {length} characters; the most is {MAX_NOTE_LEN}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a rating for a statement at time `now`.
+    pub fn set_rating(&mut self, statement: &str, rating: Rating, now: u64) {
+        let answer = self.answers.entry(statement.to_string()).or_default();
+        answer.rating = Some(rating);
+        answer.changed_at = now;
+        self.touch(now);
+    }
+
+    /// Records a note; notes longer than the limit are cut at the limit.
+    pub fn set_note(&mut self, statement: &str, note: &str, now: u64) {
+        let note: String = note.chars().take(MAX_NOTE_LEN).collect();
+        let answer = self.answers.entry(statement.to_string()).or_default();
+        if answer.note == note {
+            return;
+        }
+        answer.note = note;
+        answer.changed_at = now;
+        self.touch(now);
+    }
+
+    pub fn touch(&mut self, now: u64) {
+        self.revision += 1;
+        self.updated_at = self.updated_at.max(now);
+    }
+
+    pub fn rating(&self, statement: &str) -> Option<Rating> {
+        self.answers.get(statement).and_then(|answer| answer.rating)
+    }
+
+    /// Combines two versions of one document (two tabs, say). Each answer
+    /// keeps its later change, so neither side's answers are lost. Returns
+    /// the merged document; its revision is past both.
+    pub fn merge(&self, other: &Document) -> Document {
+        let mut merged = self.clone();
+        for (id, theirs) in &other.answers {
+            match merged.answers.get(id) {
+                Some(ours) if ours.changed_at >= theirs.changed_at => {}
+                _ => {
+                    merged.answers.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+        if other.updated_at > self.updated_at {
+            merged.resume = other.resume.clone();
+            merged.content_version = other.content_version.clone();
+        }
+        merged.updated_at = self.updated_at.max(other.updated_at);
+        merged.revision = self.revision.max(other.revision) + 1;
+        merged
+    }
+
+    /// True when merging `other` into this document would change no answer.
+    pub fn has_all_answers_of(&self, other: &Document) -> bool {
+        other.answers.iter().all(|(id, theirs)| {
+            self.answers
+                .get(id)
+                .is_some_and(|ours| ours.changed_at >= theirs.changed_at)
+        })
+    }
+}
+
+/// Brings a document from an older schema to the current one. Each step is
+/// a pure function from one version to the next; none may drop an answer.
+fn migrate(value: Value, schema: u64) -> Result<Value, DecodeError> {
+    match schema {
+        // Schema 1 is the first that shipped; nothing older exists.
+        SCHEMA => Ok(value),
+        other => Err(DecodeError::Invalid(format!("schema {other} is not known"))),
+    }
+}
+
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'))
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}

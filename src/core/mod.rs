@@ -1,0 +1,7 @@
+//! The pure core: content, answers, scoring and the persisted document.
+//! Nothing here knows about the browser, so all of it is tested natively.
+
+pub mod content;
+pub mod document;
+pub mod json;
+pub mod scoring;

@@ -1,0 +1,164 @@
+//! Turning answers into results: per-section spread and average, strengths,
+//! growth areas and watch-outs. Pure functions of the ladder and document.
+
+use super::content::{Kind, Ladder};
+use super::document::{Document, Rating};
+
+/// A growth area is one of the lowest sections; this many at least
+/// (when that many sections have answers) and at most `MAX_GROWTH`.
+pub const MIN_GROWTH: usize = 3;
+pub const MAX_GROWTH: usize = 5;
+/// Sections averaging at or above this share of the scale are strengths.
+pub const STRENGTH_FROM: f64 = 2.0 / 3.0;
+/// Sections below this share count as growth areas beyond the lowest three.
+pub const WEAK_BELOW: f64 = 0.5;
+/// Anti-pattern answers at or above this share of the scale are watch-outs.
+pub const WATCH_OUT_FROM: f64 = 0.5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionResult {
+    pub section: usize,
+    /// Statements of the section in this check (expectations and anti-patterns).
+    pub total: usize,
+    /// Statements with any rating, "not sure" included.
+    pub answered: usize,
+    pub unsure: usize,
+    /// How many expectation answers fell on each step of the scale.
+    pub spread: Vec<usize>,
+    /// Average of expectation answers as a share of the scale, 0.0 to 1.0;
+    /// `None` when no expectation in the section has a scored answer.
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WatchOut {
+    pub statement: usize,
+    /// Share of the scale, 0.0 to 1.0: how often the risky behaviour shows.
+    pub level: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub sections: Vec<SectionResult>,
+    /// Section indexes, strongest first.
+    pub strengths: Vec<usize>,
+    /// Section indexes, weakest first.
+    pub growth: Vec<usize>,
+    /// Anti-pattern statements answered at or above `WATCH_OUT_FROM`, worst first.
+    pub watch_outs: Vec<WatchOut>,
+    /// Statement indexes in this check without an answer.
+    pub unanswered: Vec<usize>,
+    /// Statement indexes answered "not sure".
+    pub unsure: Vec<usize>,
+}
+
+impl Results {
+    pub fn answered(&self) -> usize {
+        self.sections.iter().map(|s| s.answered).sum()
+    }
+
+    pub fn total(&self) -> usize {
+        self.sections.iter().map(|s| s.total).sum()
+    }
+}
+
+/// Where a scale value sits between the lowest (0.0) and highest (1.0) step.
+pub fn share_of_scale(ladder: &Ladder, value: u8) -> f64 {
+    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
+    if high <= low {
+        return 0.0;
+    }
+    f64::from(value.clamp(low, high) - low) / f64::from(high - low)
+}
+
+/// Scores the statements of a check (the quick set, or every statement).
+pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results {
+    let steps = ladder.scale.steps.len();
+    let mut sections: Vec<SectionResult> = (0..ladder.sections.len())
+        .map(|section| SectionResult {
+            section,
+            total: 0,
+            answered: 0,
+            unsure: 0,
+            spread: vec![0; steps],
+            score: None,
+        })
+        .collect();
+    let mut sums = vec![(0.0_f64, 0_usize); ladder.sections.len()];
+    let mut watch_outs = Vec::new();
+    let mut unanswered = Vec::new();
+    let mut unsure = Vec::new();
+
+    for (index, statement) in ladder.statements.iter().enumerate() {
+        if quick_only && !statement.quick {
+            continue;
+        }
+        let result = &mut sections[statement.section];
+        result.total += 1;
+        match document.rating(&statement.id) {
+            None => unanswered.push(index),
+            Some(Rating::Unsure) => {
+                result.answered += 1;
+                result.unsure += 1;
+                unsure.push(index);
+            }
+            Some(Rating::Step(value)) => {
+                result.answered += 1;
+                // A value no longer on the scale (content changed) is not scored.
+                let Some(position) = ladder.scale.position(value) else {
+                    continue;
+                };
+                let share = share_of_scale(ladder, value);
+                match statement.kind {
+                    Kind::Expectation => {
+                        result.spread[position] += 1;
+                        let sum = &mut sums[statement.section];
+                        sum.0 += share;
+                        sum.1 += 1;
+                    }
+                    Kind::AntiPattern if share >= WATCH_OUT_FROM => watch_outs.push(WatchOut {
+                        statement: index,
+                        level: share,
+                    }),
+                    Kind::AntiPattern => {}
+                }
+            }
+        }
+    }
+    for (result, (sum, count)) in sections.iter_mut().zip(&sums) {
+        if *count > 0 {
+            result.score = Some(sum / *count as f64);
+        }
+    }
+    watch_outs.sort_by(|a, b| b.level.total_cmp(&a.level));
+
+    let mut ranked: Vec<(usize, f64)> = sections
+        .iter()
+        .filter_map(|s| s.score.map(|score| (s.section, score)))
+        .collect();
+    // Lowest first; ties keep ladder order so results are stable.
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let weak = ranked
+        .iter()
+        .filter(|(_, score)| *score < WEAK_BELOW)
+        .count();
+    let growth_count = weak.clamp(MIN_GROWTH, MAX_GROWTH).min(ranked.len());
+    let growth: Vec<usize> = ranked[..growth_count].iter().map(|(s, _)| *s).collect();
+    let mut strong: Vec<(usize, f64)> = ranked
+        .iter()
+        .copied()
+        .filter(|(section, score)| *score >= STRENGTH_FROM && !growth.contains(section))
+        .collect();
+    // Highest first; ties keep ladder order.
+    strong.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let strengths: Vec<usize> = strong.into_iter().map(|(section, _)| section).collect();
+
+    Results {
+        sections,
+        strengths,
+        growth,
+        watch_outs,
+        unanswered,
+        unsure,
+    }
+}

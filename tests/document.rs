@@ -1,0 +1,248 @@
+//! The persisted document: encode/decode, validation, migrations and merge.
+#![cfg(not(target_arch = "wasm32"))]
+
+use l5_selfcheck::core::document::{
+    Answer, CheckMode, DecodeError, Document, Rating, Resume, MAX_NOTE_LEN, SCHEMA,
+};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("fixture exists")
+}
+
+#[test]
+fn schema_1_fixture_loads_with_every_answer_and_note() {
+    let document = Document::decode(&fixture("document-v1.json")).expect("schema 1 loads");
+    assert_eq!(document.schema, SCHEMA);
+    assert_eq!(document.ladder, "l5");
+    assert_eq!(document.revision, 4);
+    assert_eq!(document.answers.len(), 4);
+    assert_eq!(
+        document.rating("impact.operational-plan"),
+        Some(Rating::Step(2))
+    );
+    assert_eq!(document.rating("ownership.step-in"), Some(Rating::Unsure));
+    assert_eq!(document.rating("process.uphold"), None);
+    assert_eq!(
+        document.answers["process.uphold"].note,
+        "Only a note so far <b>bold</b>"
+    );
+    assert_eq!(document.resume.mode, Some(CheckMode::Quick));
+    assert_eq!(document.resume.section.as_deref(), Some("impact"));
+}
+
+#[test]
+fn encode_then_decode_keeps_the_fixture_unchanged() {
+    let document = Document::decode(&fixture("document-v1.json")).unwrap();
+    assert_eq!(Document::decode(&document.encode()).unwrap(), document);
+}
+
+#[test]
+fn text_that_is_not_json_is_reported_as_such() {
+    for text in ["", "{", "not json", "{\"schema\":1,\"ladder\":\"l5\""] {
+        assert!(
+            matches!(Document::decode(text), Err(DecodeError::NotJson(_))),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn json_that_is_not_a_document_is_invalid() {
+    for text in [
+        "[]",
+        "42",
+        "{}",
+        "{\"schema\":\"1\"}",
+        "{\"schema\":1}",
+        "{\"schema\":0,\"ladder\":\"l5\",\"content_version\":\"x\",\"revision\":0,\"updated_at\":0}",
+        "{\"schema\":1,\"ladder\":\"L5 ladder\",\"content_version\":\"x\",\"revision\":0,\"updated_at\":0}",
+        "{\"schema\":1,\"ladder\":\"l5\",\"content_version\":\"x\",\"revision\":-1,\"updated_at\":0}",
+    ] {
+        assert!(matches!(Document::decode(text), Err(DecodeError::Invalid(_))), "{text:?}");
+    }
+}
+
+#[test]
+fn absurd_values_are_rejected() {
+    let base = |answers: &str| {
+        format!("{{\"schema\":1,\"ladder\":\"l5\",\"content_version\":\"x\",\"revision\":1,\"updated_at\":1,\"answers\":{answers}}}")
+    };
+    for answers in [
+        "{\"a.b\":{\"rating\":101,\"changed_at\":1}}",
+        "{\"a.b\":{\"rating\":-2,\"changed_at\":1}}",
+        "{\"a.b\":{\"rating\":1.5,\"changed_at\":1}}",
+        "{\"a.b\":{\"rating\":\"always\",\"changed_at\":1}}",
+        "{\"../../etc\":{\"rating\":1,\"changed_at\":1}}",
+        "{\"a.b\":{\"rating\":1}}",
+    ] {
+        assert!(
+            matches!(
+                Document::decode(&base(answers)),
+                Err(DecodeError::Invalid(_))
+            ),
+            "{answers}"
+        );
+    }
+    let long_note = format!(
+        "{{\"a.b\":{{\"note\":\"{}\",\"changed_at\":1}}}}",
+        "x".repeat(MAX_NOTE_LEN + 1)
+    );
+    let error = Document::decode(&base(&long_note)).unwrap_err();
+    assert!(error.to_string().contains("characters"), "{error}");
+}
+
+#[test]
+fn a_newer_schema_is_reported_with_what_can_be_read() {
+    let text = fixture("document-v1.json").replace("\"schema\":1", "\"schema\":7");
+    match Document::decode(&text) {
+        Err(DecodeError::Newer { schema, readable }) => {
+            assert_eq!(schema, 7);
+            assert_eq!(readable.expect("readable").answers.len(), 4);
+        }
+        other => panic!("expected Newer, got {other:?}"),
+    }
+    let unreadable = "{\"schema\":9,\"everything\":\"changed\"}";
+    assert!(matches!(
+        Document::decode(unreadable),
+        Err(DecodeError::Newer {
+            schema: 9,
+            readable: None
+        })
+    ));
+}
+
+#[test]
+fn setting_a_rating_stamps_the_answer_and_bumps_the_revision() {
+    let mut document = Document::new("l5", "1");
+    document.set_rating("impact.a", Rating::Step(3), 1000);
+    document.set_note("impact.a", "evidence", 2000);
+    assert_eq!(document.revision, 2);
+    assert_eq!(document.updated_at, 2000);
+    let answer = &document.answers["impact.a"];
+    assert_eq!(answer.rating, Some(Rating::Step(3)));
+    assert_eq!(answer.changed_at, 2000);
+    // The same note again is not a change.
+    document.set_note("impact.a", "evidence", 3000);
+    assert_eq!(document.revision, 2);
+}
+
+#[test]
+fn notes_are_cut_at_the_limit() {
+    let mut document = Document::new("l5", "1");
+    document.set_note("a", &"é".repeat(MAX_NOTE_LEN + 50), 1);
+    assert_eq!(document.answers["a"].note.chars().count(), MAX_NOTE_LEN);
+    assert!(document.validate().is_ok());
+}
+
+#[test]
+fn merge_keeps_the_later_change_of_each_answer_from_both_sides() {
+    let mut ours = Document::new("l5", "1");
+    ours.set_rating("a", Rating::Step(1), 10);
+    ours.set_rating("b", Rating::Step(1), 30);
+    let mut theirs = Document::new("l5", "1");
+    theirs.set_rating("a", Rating::Step(3), 20);
+    theirs.set_rating("b", Rating::Step(2), 25);
+    theirs.set_rating("c", Rating::Unsure, 5);
+    let merged = ours.merge(&theirs);
+    assert_eq!(merged.rating("a"), Some(Rating::Step(3)), "theirs is later");
+    assert_eq!(merged.rating("b"), Some(Rating::Step(1)), "ours is later");
+    assert_eq!(
+        merged.rating("c"),
+        Some(Rating::Unsure),
+        "only theirs has it"
+    );
+    assert!(merged.revision > ours.revision.max(theirs.revision));
+    assert!(merged.has_all_answers_of(&ours) && merged.has_all_answers_of(&theirs));
+    assert!(!ours.has_all_answers_of(&theirs));
+}
+
+fn rating() -> impl Strategy<Value = Rating> {
+    prop_oneof![(0u8..=100).prop_map(Rating::Step), Just(Rating::Unsure)]
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z0-9][a-z0-9._-]{0,40}"
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    (proptest::option::of(rating()), ".{0,80}", any::<u64>()).prop_map(
+        |(rating, note, changed_at)| Answer {
+            rating,
+            note,
+            changed_at,
+        },
+    )
+}
+
+prop_compose! {
+    fn document()(
+        ladder in id(),
+        content_version in ".{0,20}",
+        revision in any::<u64>(),
+        updated_at in any::<u64>(),
+        answers in proptest::collection::btree_map(id(), answer(), 0..30),
+        mode in proptest::option::of(prop_oneof![Just(CheckMode::Quick), Just(CheckMode::Full)]),
+        section in proptest::option::of(id()),
+    ) -> Document {
+        Document {
+            schema: SCHEMA,
+            ladder,
+            content_version,
+            revision,
+            updated_at,
+            answers,
+            resume: Resume { mode, section },
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_document_survives_save_then_load(document in document()) {
+        prop_assert_eq!(Document::decode(&document.encode()), Ok(document));
+    }
+
+    #[test]
+    fn decoding_any_string_never_panics(text in ".{0,400}") {
+        let _ = Document::decode(&text);
+    }
+
+    #[test]
+    fn decoding_any_json_shaped_text_never_panics(text in r#"[{}\[\]":,0-9a-z_ .-]{0,200}"#) {
+        let _ = Document::decode(&text);
+    }
+
+    #[test]
+    fn decoding_mangled_documents_never_panics(document in document(), cut in 0usize..400, byte in any::<u8>()) {
+        let mut text = document.encode().into_bytes();
+        if !text.is_empty() {
+            let at = cut % text.len();
+            text[at] = byte;
+            text.truncate(at + 1 + cut / 2);
+        }
+        let _ = Document::decode(&String::from_utf8_lossy(&text));
+    }
+
+    /// Migration from every shipped schema keeps every answer and note.
+    /// Schema 1 is the only one so far: the chain is the identity on it.
+    #[test]
+    fn migration_keeps_every_answer_and_note(document in document()) {
+        let loaded = Document::decode(&document.encode()).unwrap();
+        let before: BTreeMap<_, _> = document.answers.iter().map(|(k, a)| (k.clone(), (a.rating, a.note.clone()))).collect();
+        let after: BTreeMap<_, _> = loaded.answers.iter().map(|(k, a)| (k.clone(), (a.rating, a.note.clone()))).collect();
+        prop_assert_eq!(before, after);
+    }
+
+    #[test]
+    fn merging_loses_no_answer(a in document(), b in document()) {
+        let merged = a.merge(&b);
+        for id in a.answers.keys().chain(b.answers.keys()) {
+            prop_assert!(merged.answers.contains_key(id));
+        }
+        prop_assert!(merged.has_all_answers_of(&a));
+        prop_assert!(merged.has_all_answers_of(&b));
+    }
+}
