@@ -1,0 +1,121 @@
+//! All app state in one reducer. `reduce` is pure: time comes in with the
+//! action, and saving happens in `App` after the state changed.
+
+use crate::core::content::Ladder;
+use crate::core::document::{Document, Rating};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where answers go, as the person must be told.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Persistence {
+    /// Every change is written to this browser's storage.
+    Saving,
+    /// Storage cannot be used; answers live only in this page.
+    InMemory { reason: String },
+    /// A newer version of the app wrote the stored answers; nothing is
+    /// written so its data survives.
+    ReadOnly { schema: u64 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Saved { answered: usize },
+    Failed { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub ladder: Rc<Ladder>,
+    pub document: Rc<Document>,
+    pub persistence: Persistence,
+    /// Something the person must know about their stored data.
+    pub notice: Option<String>,
+    pub save_status: SaveStatus,
+}
+
+pub enum Action {
+    Rate {
+        statement: usize,
+        rating: Rating,
+        now: u64,
+    },
+    Note {
+        statement: usize,
+        text: String,
+        now: u64,
+    },
+    /// The document at `revision` reached storage.
+    Saved { revision: u64 },
+    /// Writing failed: keep the answers in memory and say so.
+    SaveFailed { reason: String },
+}
+
+impl State {
+    pub fn answered(&self) -> usize {
+        self.ladder
+            .statements
+            .iter()
+            .filter(|s| self.document.rating(&s.id).is_some())
+            .count()
+    }
+
+    pub fn writes(&self) -> bool {
+        self.persistence == Persistence::Saving
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::Rate {
+                statement,
+                rating,
+                now,
+            } => {
+                let Some(statement) = state.ladder.statements.get(statement) else {
+                    return self;
+                };
+                if state.document.rating(&statement.id) == Some(rating) {
+                    return self;
+                }
+                let id = statement.id.clone();
+                Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
+            }
+            Action::Note {
+                statement,
+                text,
+                now,
+            } => {
+                let Some(statement) = state.ladder.statements.get(statement) else {
+                    return self;
+                };
+                let id = statement.id.clone();
+                let before = state.document.revision;
+                Rc::make_mut(&mut state.document).set_note(&id, &text, now);
+                if state.document.revision == before {
+                    return self;
+                }
+            }
+            Action::Saved { revision } => {
+                if revision != state.document.revision {
+                    return self;
+                }
+                state.save_status = SaveStatus::Saved {
+                    answered: state.answered(),
+                };
+            }
+            Action::SaveFailed { reason } => {
+                state.save_status = SaveStatus::Failed {
+                    reason: reason.clone(),
+                };
+                state.persistence = Persistence::InMemory { reason };
+            }
+        }
+        Rc::new(state)
+    }
+}

@@ -1,0 +1,5 @@
+//! The browser edge: the only code that touches `web_sys` besides the
+//! components. Each piece is small, fallible and never panics.
+
+pub mod clock;
+pub mod storage;
