@@ -160,8 +160,11 @@ fn a_newer_document_is_opened_read_only() {
     );
 }
 
+/// Mounts the app on a check page, in a fresh root element.
 fn mount(instance: &str) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("/check/overview").unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let setup = Setup {

@@ -182,3 +182,45 @@ fn a_value_off_the_scale_counts_as_answered_but_not_scored() {
     assert_eq!(results.sections[0].answered, 1);
     assert_eq!(results.sections[0].score, None);
 }
+
+#[test]
+fn results_are_described_with_the_nearest_step_of_the_scale() {
+    use l5_selfcheck::core::scoring::nearest_step;
+    let ladder = ladder();
+    let label = |share| nearest_step(&ladder, share).unwrap().choice.label.clone();
+    assert_eq!(label(0.0), "Not yet");
+    assert_eq!(label(0.3), "Sometimes");
+    assert_eq!(label(0.6), "Usually");
+    assert_eq!(label(0.9), "Consistently");
+    assert_eq!(label(7.0), "Consistently", "out of range is clamped");
+    // Exactly between two steps: the lower one, so results never flatter.
+    assert_eq!(label(0.5), "Sometimes");
+}
+
+#[test]
+fn progress_counts_answers_per_section_in_the_check() {
+    use l5_selfcheck::core::scoring::progress;
+    let ladder = ladder();
+    let document = answered(&[("a.1", Step(1)), ("a.2", Unsure), ("b.2", Step(0))]);
+    let quick = progress(&ladder, &document, true);
+    assert_eq!((quick.answered, quick.total), (1, 5));
+    assert_eq!(quick.sections[0], (1, 1));
+    assert_eq!(quick.sections[1], (0, 1));
+    let full = progress(&ladder, &document, false);
+    assert_eq!((full.answered, full.total), (3, 11));
+    assert_eq!(full.sections[0], (2, 2));
+    assert_eq!(full.sections[4], (0, 3));
+}
+
+#[test]
+fn one_decimal_rounds_half_up_like_a_person_would() {
+    use l5_selfcheck::core::scoring::one_decimal;
+    assert_eq!(one_decimal(2.0), "2.0");
+    assert_eq!(one_decimal(2.25), "2.3");
+    assert_eq!(one_decimal(2.0 / 3.0 * 3.0), "2.0");
+    assert_eq!(one_decimal(1.0 / 3.0), "0.3");
+    assert_eq!(one_decimal(99.96), "100.0");
+    assert_eq!(one_decimal(-0.04), "0.0");
+    assert_eq!(one_decimal(-1.25), "-1.3");
+    assert_eq!(one_decimal(f64::NAN), "\u{2013}");
+}

@@ -2,7 +2,8 @@
 //! action, and saving happens in `App` after the state changed.
 
 use crate::core::content::Ladder;
-use crate::core::document::{Document, Rating};
+use crate::core::document::{CheckMode, Document, Rating};
+use crate::core::route::Route;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,6 +34,13 @@ pub struct State {
     /// Something the person must know about their stored data.
     pub notice: Option<String>,
     pub save_status: SaveStatus,
+    /// Whether the next save is the person's own change (an answer or a
+    /// note) and so is announced as "Saved"; moving between pages is not.
+    pub announce_save: bool,
+    /// The revision read from storage at start-up (already saved).
+    pub loaded_revision: u64,
+    /// The page being shown, from the URL's hash.
+    pub route: Route,
 }
 
 pub enum Action {
@@ -46,6 +54,8 @@ pub enum Action {
         text: String,
         now: u64,
     },
+    /// The URL's hash changed (a link, back or forward).
+    Navigate { route: Route, now: u64 },
     /// The document at `revision` reached storage.
     Saved { revision: u64 },
     /// Writing failed: keep the answers in memory and say so.
@@ -63,6 +73,32 @@ impl State {
 
     pub fn writes(&self) -> bool {
         self.persistence == Persistence::Saving
+    }
+
+    /// Shows `route`, remembering where a check was left so the start page
+    /// can offer to resume it.
+    pub fn enter(&mut self, route: Route, now: u64) {
+        if let Route::Check { mode, section, .. } = &route {
+            let resume = &self.document.resume;
+            if self.ladder.section_index(section).is_some()
+                && (resume.mode != Some(*mode) || resume.section.as_deref() != Some(section))
+            {
+                let document = Rc::make_mut(&mut self.document);
+                document.resume.mode = Some(*mode);
+                document.resume.section = Some(section.clone());
+                document.touch(now);
+            }
+        }
+        self.route = route;
+    }
+
+    pub fn read_only(&self) -> bool {
+        matches!(self.persistence, Persistence::ReadOnly { .. })
+    }
+
+    /// The check to show results and progress for: the one last taken.
+    pub fn current_mode(&self) -> CheckMode {
+        self.document.resume.mode.unwrap_or(CheckMode::Quick)
     }
 }
 
@@ -85,6 +121,7 @@ impl Reducible for State {
                 }
                 let id = statement.id.clone();
                 Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
+                state.announce_save = true;
             }
             Action::Note {
                 statement,
@@ -100,9 +137,17 @@ impl Reducible for State {
                 if state.document.revision == before {
                     return self;
                 }
+                state.announce_save = true;
+            }
+            Action::Navigate { route, now } => {
+                if route == state.route {
+                    return self;
+                }
+                state.announce_save = false;
+                state.enter(route, now);
             }
             Action::Saved { revision } => {
-                if revision != state.document.revision {
+                if revision != state.document.revision || !state.announce_save {
                     return self;
                 }
                 state.save_status = SaveStatus::Saved {

@@ -4,9 +4,9 @@
 //! current one, then validated. The same path reads storage and (later)
 //! imported files, so a bad value is caught in one place.
 
-use serde::de::{self, Deserializer, Visitor};
+use super::json::{number_text, type_name, FieldError, Obj};
 use serde::ser::Serializer;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,7 +21,9 @@ pub const MAX_ANSWERS: usize = 100_000;
 const MAX_ID_LEN: usize = 64;
 const MAX_RATING: u8 = 100;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Written with serde; read by hand from a `Value` (see `from_value`), which
+// names the field at fault and keeps serde's deserializer code out of the wasm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub schema: u64,
     pub ladder: String,
@@ -31,17 +33,15 @@ pub struct Document {
     pub revision: u64,
     /// Milliseconds since the Unix epoch of the last change.
     pub updated_at: u64,
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    #[serde(default)]
     pub resume: Resume,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Milliseconds since the Unix epoch; the later change wins a merge.
     pub changed_at: u64,
@@ -54,7 +54,7 @@ pub enum Rating {
     Unsure,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckMode {
     Quick,
@@ -62,11 +62,11 @@ pub enum CheckMode {
 }
 
 /// Where to pick up again.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Resume {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<CheckMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
 }
 
@@ -76,38 +76,6 @@ impl Serialize for Rating {
             Rating::Step(value) => serializer.serialize_u8(*value),
             Rating::Unsure => serializer.serialize_str("unsure"),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Rating {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RatingVisitor;
-        impl Visitor<'_> for RatingVisitor {
-            type Value = Rating;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a step value from 0 to {MAX_RATING} or \"unsure\"")
-            }
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Rating, E> {
-                u8::try_from(value)
-                    .ok()
-                    .filter(|value| *value <= MAX_RATING)
-                    .map(Rating::Step)
-                    .ok_or_else(|| E::custom(format!("rating {value} is out of range")))
-            }
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Rating, E> {
-                Err(E::custom(format!("rating {value} is out of range")))
-            }
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Rating, E> {
-                Err(E::custom(format!("rating {value} is not a whole number")))
-            }
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<Rating, E> {
-                match value {
-                    "unsure" => Ok(Rating::Unsure),
-                    other => Err(E::custom(format!("rating \"{other}\" is not known"))),
-                }
-            }
-        }
-        deserializer.deserialize_any(RatingVisitor)
     }
 }
 
@@ -165,17 +133,65 @@ impl Document {
             DecodeError::Invalid("\"schema\" is missing or not a whole number".into())
         })?;
         if schema > SCHEMA {
-            let readable = serde_json::from_value::<Document>(value)
+            let readable = Document::from_value(&value)
                 .ok()
                 .filter(|doc| doc.validate().is_ok())
                 .map(Box::new);
             return Err(DecodeError::Newer { schema, readable });
         }
         let value = migrate(value, schema)?;
-        let document: Document =
-            serde_json::from_value(value).map_err(|err| DecodeError::Invalid(err.to_string()))?;
+        let document =
+            Document::from_value(&value).map_err(|err| DecodeError::Invalid(err.to_string()))?;
         document.validate().map_err(DecodeError::Invalid)?;
         Ok(document)
+    }
+
+    /// Reads the current schema's shape. Unknown fields are ignored, so a
+    /// newer document can still be shown read-only.
+    fn from_value(value: &Value) -> Result<Document, FieldError> {
+        let root = Obj::new(value, "")?;
+        let mut answers = BTreeMap::new();
+        if root.get("answers").is_some() {
+            for (id, item) in root.object("answers")?.entries() {
+                let answer = Obj::new(item, format!("answer \"{}\"", truncate(id, 40)))?;
+                answers.insert(
+                    id.clone(),
+                    Answer {
+                        rating: read_rating(&answer)?,
+                        note: answer.raw_text("note")?.unwrap_or_default().to_string(),
+                        changed_at: answer.whole_number("changed_at")?,
+                    },
+                );
+            }
+        }
+        let mut resume = Resume::default();
+        if root.get("resume").is_some() {
+            let obj = root.object("resume")?;
+            resume.mode = match obj.raw_text("mode")? {
+                None => None,
+                Some("quick") => Some(CheckMode::Quick),
+                Some("full") => Some(CheckMode::Full),
+                Some(other) => {
+                    return Err(obj.fail(
+                        "mode",
+                        format!("\"{}\" is not a check", truncate(other, 20)),
+                    ))
+                }
+            };
+            resume.section = obj.raw_text("section")?.map(str::to_string);
+        }
+        Ok(Document {
+            schema: root.whole_number("schema")?,
+            ladder: root.raw_text("ladder")?.unwrap_or_default().to_string(),
+            content_version: root
+                .raw_text("content_version")?
+                .unwrap_or_default()
+                .to_string(),
+            revision: root.whole_number("revision")?,
+            updated_at: root.whole_number("updated_at")?,
+            answers,
+            resume,
+        })
     }
 
     /// Checks the values serde cannot: sizes and id shapes.
@@ -264,6 +280,34 @@ impl Document {
                 .get(id)
                 .is_some_and(|ours| ours.changed_at >= theirs.changed_at)
         })
+    }
+}
+
+fn read_rating(answer: &Obj) -> Result<Option<Rating>, FieldError> {
+    match answer.get("rating") {
+        None => Ok(None),
+        Some(Value::String(word)) if word == "unsure" => Ok(Some(Rating::Unsure)),
+        Some(Value::Number(number)) => number
+            .as_u64()
+            .and_then(|value| u8::try_from(value).ok())
+            .filter(|value| *value <= MAX_RATING)
+            .map(|value| Some(Rating::Step(value)))
+            .ok_or_else(|| {
+                answer.fail(
+                    "rating",
+                    format!(
+                        "{} is not a step value from 0 to {MAX_RATING}",
+                        number_text(number)
+                    ),
+                )
+            }),
+        Some(other) => Err(answer.fail(
+            "rating",
+            format!(
+                "must be a step value or \"unsure\", found {}",
+                type_name(other)
+            ),
+        )),
     }
 }
 

@@ -47,6 +47,16 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
+/// A number as a person would read it in a message. Whole numbers are shown;
+/// fractions are not printed, which keeps float formatting out of the wasm.
+pub fn number_text(number: &serde_json::Number) -> String {
+    number
+        .as_i64()
+        .map(|n| n.to_string())
+        .or_else(|| number.as_u64().map(|n| n.to_string()))
+        .unwrap_or_else(|| "a fraction".to_string())
+}
+
 /// A JSON object being read, with a description of where it sits.
 pub struct Obj<'a> {
     map: &'a Map<String, Value>,
@@ -115,6 +125,22 @@ impl<'a> Obj<'a> {
             Value::String(text) => Ok(text.trim().to_string()),
             other => Err(self.fail(key, format!("must be a string, found {}", type_name(other)))),
         }
+    }
+
+    /// An optional string kept exactly as written (notes keep their spaces).
+    pub fn raw_text(&self, key: &str) -> Result<Option<&'a str>, FieldError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text)),
+            Some(other) => {
+                Err(self.fail(key, format!("must be a string, found {}", type_name(other))))
+            }
+        }
+    }
+
+    /// The fields of this object, in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
+        self.map.iter()
     }
 
     /// An optional string; blank counts as absent.

@@ -4,4 +4,5 @@
 pub mod content;
 pub mod document;
 pub mod json;
+pub mod route;
 pub mod scoring;

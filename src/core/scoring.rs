@@ -162,3 +162,55 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         unsure,
     }
 }
+
+/// The scale step closest to a share of the scale, for describing a result
+/// in the scale's own words ("Usually").
+pub fn nearest_step(ladder: &Ladder, share: f64) -> Option<&crate::core::content::Step> {
+    let steps = &ladder.scale.steps;
+    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
+    let target = f64::from(low) + share.clamp(0.0, 1.0) * f64::from(high.saturating_sub(low));
+    steps.iter().min_by(|a, b| {
+        (f64::from(a.value) - target)
+            .abs()
+            .total_cmp(&(f64::from(b.value) - target).abs())
+    })
+}
+
+/// How many of a check's statements have an answer, overall and per section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+    /// (answered, total) for each section, in ladder order.
+    pub sections: Vec<(usize, usize)>,
+}
+
+pub fn progress(ladder: &Ladder, document: &Document, quick_only: bool) -> Progress {
+    let mut sections = vec![(0, 0); ladder.sections.len()];
+    for statement in &ladder.statements {
+        if quick_only && !statement.quick {
+            continue;
+        }
+        let entry = &mut sections[statement.section];
+        entry.1 += 1;
+        if document.rating(&statement.id).is_some() {
+            entry.0 += 1;
+        }
+    }
+    Progress {
+        answered: sections.iter().map(|s| s.0).sum(),
+        total: sections.iter().map(|s| s.1).sum(),
+        sections,
+    }
+}
+
+/// A number with one decimal, e.g. "2.3". Written by hand because Rust's
+/// float formatting adds about 20 KB to the wasm bundle.
+pub fn one_decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return "\u{2013}".to_string();
+    }
+    let tenths = (value.abs() * 10.0 + 0.5).floor() as u64;
+    let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}

@@ -2,4 +2,5 @@
 //! components. Each piece is small, fallible and never panics.
 
 pub mod clock;
+pub mod page;
 pub mod storage;

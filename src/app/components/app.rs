@@ -1,19 +1,25 @@
-//! The root component: loads the document once, renders the check, and
-//! saves after every change.
+//! The root component: loads the document once, follows the URL's hash,
+//! shows the page for the route, and saves after every change.
 
-use super::banners::{SaveStatusLine, StorageBanner};
-use super::statement::StatementItem;
+use super::banners::storage_banner;
+use super::check::check_page;
+use super::learn::learn_page;
+use super::results::results_page;
+use super::start::start_page;
 use crate::app::persist;
 use crate::app::state::{Action, SaveStatus, State};
 use crate::app::Setup;
 use crate::core::content::Ladder;
+use crate::core::route::Route;
+use crate::edge::{clock, page};
+use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn App(setup: &Setup) -> Html {
     match &setup.ladder {
-        Ok(ladder) => html! { <Check ladder={ladder.clone()} instance={setup.instance.clone()} /> },
+        Ok(ladder) => html! { <Shell ladder={ladder.clone()} instance={setup.instance.clone()} /> },
         Err(message) => html! {
             <main class="l5-app">
                 <div class="banner error" role="alert">
@@ -28,87 +34,144 @@ pub fn App(setup: &Setup) -> Html {
 }
 
 #[derive(Properties, Clone)]
-pub struct CheckProps {
+pub struct ShellProps {
     pub ladder: Rc<Ladder>,
     pub instance: AttrValue,
 }
 
-impl PartialEq for CheckProps {
+impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.ladder, &other.ladder) && self.instance == other.instance
     }
 }
 
+/// What every page gets: the state to render and the embed's name for ids.
+/// Pages are plain functions, not components: they re-render with the
+/// shell anyway, and each component type adds its own code to the wasm.
+pub struct PageProps {
+    pub state: UseReducerHandle<State>,
+    pub instance: AttrValue,
+}
+
+/// The id of the heading that takes focus when the page changes.
+pub fn heading_id(instance: &str) -> String {
+    format!("{instance}-heading")
+}
+
 #[component]
-pub fn Check(props: &CheckProps) -> Html {
+pub fn Shell(props: &ShellProps) -> Html {
     let state = {
         let ladder = props.ladder.clone();
         let instance = props.instance.clone();
         use_reducer(move || {
             let loaded = persist::load(&instance, &ladder);
-            State {
+            let mut state = State {
+                loaded_revision: loaded.document.revision,
                 ladder,
                 document: Rc::new(loaded.document),
                 persistence: loaded.persistence,
                 notice: loaded.notice,
                 save_status: SaveStatus::Idle,
-            }
+                announce_save: false,
+                route: Route::Start,
+            };
+            state.enter(Route::parse(&page::hash()), clock::now_ms());
+            state
         })
     };
 
-    // Save after each change. The loaded revision is already in storage.
-    let saved_revision = use_mut_ref(|| state.document.revision);
+    // Links, back and forward all change the hash; follow it.
     {
-        let state = state.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatch.dispatch(Action::Navigate {
+                        route: Route::parse(&page::hash()),
+                        now: clock::now_ms(),
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // After navigating (not on first load, which must not steal focus from
+    // a wiki page), move focus to the new page's heading or linked statement.
+    {
+        let first = use_mut_ref(|| true);
         let instance = props.instance.clone();
-        let saved_revision = saved_revision.clone();
-        use_effect_with(state.document.revision, move |revision| {
-            if *revision != *saved_revision.borrow() && state.writes() {
-                match persist::save(&instance, &state.document) {
-                    Ok(()) => {
-                        *saved_revision.borrow_mut() = *revision;
-                        state.dispatch(Action::Saved {
-                            revision: *revision,
-                        });
-                    }
-                    Err(fault) => state.dispatch(Action::SaveFailed {
-                        reason: fault.detail().to_string(),
-                    }),
-                }
+        use_effect_with(state.route.clone(), move |route| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            match route {
+                Route::Check {
+                    focus: Some(statement),
+                    ..
+                } => page::focus(&format!("{instance}-{statement}")),
+                _ => page::focus(&heading_id(&instance)),
             }
         });
     }
 
-    let ladder = &state.ladder;
-    let read_only = matches!(
-        state.persistence,
-        crate::app::state::Persistence::ReadOnly { .. }
-    );
-    html! {
-        <main class="l5-app">
-            <header class="app-header">
-                <h1>{ ladder.title.clone() }</h1>
-                <p>{ ladder.about.clone() }</p>
-                <p class="privacy">{ "Your answers stay in this browser. Nothing is sent anywhere." }</p>
-            </header>
-            <StorageBanner persistence={state.persistence.clone()} notice={state.notice.clone()} />
-            for (section_index, section) in ladder.sections.iter().enumerate() {
-                <section class="section" aria-labelledby={format!("{}-{}", props.instance, section.id)}>
-                    <h2 id={format!("{}-{}", props.instance, section.id)}>{ section.title.clone() }</h2>
-                    <p class="summary">{ section.summary.clone() }</p>
-                    for (index, statement) in ladder.statements.iter().enumerate().filter(|(_, s)| s.section == section_index) {
-                        <StatementItem
-                            key={statement.id.clone()}
-                            ladder={ladder.clone()}
-                            {index}
-                            answer={state.document.answers.get(&statement.id).cloned()}
-                            instance={props.instance.clone()}
-                            {read_only}
-                            dispatch={state.dispatcher()} />
-                    }
-                </section>
+    // Save after each change. `last_written` starts at the revision read
+    // from storage, so loading alone writes nothing.
+    let last_written = use_mut_ref(|| state.loaded_revision);
+    {
+        let state = state.clone();
+        let instance = props.instance.clone();
+        use_effect_with(state.document.revision, move |revision| {
+            if *revision == *last_written.borrow() || !state.writes() {
+                return;
             }
-            <SaveStatusLine status={state.save_status.clone()} total={ladder.statements.len()} />
-        </main>
+            match persist::save(&instance, &state.document) {
+                Ok(()) => {
+                    *last_written.borrow_mut() = *revision;
+                    state.dispatch(Action::Saved {
+                        revision: *revision,
+                    });
+                }
+                Err(fault) => state.dispatch(Action::SaveFailed {
+                    reason: fault.detail().to_string(),
+                }),
+            }
+        });
+    }
+
+    let page_props = PageProps {
+        state: state.clone(),
+        instance: props.instance.clone(),
+    };
+    let page = match &state.route {
+        Route::Start => start_page(&page_props),
+        Route::Check { .. } => check_page(&page_props),
+        Route::Results { .. } => results_page(&page_props),
+        Route::Learn { .. } => learn_page(&page_props),
+        Route::NotFound { path } => not_found(
+            &format!("There is no page at \"#/{path}\"."),
+            &props.instance,
+        ),
+    };
+
+    html! {
+        <div class="l5-app">
+            <header class="app-bar">
+                <a class="app-name" href={Route::Start.href()}>{ state.ladder.title.clone() }{ " · self-check" }</a>
+            </header>
+            { storage_banner(&state.persistence, state.notice.as_ref()) }
+            <main>{ page }</main>
+        </div>
+    }
+}
+
+/// A bad deep link: say what is missing and offer the way back.
+pub fn not_found(what: &str, instance: &str) -> Html {
+    html! {
+        <section class="page">
+            <h1 id={heading_id(instance)} tabindex="-1">{ "Page not found" }</h1>
+            <p role="alert">{ what.to_string() }</p>
+            <p><a class="button" href={Route::Start.href()}>{ "Go to the start page" }</a></p>
+        </section>
     }
 }

@@ -2,4 +2,9 @@
 
 pub mod app;
 pub mod banners;
+pub mod check;
+pub mod learn;
+pub mod radar;
+pub mod results;
+pub mod start;
 pub mod statement;

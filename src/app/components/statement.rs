@@ -33,6 +33,33 @@ impl PartialEq for StatementProps {
     }
 }
 
+fn scale_key_id(instance: &str, suffix: &str) -> String {
+    format!("{instance}-scale-{suffix}")
+}
+
+/// What each answer means, shown once above the statements. Each radio
+/// button points here with `aria-describedby`, so a screen reader hears
+/// the meaning with the option.
+pub fn scale_key(ladder: &Ladder, instance: &str) -> Html {
+    html! {
+        <details class="scale-key" open={crate::edge::page::is_wide()}>
+            <summary>{ "What the answers mean" }</summary>
+            <dl>
+                for step in ladder.scale.steps.iter() {
+                    <div>
+                        <dt>{ step.choice.label.clone() }</dt>
+                        <dd id={scale_key_id(instance, &step.value.to_string())}>{ step.choice.description.clone() }</dd>
+                    </div>
+                }
+                <div>
+                    <dt>{ ladder.scale.unsure.label.clone() }</dt>
+                    <dd id={scale_key_id(instance, "unsure")}>{ ladder.scale.unsure.description.clone() }</dd>
+                </div>
+            </dl>
+        </details>
+    }
+}
+
 #[component]
 pub fn StatementItem(props: &StatementProps) -> Html {
     let ladder = &props.ladder;
@@ -47,11 +74,14 @@ pub fn StatementItem(props: &StatementProps) -> Html {
         .map(|answer| answer.note.clone())
         .unwrap_or_default();
 
-    let option = |rating: Rating, label: &str, description: &str, extra_class: &'static str| {
-        let id = match rating {
-            Rating::Step(value) => format!("{base}-{value}"),
-            Rating::Unsure => format!("{base}-unsure"),
+    let option = |rating: Rating, label: &str, extra_class: &'static str| {
+        let suffix = match rating {
+            Rating::Step(value) => value.to_string(),
+            Rating::Unsure => "unsure".to_string(),
         };
+        let id = format!("{base}-{suffix}");
+        // The option's meaning, from the scale key shown once per page.
+        let described_by = scale_key_id(&props.instance, &suffix);
         let onchange = {
             let dispatch = props.dispatch.clone();
             let index = props.index;
@@ -68,9 +98,9 @@ pub fn StatementItem(props: &StatementProps) -> Html {
                 <input type="radio" {id} name={base.clone()}
                     checked={chosen == Some(rating)}
                     disabled={props.read_only}
+                    aria-describedby={described_by}
                     {onchange} />
                 <span class="option-label">{ label.to_string() }</span>
-                <span class="option-hint">{ description.to_string() }</span>
             </label>
         }
     };
@@ -92,13 +122,13 @@ pub fn StatementItem(props: &StatementProps) -> Html {
     let used = note.chars().count();
 
     html! {
-        <fieldset class="statement" id={base.clone()}>
+        <fieldset class="statement" id={base.clone()} tabindex="-1">
             <legend>{ statement.text.clone() }</legend>
             <div class="options">
                 for step in ladder.scale.steps.iter() {
-                    { option(Rating::Step(step.value), &step.choice.label, &step.choice.description, "") }
+                    { option(Rating::Step(step.value), &step.choice.label, "") }
                 }
-                { option(Rating::Unsure, &ladder.scale.unsure.label, &ladder.scale.unsure.description, "unsure") }
+                { option(Rating::Unsure, &ladder.scale.unsure.label, "unsure") }
             </div>
             <details class="note" open={!note.is_empty()}>
                 <summary>{ if note.is_empty() { "Add a note (evidence)" } else { "Note (evidence)" } }</summary>

@@ -1,0 +1,39 @@
+//! The page around the app: the URL's hash, focus after navigation, print.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// The current `location.hash`, or "" when it cannot be read.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Moves focus to an element by id (a page heading with `tabindex="-1"`),
+/// so keyboard and screen-reader users land on the new page.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
+/// Whether the layout has room for the contents beside the section (the
+/// same breakpoint as the stylesheet's two-column layout).
+pub fn is_wide() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(min-width: 52rem)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Opens the browser's print dialog (the results have a print stylesheet).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
