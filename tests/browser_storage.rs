@@ -170,6 +170,8 @@ fn mount(instance: &str) -> Element {
     let setup = Setup {
         ladder: Ok(Rc::new(ladder())),
         instance: instance.to_string().into(),
+        start: None,
+        problems: Rc::new(Vec::new()),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), setup).render();
     root

@@ -224,3 +224,20 @@ fn one_decimal_rounds_half_up_like_a_person_would() {
     assert_eq!(one_decimal(-1.25), "-1.3");
     assert_eq!(one_decimal(f64::NAN), "\u{2013}");
 }
+
+#[test]
+fn answers_to_removed_statements_are_listed_as_retired() {
+    use l5_selfcheck::core::scoring::retired;
+    let ladder = ladder();
+    let mut document = answered(&[("a.1", Step(1)), ("gone.old", Step(2))]);
+    document.set_note("gone.note-only", "kept evidence", 9);
+    let retired = retired(&ladder, &document);
+    let ids: Vec<&str> = retired.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, ["gone.note-only", "gone.old"]);
+    assert_eq!(retired[0].1.note, "kept evidence");
+    assert_eq!(
+        document.answers.len(),
+        3,
+        "nothing is removed from the document"
+    );
+}

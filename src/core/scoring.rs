@@ -2,7 +2,7 @@
 //! growth areas and watch-outs. Pure functions of the ladder and document.
 
 use super::content::{Kind, Ladder};
-use super::document::{Document, Rating};
+use super::document::{Answer, Document, Rating};
 
 /// A growth area is one of the lowest sections; this many at least
 /// (when that many sections have answers) and at most `MAX_GROWTH`.
@@ -213,4 +213,17 @@ pub fn one_decimal(value: f64) -> String {
     let tenths = (value.abs() * 10.0 + 0.5).floor() as u64;
     let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
     format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
+/// Answers kept for statements this ladder no longer has (content changed).
+/// They stay in the document and are shown as retired, never dropped.
+pub fn retired<'a>(ladder: &Ladder, document: &'a Document) -> Vec<(&'a str, &'a Answer)> {
+    let current: std::collections::HashSet<&str> =
+        ladder.statements.iter().map(|s| s.id.as_str()).collect();
+    document
+        .answers
+        .iter()
+        .filter(|(id, _)| !current.contains(id.as_str()))
+        .map(|(id, answer)| (id.as_str(), answer))
+        .collect()
 }

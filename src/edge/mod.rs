@@ -2,5 +2,7 @@
 //! components. Each piece is small, fallible and never panics.
 
 pub mod clock;
+pub mod config;
+pub mod fetch;
 pub mod page;
 pub mod storage;

@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 ../static_server.py --port ${port} --dir ../../dist`,
+    // Same-origin test files: the example ladder and broken fixtures.
+    command: `python3 ../static_server.py --port ${port} --dir ../../dist --mount /ladders/=../../assets/ladders --mount /fixtures/=fixtures`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: "ignore",

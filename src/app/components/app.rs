@@ -19,11 +19,15 @@ use yew::prelude::*;
 #[component]
 pub fn App(setup: &Setup) -> Html {
     match &setup.ladder {
-        Ok(ladder) => html! { <Shell ladder={ladder.clone()} instance={setup.instance.clone()} /> },
+        Ok(ladder) => html! {
+            <Shell ladder={ladder.clone()} instance={setup.instance.clone()}
+                start={setup.start.clone()} problems={setup.problems.clone()} />
+        },
         Err(message) => html! {
             <main class="l5-app">
                 <div class="banner error" role="alert">
                     <h1>{ "This self-check cannot start" }</h1>
+                    { setting_problems(&setup.problems) }
                     <p>{ "Its content file has a problem:" }</p>
                     <p><code>{ message.clone() }</code></p>
                     <p>{ "Whoever maintains this page can fix the file; docs/content-format.md describes the format." }</p>
@@ -37,11 +41,33 @@ pub fn App(setup: &Setup) -> Html {
 pub struct ShellProps {
     pub ladder: Rc<Ladder>,
     pub instance: AttrValue,
+    pub start: Option<Route>,
+    pub problems: Rc<Vec<String>>,
 }
 
 impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.ladder, &other.ladder) && self.instance == other.instance
+        Rc::ptr_eq(&self.ladder, &other.ladder)
+            && self.instance == other.instance
+            && self.start == other.start
+            && Rc::ptr_eq(&self.problems, &other.problems)
+    }
+}
+
+/// Settings the embedding page got wrong: named, so the wiki admin can fix them.
+fn setting_problems(problems: &[String]) -> Html {
+    if problems.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="banner warning" role="alert">
+            <p>{ "This widget's settings have a problem; it runs with the defaults instead:" }</p>
+            <ul>
+                for problem in problems.iter() {
+                    <li>{ problem.clone() }</li>
+                }
+            </ul>
+        </div>
     }
 }
 
@@ -63,6 +89,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     let state = {
         let ladder = props.ladder.clone();
         let instance = props.instance.clone();
+        let start = props.start.clone();
         use_reducer(move || {
             let loaded = persist::load(&instance, &ladder);
             let mut state = State {
@@ -75,7 +102,13 @@ pub fn Shell(props: &ShellProps) -> Html {
                 announce_save: false,
                 route: Route::Start,
             };
-            state.enter(Route::parse(&page::hash()), clock::now_ms());
+            // A link that names a page wins; otherwise the configured start.
+            let hash = page::hash();
+            let route = match start {
+                Some(start) if hash.trim_start_matches(['#', '/']).is_empty() => start,
+                _ => Route::parse(&hash),
+            };
+            state.enter(route, clock::now_ms());
             state
         })
     };
@@ -159,6 +192,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="app-bar">
                 <a class="app-name" href={Route::Start.href()}>{ state.ladder.title.clone() }{ " · self-check" }</a>
             </header>
+            { setting_problems(&props.problems) }
             { storage_banner(&state.persistence, state.notice.as_ref()) }
             <main>{ page }</main>
         </div>

@@ -7,7 +7,7 @@ use super::radar::radar;
 use crate::core::content::{Kind, Ladder};
 use crate::core::document::{CheckMode, Rating};
 use crate::core::route::Route;
-use crate::core::scoring::{nearest_step, one_decimal, score, SectionResult};
+use crate::core::scoring::{nearest_step, one_decimal, retired, score, SectionResult};
 use crate::edge::page;
 use yew::prelude::*;
 
@@ -74,6 +74,16 @@ pub fn results_page(props: &PageProps) -> Html {
         .map(|r| (ladder.sections[r.section].title.clone(), r.score))
         .collect();
     let on_print = Callback::from(|_: MouseEvent| page::print());
+    let retired = retired(ladder, &state.document);
+    let rating_label = |rating: Option<Rating>| match rating {
+        Some(Rating::Step(value)) => ladder
+            .scale
+            .step(value)
+            .map(|step| step.choice.label.clone())
+            .unwrap_or_else(|| value.to_string()),
+        Some(Rating::Unsure) => ladder.scale.unsure.label.clone(),
+        None => "no rating".to_string(),
+    };
     let scale_range = format!(
         "{}\u{2013}{}",
         ladder.scale.lowest(),
@@ -182,10 +192,7 @@ pub fn results_page(props: &PageProps) -> Html {
                         for watch in results.watch_outs.iter() {
                             <li class="card watch-out">
                                 <p>{ ladder.statements[watch.statement].text.clone() }</p>
-                                <p class="muted">{ format!("Your answer: {}", match state.document.rating(&ladder.statements[watch.statement].id) {
-                                    Some(Rating::Step(v)) => ladder.scale.step(v).map(|s| s.choice.label.clone()).unwrap_or_default(),
-                                    _ => String::new(),
-                                }) }</p>
+                                <p class="muted">{ format!("Your answer: {}", rating_label(state.document.rating(&ladder.statements[watch.statement].id))) }</p>
                             </li>
                         }
                     </ul>
@@ -218,6 +225,21 @@ pub fn results_page(props: &PageProps) -> Html {
                         }
                     </ul>
                 }
+            }
+
+            if !retired.is_empty() {
+                <h2>{ format!("Kept from an earlier version of this ladder ({})", retired.len()) }</h2>
+                <p>{ "These statements are no longer part of the ladder, so they are not in your results. Your answers and notes to them are kept." }</p>
+                <ul class="retired">
+                    for (id, answer) in retired.iter() {
+                        <li>
+                            <code>{ id.to_string() }</code>{ format!(": {}", rating_label(answer.rating)) }
+                            if !answer.note.is_empty() {
+                                <p class="muted">{ answer.note.clone() }</p>
+                            }
+                        </li>
+                    }
+                </ul>
             }
         </section>
     }

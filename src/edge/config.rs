@@ -1,0 +1,32 @@
+//! Reads embed settings from the mount element's `data-*` attributes and,
+//! for the stand-alone page (the iframe embed), from the URL query.
+
+use crate::core::config::{Config, SETTINGS};
+use web_sys::Element;
+
+/// Marks the element whose page URL may configure it (index.html's root).
+/// A script embed ignores the host page's query, which is not ours.
+pub const FROM_URL_ATTRIBUTE: &str = "data-config-from-url";
+
+pub fn read(root: &Element) -> (Config, Vec<String>) {
+    let mut pairs: Vec<(String, String)> = SETTINGS
+        .iter()
+        .filter_map(|name| {
+            root.get_attribute(&format!("data-{name}"))
+                .map(|value| (name.to_string(), value))
+        })
+        .collect();
+    if root.has_attribute(FROM_URL_ATTRIBUTE) {
+        let search = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .unwrap_or_default();
+        if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
+            for name in SETTINGS {
+                if let Some(value) = params.get(name) {
+                    pairs.push((name.to_string(), value));
+                }
+            }
+        }
+    }
+    Config::from_settings(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
