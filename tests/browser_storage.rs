@@ -132,10 +132,17 @@ fn a_corrupt_value_is_backed_up_untouched_and_the_person_is_told() {
     let key = storage::document_key("main", &ladder.id);
     storage::write(&key, "{\"schema\":1,\"answers\":{broken").unwrap();
     let loaded = persist::load("main", &ladder);
-    let notice = loaded.notice.expect("the person is told");
-    assert!(notice.contains("could not be read"), "{notice}");
+    let unreadable = loaded.unreadable.expect("the person is told");
+    assert!(
+        unreadable.why.contains("not valid JSON"),
+        "{}",
+        unreadable.why
+    );
+    assert_eq!(&*unreadable.raw, "{\"schema\":1,\"answers\":{broken");
+    assert_eq!(loaded.persistence, Persistence::Saving);
     let backups = storage::keys_with_prefix(&format!("{key}/backup-")).unwrap();
     assert_eq!(backups.len(), 1);
+    assert_eq!(unreadable.backup_key.as_deref(), Some(backups[0].as_str()));
     assert_eq!(
         storage::read(&backups[0]).unwrap().as_deref(),
         Some("{\"schema\":1,\"answers\":{broken")
@@ -225,4 +232,47 @@ async fn when_writing_fails_the_app_warns_and_keeps_the_answer() {
         .expect("a warning is shown");
     assert!(alert.text_content().unwrap().contains("not being saved"));
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn deleting_removes_every_key_of_the_instance_and_no_other() {
+    reset();
+    storage::write("l5-selfcheck/main/l5", "{}").unwrap();
+    storage::write("l5-selfcheck/main/l5/backup-1", "x").unwrap();
+    storage::write("l5-selfcheck/main/example-l3", "{}").unwrap();
+    storage::write("l5-selfcheck/main-2/l5", "{}").unwrap();
+    storage::write("someone-else", "keep").unwrap();
+    assert_eq!(persist::delete_all("main"), Ok(3));
+    assert_eq!(
+        storage::keys_with_prefix("").unwrap().len(),
+        2,
+        "another instance and another app keep their keys"
+    );
+    assert_eq!(
+        storage::read("l5-selfcheck/main-2/l5").unwrap().as_deref(),
+        Some("{}")
+    );
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_document_is_read_and_unreadable_text_is_backed_up() {
+    use l5_selfcheck::app::state::Incoming;
+    reset();
+    let ladder = ladder();
+    let mut theirs = Document::new(&ladder.id, &ladder.version);
+    theirs.set_rating(&ladder.statements[1].id, Rating::Unsure, 5);
+    assert_eq!(
+        persist::incoming("main", &ladder, Some(theirs.encode())),
+        Some(Incoming::Document(Box::new(theirs)))
+    );
+    assert_eq!(
+        persist::incoming("main", &ladder, None),
+        Some(Incoming::Deleted)
+    );
+    assert_eq!(
+        persist::incoming("main", &ladder, Some("garbage".into())),
+        None
+    );
+    let backups = storage::keys_with_prefix("l5-selfcheck/main/l5/backup-").unwrap();
+    assert_eq!(backups.len(), 1);
 }

@@ -1,5 +1,6 @@
-//! All app state in one reducer. `reduce` is pure: time comes in with the
-//! action, and saving happens in `App` after the state changed.
+//! All app state in one reducer. `reduce` is pure: time and anything read
+//! from the browser come in with the action, and the shell saves after the
+//! state changed.
 
 use crate::core::content::Ladder;
 use crate::core::document::{CheckMode, Document, Rating};
@@ -22,8 +23,49 @@ pub enum Persistence {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
     Idle,
-    Saved { answered: usize },
-    Failed { reason: String },
+    Saved {
+        answered: usize,
+    },
+    Failed {
+        reason: String,
+    },
+    /// Something happened to the stored answers that is not an error.
+    Info(String),
+}
+
+/// Stored text that could not be read, kept so the person can download it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub why: String,
+    /// The backup key it was copied to, if the copy worked.
+    pub backup_key: Option<String>,
+    pub raw: Rc<str>,
+}
+
+/// What kind of change made the current revision: decides whether the
+/// save is announced, and whether it may wait for more typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Loading, navigating, merging: saved quietly.
+    Other,
+    Rating,
+    /// Note typing: saved within `NOTE_SAVE_DELAY_MS`, or when the page hides.
+    Note,
+}
+
+/// Most time a typed note waits before it is written.
+pub const NOTE_SAVE_DELAY_MS: u32 = 300;
+
+/// A stored document changed in another tab or window (a `storage` event),
+/// already decoded by the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    Deleted,
+    Document(Box<Document>),
+    Newer {
+        schema: u64,
+        readable: Option<Box<Document>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,14 +73,13 @@ pub struct State {
     pub ladder: Rc<Ladder>,
     pub document: Rc<Document>,
     pub persistence: Persistence,
-    /// Something the person must know about their stored data.
-    pub notice: Option<String>,
+    /// Stored data that could not be read at start-up.
+    pub unreadable: Option<Unreadable>,
     pub save_status: SaveStatus,
-    /// Whether the next save is the person's own change (an answer or a
-    /// note) and so is announced as "Saved"; moving between pages is not.
-    pub announce_save: bool,
-    /// The revision read from storage at start-up (already saved).
-    pub loaded_revision: u64,
+    pub last_change: Change,
+    /// The revision known to be in storage: nothing to write while the
+    /// document is at this revision.
+    pub stored_revision: u64,
     /// The page being shown, from the URL's hash.
     pub route: Route,
 }
@@ -60,6 +101,12 @@ pub enum Action {
     Saved { revision: u64 },
     /// Writing failed: keep the answers in memory and say so.
     SaveFailed { reason: String },
+    /// Another tab changed the stored document.
+    External(Incoming),
+    /// Every key of this instance was removed from storage.
+    Deleted { keys: usize },
+    /// Removing the keys failed.
+    DeleteFailed { reason: String },
 }
 
 impl State {
@@ -75,6 +122,15 @@ impl State {
         self.persistence == Persistence::Saving
     }
 
+    pub fn read_only(&self) -> bool {
+        matches!(self.persistence, Persistence::ReadOnly { .. })
+    }
+
+    /// The check to show results and progress for: the one last taken.
+    pub fn current_mode(&self) -> CheckMode {
+        self.document.resume.mode.unwrap_or(CheckMode::Quick)
+    }
+
     /// Shows `route`, remembering where a check was left so the start page
     /// can offer to resume it.
     pub fn enter(&mut self, route: Route, now: u64) {
@@ -87,18 +143,45 @@ impl State {
                 document.resume.mode = Some(*mode);
                 document.resume.section = Some(section.clone());
                 document.touch(now);
+                self.last_change = Change::Other;
             }
         }
         self.route = route;
     }
 
-    pub fn read_only(&self) -> bool {
-        matches!(self.persistence, Persistence::ReadOnly { .. })
+    fn fresh_document(&self) -> Rc<Document> {
+        Rc::new(Document::new(&self.ladder.id, &self.ladder.version))
     }
 
-    /// The check to show results and progress for: the one last taken.
-    pub fn current_mode(&self) -> CheckMode {
-        self.document.resume.mode.unwrap_or(CheckMode::Quick)
+    /// Takes in another tab's version: adopt it when it already holds all
+    /// our answers (nothing to write), otherwise merge answer by answer and
+    /// let the shell write the merge, so neither tab loses an answer.
+    fn receive(&mut self, incoming: Incoming) {
+        match incoming {
+            Incoming::Deleted => {
+                self.document = self.fresh_document();
+                self.stored_revision = self.document.revision;
+                self.save_status =
+                    SaveStatus::Info("Your answers were deleted in another tab or window.".into());
+            }
+            Incoming::Document(theirs) if theirs.ladder == self.ladder.id => {
+                if theirs.has_all_answers_of(&self.document) {
+                    self.stored_revision = theirs.revision;
+                    self.document = Rc::new(*theirs);
+                } else {
+                    self.document = Rc::new(self.document.merge(&theirs));
+                }
+                self.last_change = Change::Other;
+            }
+            Incoming::Document(_) => {}
+            Incoming::Newer { schema, readable } => {
+                self.persistence = Persistence::ReadOnly { schema };
+                if let Some(document) = readable {
+                    self.document = Rc::new(*document);
+                }
+                self.stored_revision = self.document.revision;
+            }
+        }
     }
 }
 
@@ -116,12 +199,12 @@ impl Reducible for State {
                 let Some(statement) = state.ladder.statements.get(statement) else {
                     return self;
                 };
-                if state.document.rating(&statement.id) == Some(rating) {
+                if state.read_only() || state.document.rating(&statement.id) == Some(rating) {
                     return self;
                 }
                 let id = statement.id.clone();
                 Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
-                state.announce_save = true;
+                state.last_change = Change::Rating;
             }
             Action::Note {
                 statement,
@@ -131,34 +214,56 @@ impl Reducible for State {
                 let Some(statement) = state.ladder.statements.get(statement) else {
                     return self;
                 };
+                if state.read_only() {
+                    return self;
+                }
                 let id = statement.id.clone();
                 let before = state.document.revision;
                 Rc::make_mut(&mut state.document).set_note(&id, &text, now);
                 if state.document.revision == before {
                     return self;
                 }
-                state.announce_save = true;
+                state.last_change = Change::Note;
             }
             Action::Navigate { route, now } => {
                 if route == state.route {
                     return self;
                 }
-                state.announce_save = false;
                 state.enter(route, now);
             }
             Action::Saved { revision } => {
-                if revision != state.document.revision || !state.announce_save {
-                    return self;
+                state.stored_revision = state.stored_revision.max(revision);
+                if revision == state.document.revision && state.last_change != Change::Other {
+                    state.save_status = SaveStatus::Saved {
+                        answered: state.answered(),
+                    };
                 }
-                state.save_status = SaveStatus::Saved {
-                    answered: state.answered(),
-                };
             }
             Action::SaveFailed { reason } => {
                 state.save_status = SaveStatus::Failed {
                     reason: reason.clone(),
                 };
                 state.persistence = Persistence::InMemory { reason };
+            }
+            Action::External(incoming) => state.receive(incoming),
+            Action::Deleted { keys } => {
+                state.document = state.fresh_document();
+                state.stored_revision = state.document.revision;
+                state.unreadable = None;
+                state.last_change = Change::Other;
+                // Nothing newer is left to protect.
+                if state.read_only() {
+                    state.persistence = Persistence::Saving;
+                }
+                state.save_status = SaveStatus::Info(format!(
+                    "Your answers were deleted from this browser ({keys} stored item{} removed).",
+                    if keys == 1 { "" } else { "s" }
+                ));
+            }
+            Action::DeleteFailed { reason } => {
+                state.save_status = SaveStatus::Failed {
+                    reason: format!("Your answers could not be deleted: {reason}"),
+                };
             }
         }
         Rc::new(state)

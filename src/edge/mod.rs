@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod download;
 pub mod fetch;
 pub mod page;
 pub mod storage;

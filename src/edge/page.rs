@@ -31,6 +31,24 @@ pub fn is_wide() -> bool {
         .is_some_and(|query| query.matches())
 }
 
+/// Whether the page is hidden (another tab, minimised, being closed).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
+/// Today's date as YYYY-MM-DD, for file names.
+pub fn today() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}
+
 /// Opens the browser's print dialog (the results have a print stylesheet).
 pub fn print() {
     if let Some(window) = web_sys::window() {

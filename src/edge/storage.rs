@@ -29,6 +29,11 @@ impl StorageFault {
 /// Prefix of every key this app writes, so "delete my data" finds them all.
 pub const KEY_PREFIX: &str = "l5-selfcheck";
 
+/// The start of every key of one instance (embed).
+pub fn instance_prefix(instance: &str) -> String {
+    format!("{KEY_PREFIX}/{instance}/")
+}
+
 /// The key of the document for one instance (embed) and one ladder.
 pub fn document_key(instance: &str, ladder: &str) -> String {
     format!("{KEY_PREFIX}/{instance}/{ladder}")

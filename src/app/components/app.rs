@@ -1,19 +1,21 @@
 //! The root component: loads the document once, follows the URL's hash,
 //! shows the page for the route, and saves after every change.
 
-use super::banners::storage_banner;
+use super::banners::{save_status_line, storage_banner};
 use super::check::check_page;
 use super::learn::learn_page;
 use super::results::results_page;
 use super::start::start_page;
 use crate::app::persist;
-use crate::app::state::{Action, SaveStatus, State};
+use crate::app::state::{Action, Change, SaveStatus, State, NOTE_SAVE_DELAY_MS};
 use crate::app::Setup;
 use crate::core::content::Ladder;
 use crate::core::route::Route;
-use crate::edge::{clock, page};
+use crate::edge::{clock, page, storage};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[component]
@@ -77,6 +79,8 @@ fn setting_problems(problems: &[String]) -> Html {
 pub struct PageProps {
     pub state: UseReducerHandle<State>,
     pub instance: AttrValue,
+    /// Deletes every stored item of this instance (after confirmation).
+    pub on_delete: Callback<()>,
 }
 
 /// The id of the heading that takes focus when the page changes.
@@ -93,13 +97,13 @@ pub fn Shell(props: &ShellProps) -> Html {
         use_reducer(move || {
             let loaded = persist::load(&instance, &ladder);
             let mut state = State {
-                loaded_revision: loaded.document.revision,
+                stored_revision: loaded.document.revision,
                 ladder,
                 document: Rc::new(loaded.document),
                 persistence: loaded.persistence,
-                notice: loaded.notice,
+                unreadable: loaded.unreadable,
                 save_status: SaveStatus::Idle,
-                announce_save: false,
+                last_change: Change::Other,
                 route: Route::Start,
             };
             // A link that names a page wins; otherwise the configured start.
@@ -148,33 +152,131 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
     }
 
-    // Save after each change. `last_written` starts at the revision read
-    // from storage, so loading alone writes nothing.
-    let last_written = use_mut_ref(|| state.loaded_revision);
-    {
-        let state = state.clone();
+    // Saving. `latest` always holds the newest document and whether it
+    // still needs writing, so a timer or a page-hide event writes what is
+    // current, not what was current when it was scheduled.
+    let latest = use_mut_ref(|| (state.document.clone(), false));
+    *latest.borrow_mut() = (
+        state.document.clone(),
+        state.writes() && state.document.revision != state.stored_revision,
+    );
+    let flush = use_memo((), {
+        let latest = latest.clone();
+        let dispatch = state.dispatcher();
         let instance = props.instance.clone();
-        use_effect_with(state.document.revision, move |revision| {
-            if *revision == *last_written.borrow() || !state.writes() {
-                return;
-            }
-            match persist::save(&instance, &state.document) {
-                Ok(()) => {
-                    *last_written.borrow_mut() = *revision;
-                    state.dispatch(Action::Saved {
-                        revision: *revision,
-                    });
+        move |_| {
+            Rc::new(move || {
+                let (document, needed) = latest.borrow().clone();
+                if !needed {
+                    return;
                 }
-                Err(fault) => state.dispatch(Action::SaveFailed {
-                    reason: fault.detail().to_string(),
-                }),
+                latest.borrow_mut().1 = false;
+                match persist::save(&instance, &document) {
+                    Ok(()) => dispatch.dispatch(Action::Saved {
+                        revision: document.revision,
+                    }),
+                    Err(fault) => dispatch.dispatch(Action::SaveFailed {
+                        reason: fault.detail().to_string(),
+                    }),
+                }
+            }) as Rc<dyn Fn()>
+        }
+    });
+    // A typed note waits at most NOTE_SAVE_DELAY_MS; everything else is
+    // written at once.
+    let note_timer = use_mut_ref(|| (None::<Timeout>, false));
+    {
+        let flush = flush.clone();
+        let last_change = state.last_change;
+        use_effect_with(state.document.revision, move |_| {
+            let mut timer = note_timer.borrow_mut();
+            if last_change == Change::Note {
+                if !timer.1 {
+                    let note_timer = note_timer.clone();
+                    let flush = (*flush).clone();
+                    timer.1 = true;
+                    timer.0 = Some(Timeout::new(NOTE_SAVE_DELAY_MS, move || {
+                        note_timer.borrow_mut().1 = false;
+                        flush();
+                    }));
+                }
+            } else {
+                // Dropping a pending timer cancels it; this write covers it.
+                if std::mem::take(&mut timer.1) {
+                    timer.0 = None;
+                }
+                drop(timer);
+                flush();
             }
         });
     }
+    // Write pending notes when the page is hidden or closed.
+    {
+        let flush = flush.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let on_hide = {
+                let flush = (*flush).clone();
+                move |_: &web_sys::Event| {
+                    if page::is_hidden() {
+                        flush();
+                    }
+                }
+            };
+            let listeners = window.map(|window| {
+                let flush = (*flush).clone();
+                (
+                    EventListener::new(&window, "pagehide", move |_| flush()),
+                    window
+                        .document()
+                        .map(|document| EventListener::new(&document, "visibilitychange", on_hide)),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+    // Another tab or window changed our stored document.
+    {
+        let dispatch = state.dispatcher();
+        let instance = props.instance.clone();
+        let ladder = props.ladder.clone();
+        use_effect_with((), move |_| {
+            let key = storage::document_key(&instance, &ladder.id);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    // `key` is absent when another tab cleared all storage.
+                    let ours = event.key().is_none_or(|changed| changed == key);
+                    if ours {
+                        if let Some(incoming) =
+                            persist::incoming(&instance, &ladder, event.new_value())
+                        {
+                            dispatch.dispatch(Action::External(incoming));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_delete = {
+        let dispatch = state.dispatcher();
+        let instance = props.instance.clone();
+        Callback::from(move |_: ()| match persist::delete_all(&instance) {
+            Ok(keys) => dispatch.dispatch(Action::Deleted { keys }),
+            Err(fault) => dispatch.dispatch(Action::DeleteFailed {
+                reason: fault.detail().to_string(),
+            }),
+        })
+    };
 
     let page_props = PageProps {
         state: state.clone(),
         instance: props.instance.clone(),
+        on_delete,
     };
     let page = match &state.route {
         Route::Start => start_page(&page_props),
@@ -191,9 +293,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         <div class="l5-app">
             <header class="app-bar">
                 <a class="app-name" href={Route::Start.href()}>{ state.ladder.title.clone() }{ " · self-check" }</a>
+                { save_status_line(&state.save_status) }
             </header>
             { setting_problems(&props.problems) }
-            { storage_banner(&state.persistence, state.notice.as_ref()) }
+            { storage_banner(&state) }
             <main>{ page }</main>
         </div>
     }

@@ -2,7 +2,6 @@
 //! section's statements, and back / next.
 
 use super::app::{heading_id, not_found, PageProps};
-use super::banners::save_status_line;
 use super::statement::{scale_key, StatementItem};
 use crate::core::document::CheckMode;
 use crate::core::route::Route;
@@ -56,7 +55,6 @@ pub fn check_page(props: &PageProps) -> Html {
                     <progress id={format!("{prefix}-progress")}
                         max={progress.total.to_string()} value={progress.answered.to_string()} />
                 </div>
-                { save_status_line(&state.save_status) }
             </div>
             <div class="check-layout">
                 <nav class="contents" aria-label="Sections of this check">

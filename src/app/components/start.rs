@@ -2,6 +2,8 @@
 //! a way back to a check already begun.
 
 use super::app::{heading_id, PageProps};
+use super::banners::download_answers_button;
+use crate::app::state::State;
 use crate::core::document::CheckMode;
 use crate::core::route::Route;
 use crate::core::scoring::progress;
@@ -77,6 +79,57 @@ pub fn start_page(props: &PageProps) -> Html {
                     <p>{ format!("Read the {} sections in plain words, with examples, before rating anything.", ladder.sections.len()) }</p>
                 </li>
             </ul>
+            <DataControls state={state.clone()} on_delete={props.on_delete.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataControlsProps {
+    pub state: UseReducerHandle<State>,
+    pub on_delete: Callback<()>,
+}
+
+/// "Your data": where answers live, a download, and a delete that asks
+/// for confirmation first.
+#[component]
+pub fn DataControls(props: &DataControlsProps) -> Html {
+    let confirming = use_state(|| false);
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let delete = {
+        let confirming = confirming.clone();
+        let on_delete = props.on_delete.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            on_delete.emit(());
+        })
+    };
+    html! {
+        <section class="card your-data" aria-label="Your data">
+            <h2>{ "Your data" }</h2>
+            <p>{ "Answers and notes are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
+            <p class="actions">
+                { download_answers_button(&props.state, "Download your answers (JSON)") }
+                if !*confirming {
+                    <button type="button" class="button danger" onclick={ask}>{ "Delete my data\u{2026}" }</button>
+                }
+            </p>
+            if *confirming {
+                <div class="confirm" role="group" aria-label="Confirm deleting your data">
+                    <p><strong>{ "Delete every answer and note of this self-check from this browser? This cannot be undone." }</strong></p>
+                    <p class="actions">
+                        <button type="button" class="button danger primary" onclick={delete}>{ "Yes, delete my data" }</button>
+                        <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                    </p>
+                </div>
+            }
         </section>
     }
 }
