@@ -16,5 +16,13 @@ fn main() {
         panic!("L5_LADDER_FILE: no content file at {}", path.display());
     }
     println!("cargo:rerun-if-changed={}", path.display());
-    println!("cargo:rustc-env=L5_LADDER_PATH={}", path.display());
+    // Compiled in without indentation: fewer bytes in the wasm. A file that
+    // is not valid JSON is kept as it is, so the app can name the problem.
+    let text = std::fs::read_to_string(&path).expect("content file is readable");
+    let compact = serde_json::from_str::<serde_json::Value>(&text)
+        .map(|value| value.to_string())
+        .unwrap_or(text);
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("ladder.json");
+    std::fs::write(&out, compact).expect("OUT_DIR is writable");
+    println!("cargo:rustc-env=L5_LADDER_PATH={}", out.display());
 }

@@ -36,7 +36,7 @@ fn valid() -> Value {
 fn rejected(change: impl FnOnce(&mut Value)) -> String {
     let mut value = valid();
     change(&mut value);
-    match Ladder::from_value(&value) {
+    match Ladder::parse(&value.to_string()) {
         Ok(_) => panic!("expected the content to be rejected"),
         Err(error) => error.to_string(),
     }
@@ -53,7 +53,7 @@ fn assert_mentions(message: &str, parts: &[&str]) {
 
 #[test]
 fn a_valid_ladder_parses_with_sections_resolved() {
-    let ladder = Ladder::from_value(&valid()).expect("valid");
+    let ladder = Ladder::parse(&valid().to_string()).expect("valid");
     assert_eq!(ladder.id, "tiny");
     assert_eq!(ladder.scale.steps.len(), 3);
     assert_eq!(ladder.scale.highest(), 2);

@@ -21,20 +21,23 @@ fn ladder() -> Ladder {
     }
     statements
         .push(json!({"id": "e.risk", "section": "e", "kind": "anti-pattern", "text": "I coast."}));
-    Ladder::from_value(&json!({
-        "format": 1, "id": "t", "title": "T", "version": "1",
-        "scale": {
-            "steps": [
-                {"value": 0, "label": "Not yet", "description": "d"},
-                {"value": 1, "label": "Sometimes", "description": "d"},
-                {"value": 2, "label": "Usually", "description": "d"},
-                {"value": 3, "label": "Consistently", "description": "d"}
-            ],
-            "unsure": {"label": "Not sure", "description": "d"}
-        },
-        "sections": sections,
-        "statements": statements
-    }))
+    Ladder::parse(
+        &json!({
+            "format": 1, "id": "t", "title": "T", "version": "1",
+            "scale": {
+                "steps": [
+                    {"value": 0, "label": "Not yet", "description": "d"},
+                    {"value": 1, "label": "Sometimes", "description": "d"},
+                    {"value": 2, "label": "Usually", "description": "d"},
+                    {"value": 3, "label": "Consistently", "description": "d"}
+                ],
+                "unsure": {"label": "Not sure", "description": "d"}
+            },
+            "sections": sections,
+            "statements": statements
+        })
+        .to_string(),
+    )
     .unwrap()
 }
 

@@ -3,8 +3,7 @@
 //!
 //! The format is documented in `docs/content-format.md`; keep the two in step.
 
-use super::json::{error, FieldError, Obj};
-use serde_json::Value;
+use super::json::{self, error, FieldError, Obj, Value};
 
 /// The content format version this app reads.
 pub const CONTENT_FORMAT: u64 = 1;
@@ -94,7 +93,7 @@ impl Scale {
 impl Ladder {
     /// Parses and validates a content file.
     pub fn parse(text: &str) -> Result<Ladder, FieldError> {
-        let value: Value = serde_json::from_str(text)
+        let value = json::parse(text)
             .map_err(|err| error("content file", format!("is not valid JSON ({err})")))?;
         Self::from_value(&value)
     }

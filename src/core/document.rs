@@ -4,10 +4,9 @@
 //! current one, then validated. The same path reads storage and (later)
 //! imported files, so a bad value is caught in one place.
 
-use super::json::{number_text, type_name, FieldError, Obj};
+use super::json::{self, number_text, type_name, FieldError, Obj, Value};
 use serde::ser::Serializer;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -127,8 +126,7 @@ impl Document {
 
     /// Decodes, migrates and validates stored or imported text.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|err| DecodeError::NotJson(err.to_string()))?;
+        let value = json::parse(text).map_err(|err| DecodeError::NotJson(err.to_string()))?;
         let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| {
             DecodeError::Invalid("\"schema\" is missing or not a whole number".into())
         })?;

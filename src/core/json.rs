@@ -3,9 +3,333 @@
 //! Content files are written by people, so a bad field must be reported by
 //! name ("statement \"impact.plan\": field \"quick\" must be true or false")
 //! rather than by serde's line and column.
+//!
+//! The parser is our own, small on purpose: serde_json's reader, with its
+//! float parsing and map types, cost about 6 KB gzip of the widget's
+//! budget. Writing still uses serde. `tests/json.rs` checks this parser
+//! against serde_json on generated input.
 
-use serde_json::{Map, Value};
 use std::fmt;
+
+/// A parsed JSON value. Objects keep their fields in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// Object fields in file order. A repeated name: the last one counts.
+pub type Map = Vec<(String, Value)>;
+
+/// A number as written in the file. Only whole numbers are ever used, so
+/// it is kept as text and read on demand (no float parsing needed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number(String);
+
+impl Number {
+    pub fn as_u64(&self) -> Option<u64> {
+        self.0.parse().ok()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Value {
+    /// The field `key` of an object (the last one, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(map) => map
+                .iter()
+                .rev()
+                .find(|(name, _)| name == key)
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(number) => number.as_u64(),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+}
+
+/// Why text is not JSON, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub problem: &'static str,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.problem, self.line, self.column
+        )
+    }
+}
+
+/// Nesting deeper than this is refused rather than risking the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses a whole JSON text (RFC 8259).
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    parser.skip_space();
+    let value = parser.value(0)?;
+    parser.skip_space();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.fail("unexpected text after the end"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn fail(&self, problem: &'static str) -> ParseError {
+        let done = &self.bytes[..self.at.min(self.bytes.len())];
+        let line = done.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = done.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&done[line_start..]).chars().count() + 1;
+        ParseError {
+            problem,
+            line,
+            column,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8, problem: &'static str) -> Result<(), ParseError> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.fail(problem))
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.fail("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.fail("nested too deeply"));
+        }
+        match self.peek() {
+            None => Err(self.fail("unexpected end of text")),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => {
+                self.at += 1;
+                let mut items = Vec::new();
+                self.skip_space();
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                loop {
+                    self.skip_space();
+                    items.push(self.value(depth + 1)?);
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b']') => {
+                            self.at += 1;
+                            return Ok(Value::Array(items));
+                        }
+                        _ => return Err(self.fail("expected ',' or ']'")),
+                    }
+                }
+            }
+            Some(b'{') => {
+                self.at += 1;
+                let mut fields = Vec::new();
+                self.skip_space();
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                    return Ok(Value::Object(fields));
+                }
+                loop {
+                    self.skip_space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.fail("expected a field name in double quotes"));
+                    }
+                    let name = self.string()?;
+                    self.skip_space();
+                    self.expect(b':', "expected ':'")?;
+                    self.skip_space();
+                    let value = self.value(depth + 1)?;
+                    fields.push((name, value));
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return Ok(Value::Object(fields));
+                        }
+                        _ => return Err(self.fail("expected ',' or '}'")),
+                    }
+                }
+            }
+            Some(_) => Err(self.fail("unexpected character")),
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let leading_zero = self.peek() == Some(b'0');
+        match self.digits() {
+            0 => return Err(self.fail("expected a digit")),
+            n if n > 1 && leading_zero => return Err(self.fail("a number cannot start with 0")),
+            _ => {}
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.fail("expected a digit after '.'"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fail("expected a digit in the exponent"));
+            }
+        }
+        // Only ASCII was consumed, so this slice is valid UTF-8.
+        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+        Ok(Value::Number(Number(text)))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| (b as char).to_digit(16))
+                .ok_or_else(|| self.fail("expected four hex digits after \\u"))?;
+            code = code * 16 + digit;
+            self.at += 1;
+        }
+        Ok(code)
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.at += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            // Copy the run of plain characters at once.
+            let start = self.at;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The input is a &str and the run stops only at ASCII bytes, so
+            // the slice boundaries are character boundaries.
+            out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.fail("unterminated string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = self
+                        .peek()
+                        .ok_or_else(|| self.fail("unterminated string"))?;
+                    self.at += 1;
+                    match escaped {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high) {
+                                if !self.bytes[self.at..].starts_with(b"\\u") {
+                                    return Err(self.fail("lone surrogate in \\u escape"));
+                                }
+                                self.at += 2;
+                                let low = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return Err(self.fail("lone surrogate in \\u escape"));
+                                }
+                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                high
+                            };
+                            out.push(
+                                char::from_u32(code)
+                                    .ok_or_else(|| self.fail("lone surrogate in \\u escape"))?,
+                            );
+                        }
+                        _ => return Err(self.fail("unknown escape in string")),
+                    }
+                }
+                Some(_) => return Err(self.fail("control character in string")),
+            }
+        }
+    }
+}
 
 /// A problem found in a JSON file, with the place it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,19 +371,14 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// A number as a person would read it in a message. Whole numbers are shown;
-/// fractions are not printed, which keeps float formatting out of the wasm.
-pub fn number_text(number: &serde_json::Number) -> String {
-    number
-        .as_i64()
-        .map(|n| n.to_string())
-        .or_else(|| number.as_u64().map(|n| n.to_string()))
-        .unwrap_or_else(|| "a fraction".to_string())
+/// A number as a person would read it in a message: as it was written.
+pub fn number_text(number: &Number) -> String {
+    number.text().chars().take(30).collect()
 }
 
 /// A JSON object being read, with a description of where it sits.
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     place: String,
 }
 
@@ -98,7 +417,12 @@ impl<'a> Obj<'a> {
 
     /// Rejects fields this format does not know, which are usually typos.
     pub fn only_fields(&self, known: &[&str]) -> Result<(), FieldError> {
-        match self.map.keys().find(|key| !known.contains(&key.as_str())) {
+        match self
+            .map
+            .iter()
+            .map(|(key, _)| key)
+            .find(|key| !known.contains(&key.as_str()))
+        {
             Some(key) => Err(error(
                 self.place.clone(),
                 format!(
@@ -111,7 +435,12 @@ impl<'a> Obj<'a> {
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|value| !value.is_null())
+        self.map
+            .iter()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+            .filter(|value| !value.is_null())
     }
 
     fn required(&self, key: &str) -> Result<&'a Value, FieldError> {
@@ -140,7 +469,7 @@ impl<'a> Obj<'a> {
 
     /// The fields of this object, in order.
     pub fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
-        self.map.iter()
+        self.map.iter().map(|(name, value)| (name, value))
     }
 
     /// An optional string; blank counts as absent.
@@ -168,7 +497,10 @@ impl<'a> Obj<'a> {
             Value::Number(number) => number.as_u64().ok_or_else(|| {
                 self.fail(
                     key,
-                    format!("must be a whole number 0 or more, found {number}"),
+                    format!(
+                        "must be a whole number 0 or more, found {}",
+                        number_text(number)
+                    ),
                 )
             }),
             other => Err(self.fail(key, format!("must be a number, found {}", type_name(other)))),

@@ -62,6 +62,27 @@ impl Results {
     }
 }
 
+/// Sorts (index, share) pairs by share, ties in index order. An insertion
+/// sort: the lists hold a few sections, and one small function replaces
+/// three instances of the standard library's sort in the wasm (12 KB).
+fn sort_by_share(pairs: &mut [(usize, f64)], highest_first: bool) {
+    let before = |a: &(usize, f64), b: &(usize, f64)| {
+        let by_share = if highest_first {
+            b.1.total_cmp(&a.1)
+        } else {
+            a.1.total_cmp(&b.1)
+        };
+        by_share.then(a.0.cmp(&b.0)).is_lt()
+    };
+    for i in 1..pairs.len() {
+        let mut j = i;
+        while j > 0 && before(&pairs[j], &pairs[j - 1]) {
+            pairs.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// Where a scale value sits between the lowest (0.0) and highest (1.0) step.
 pub fn share_of_scale(ladder: &Ladder, value: u8) -> f64 {
     let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
@@ -85,7 +106,7 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         })
         .collect();
     let mut sums = vec![(0.0_f64, 0_usize); ladder.sections.len()];
-    let mut watch_outs = Vec::new();
+    let mut risks: Vec<(usize, f64)> = Vec::new();
     let mut unanswered = Vec::new();
     let mut unsure = Vec::new();
 
@@ -116,10 +137,7 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
                         sum.0 += share;
                         sum.1 += 1;
                     }
-                    Kind::AntiPattern if share >= WATCH_OUT_FROM => watch_outs.push(WatchOut {
-                        statement: index,
-                        level: share,
-                    }),
+                    Kind::AntiPattern if share >= WATCH_OUT_FROM => risks.push((index, share)),
                     Kind::AntiPattern => {}
                 }
             }
@@ -130,14 +148,18 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
             result.score = Some(sum / *count as f64);
         }
     }
-    watch_outs.sort_by(|a, b| b.level.total_cmp(&a.level));
+    sort_by_share(&mut risks, true);
+    let watch_outs: Vec<WatchOut> = risks
+        .into_iter()
+        .map(|(statement, level)| WatchOut { statement, level })
+        .collect();
 
     let mut ranked: Vec<(usize, f64)> = sections
         .iter()
         .filter_map(|s| s.score.map(|score| (s.section, score)))
         .collect();
     // Lowest first; ties keep ladder order so results are stable.
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    sort_by_share(&mut ranked, false);
     let weak = ranked
         .iter()
         .filter(|(_, score)| *score < WEAK_BELOW)
@@ -149,8 +171,7 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         .copied()
         .filter(|(section, score)| *score >= STRENGTH_FROM && !growth.contains(section))
         .collect();
-    // Highest first; ties keep ladder order.
-    strong.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by_share(&mut strong, true);
     let strengths: Vec<usize> = strong.into_iter().map(|(section, _)| section).collect();
 
     Results {
