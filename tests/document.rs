@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use l5_selfcheck::core::document::{
-    Answer, CheckMode, DecodeError, Document, Rating, Resume, MAX_NOTE_LEN, SCHEMA,
+    Answer, CheckMode, DecodeError, Document, Rating, Resume, Snapshot, MAX_NOTE_LEN,
+    MAX_SNAPSHOTS, SCHEMA,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -31,6 +32,52 @@ fn schema_1_fixture_loads_with_every_answer_and_note() {
     );
     assert_eq!(document.resume.mode, Some(CheckMode::Quick));
     assert_eq!(document.resume.section.as_deref(), Some("impact"));
+    assert!(document.snapshots.is_empty(), "schema 1 had no snapshots");
+}
+
+#[test]
+fn schema_2_fixture_loads_with_its_snapshots() {
+    let document = Document::decode(&fixture("document-v2.json")).expect("schema 2 loads");
+    assert_eq!(document.schema, 2);
+    assert_eq!(document.answers.len(), 3);
+    assert_eq!(document.snapshots.len(), 1);
+    let snapshot = &document.snapshots[0];
+    assert_eq!(snapshot.taken_at, 1764230500000);
+    assert_eq!(
+        snapshot.answers["impact.operational-plan"].note,
+        "Planned the rollout."
+    );
+    assert_eq!(
+        snapshot.answers["ownership.step-in"].rating,
+        Some(Rating::Unsure)
+    );
+    assert_eq!(Document::decode(&document.encode()).unwrap(), document);
+}
+
+#[test]
+fn snapshots_copy_the_answers_and_keep_at_most_the_limit() {
+    let mut document = Document::new("l5", "1");
+    document.set_rating("a", Rating::Step(1), 10);
+    document.take_snapshot(20);
+    document.set_rating("a", Rating::Step(3), 30);
+    assert_eq!(
+        document.snapshots[0].answers["a"].rating,
+        Some(Rating::Step(1))
+    );
+    assert_eq!(
+        document.as_of(&document.snapshots[0]).rating("a"),
+        Some(Rating::Step(1))
+    );
+    assert_eq!(document.rating("a"), Some(Rating::Step(3)));
+    for now in 0..(MAX_SNAPSHOTS as u64 + 5) {
+        document.take_snapshot(40 + now);
+    }
+    assert_eq!(document.snapshots.len(), MAX_SNAPSHOTS);
+    let times: Vec<u64> = document.snapshots.iter().map(|s| s.taken_at).collect();
+    assert!(
+        times.windows(2).all(|w| w[0] < w[1]),
+        "distinct and in order"
+    );
 }
 
 #[test]
@@ -159,6 +206,22 @@ fn merge_keeps_the_later_change_of_each_answer_from_both_sides() {
     assert!(!ours.has_all_answers_of(&theirs));
 }
 
+#[test]
+fn merge_keeps_snapshots_from_both_sides_in_time_order() {
+    let mut ours = Document::new("l5", "1");
+    ours.take_snapshot(10);
+    ours.take_snapshot(30);
+    let mut theirs = Document::new("l5", "1");
+    theirs.take_snapshot(20);
+    let merged = ours.merge(&theirs);
+    let times: Vec<u64> = merged.snapshots.iter().map(|s| s.taken_at).collect();
+    assert_eq!(times, [10, 20, 30]);
+    assert!(
+        !ours.has_all_answers_of(&theirs),
+        "a missing snapshot is a difference"
+    );
+}
+
 fn rating() -> impl Strategy<Value = Rating> {
     prop_oneof![(0u8..=100).prop_map(Rating::Step), Just(Rating::Unsure)]
 }
@@ -186,6 +249,10 @@ prop_compose! {
         answers in proptest::collection::btree_map(id(), answer(), 0..30),
         mode in proptest::option::of(prop_oneof![Just(CheckMode::Quick), Just(CheckMode::Full)]),
         section in proptest::option::of(id()),
+        snapshots in proptest::collection::vec(
+            (any::<u64>(), proptest::collection::btree_map(id(), answer(), 0..5)),
+            0..3,
+        ),
     ) -> Document {
         Document {
             schema: SCHEMA,
@@ -195,6 +262,10 @@ prop_compose! {
             updated_at,
             answers,
             resume: Resume { mode, section },
+            snapshots: snapshots
+                .into_iter()
+                .map(|(taken_at, answers)| Snapshot { taken_at, answers })
+                .collect(),
         }
     }
 }
@@ -226,11 +297,15 @@ proptest! {
         let _ = Document::decode(&String::from_utf8_lossy(&text));
     }
 
-    /// Migration from every shipped schema keeps every answer and note.
-    /// Schema 1 is the only one so far: the chain is the identity on it.
+    /// Migration from every shipped schema keeps every answer and note:
+    /// the document is written as schema 1 (no snapshots) and read back.
     #[test]
     fn migration_keeps_every_answer_and_note(document in document()) {
-        let loaded = Document::decode(&document.encode()).unwrap();
+        let mut old = document.clone();
+        old.snapshots.clear();
+        let v1 = old.encode().replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":1", 1);
+        let loaded = Document::decode(&v1).unwrap();
+        prop_assert_eq!(loaded.schema, SCHEMA);
         let before: BTreeMap<_, _> = document.answers.iter().map(|(k, a)| (k.clone(), (a.rating, a.note.clone()))).collect();
         let after: BTreeMap<_, _> = loaded.answers.iter().map(|(k, a)| (k.clone(), (a.rating, a.note.clone()))).collect();
         prop_assert_eq!(before, after);

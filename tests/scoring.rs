@@ -154,6 +154,15 @@ fn growth_areas_are_the_lowest_three_to_five_and_strengths_the_rest_above_two_th
     // Fewer scored sections than three: every scored section, no more.
     let results = score(&ladder, &answered(&[("a.1", Step(1))]), true);
     assert_eq!(results.growth, vec![0]);
+
+    // A section answered "consistently" throughout is never a growth area.
+    let results = score(
+        &ladder,
+        &answered(&[("a.1", Step(3)), ("b.1", Step(2))]),
+        true,
+    );
+    assert_eq!(results.growth, vec![1]);
+    assert_eq!(results.strengths, vec![0]);
 }
 
 #[test]

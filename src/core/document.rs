@@ -12,7 +12,10 @@ use std::fmt;
 
 /// The schema version this app writes. Bump it only with a migration in
 /// `migrate` and a fixture under `tests/fixtures/`.
-pub const SCHEMA: u64 = 1;
+/// 1: answers and resume point. 2: adds snapshots.
+pub const SCHEMA: u64 = 2;
+/// Most snapshots kept in one document; the oldest go first.
+pub const MAX_SNAPSHOTS: usize = 50;
 /// Longest note, in characters. The note field shows a counter against it.
 pub const MAX_NOTE_LEN: usize = 2000;
 /// More answers than any sane ladder has; guards against absurd files.
@@ -34,6 +37,17 @@ pub struct Document {
     pub updated_at: u64,
     pub answers: BTreeMap<String, Answer>,
     pub resume: Resume,
+    /// Dated copies of the answers, oldest first (schema 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// A dated copy of the answers, kept to see progress later.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// Milliseconds since the Unix epoch; also the snapshot's id.
+    pub taken_at: u64,
+    pub answers: BTreeMap<String, Answer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -116,6 +130,7 @@ impl Document {
             updated_at: 0,
             answers: BTreeMap::new(),
             resume: Resume::default(),
+            snapshots: Vec::new(),
         }
     }
 
@@ -148,18 +163,15 @@ impl Document {
     /// newer document can still be shown read-only.
     fn from_value(value: &Value) -> Result<Document, FieldError> {
         let root = Obj::new(value, "")?;
-        let mut answers = BTreeMap::new();
-        if root.get("answers").is_some() {
-            for (id, item) in root.object("answers")?.entries() {
-                let answer = Obj::new(item, format!("answer \"{}\"", truncate(id, 40)))?;
-                answers.insert(
-                    id.clone(),
-                    Answer {
-                        rating: read_rating(&answer)?,
-                        note: answer.raw_text("note")?.unwrap_or_default().to_string(),
-                        changed_at: answer.whole_number("changed_at")?,
-                    },
-                );
+        let answers = read_answers(&root)?;
+        let mut snapshots = Vec::new();
+        if root.get("snapshots").is_some() {
+            for (index, item) in root.list("snapshots")?.iter().enumerate() {
+                let snapshot = Obj::new(item, format!("snapshot {}", index + 1))?;
+                snapshots.push(Snapshot {
+                    taken_at: snapshot.whole_number("taken_at")?,
+                    answers: read_answers(&snapshot)?,
+                });
             }
         }
         let mut resume = Resume::default();
@@ -189,6 +201,7 @@ impl Document {
             updated_at: root.whole_number("updated_at")?,
             answers,
             resume,
+            snapshots,
         })
     }
 
@@ -203,7 +216,18 @@ impl Document {
                 self.answers.len()
             ));
         }
-        for (id, answer) in &self.answers {
+        if self.snapshots.len() > MAX_SNAPSHOTS {
+            return Err(format!(
+                "it holds {} snapshots; the most is {MAX_SNAPSHOTS}",
+                self.snapshots.len()
+            ));
+        }
+        let all_answers = self
+            .snapshots
+            .iter()
+            .flat_map(|snapshot| &snapshot.answers)
+            .chain(&self.answers);
+        for (id, answer) in all_answers {
             if !is_id(id) {
                 return Err(format!(
                     "statement id \"{}\" is not valid",
@@ -240,6 +264,37 @@ impl Document {
         self.touch(now);
     }
 
+    /// Keeps a dated copy of the current answers (the oldest goes when
+    /// there are more than `MAX_SNAPSHOTS`).
+    pub fn take_snapshot(&mut self, now: u64) {
+        let taken_at = self
+            .snapshots
+            .last()
+            .map_or(now, |last| now.max(last.taken_at + 1));
+        self.snapshots.push(Snapshot {
+            taken_at,
+            answers: self.answers.clone(),
+        });
+        if self.snapshots.len() > MAX_SNAPSHOTS {
+            self.snapshots.remove(0);
+        }
+        self.touch(now);
+    }
+
+    pub fn snapshot(&self, taken_at: u64) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.taken_at == taken_at)
+    }
+
+    /// The document as it was at a snapshot, for comparing with now.
+    pub fn as_of(&self, snapshot: &Snapshot) -> Document {
+        Document {
+            answers: snapshot.answers.clone(),
+            snapshots: Vec::new(),
+            updated_at: snapshot.taken_at,
+            ..self.clone()
+        }
+    }
+
     pub fn touch(&mut self, now: u64) {
         self.revision += 1;
         self.updated_at = self.updated_at.max(now);
@@ -262,6 +317,17 @@ impl Document {
                 }
             }
         }
+        // Snapshots are kept from both sides, in time order.
+        for snapshot in &other.snapshots {
+            if merged.snapshot(snapshot.taken_at).is_none() {
+                let at = merged
+                    .snapshots
+                    .iter()
+                    .position(|s| s.taken_at > snapshot.taken_at)
+                    .unwrap_or(merged.snapshots.len());
+                merged.snapshots.insert(at, snapshot.clone());
+            }
+        }
         if other.updated_at > self.updated_at {
             merged.resume = other.resume.clone();
             merged.content_version = other.content_version.clone();
@@ -271,14 +337,37 @@ impl Document {
         merged
     }
 
-    /// True when merging `other` into this document would change no answer.
+    /// True when merging `other` into this document would change no answer
+    /// and add no snapshot.
     pub fn has_all_answers_of(&self, other: &Document) -> bool {
         other.answers.iter().all(|(id, theirs)| {
             self.answers
                 .get(id)
                 .is_some_and(|ours| ours.changed_at >= theirs.changed_at)
-        })
+        }) && other
+            .snapshots
+            .iter()
+            .all(|s| self.snapshot(s.taken_at).is_some())
     }
+}
+
+fn read_answers(parent: &Obj) -> Result<BTreeMap<String, Answer>, FieldError> {
+    let mut answers = BTreeMap::new();
+    if parent.get("answers").is_none() {
+        return Ok(answers);
+    }
+    for (id, item) in parent.object("answers")?.entries() {
+        let answer = Obj::new(item, format!("answer \"{}\"", truncate(id, 40)))?;
+        answers.insert(
+            id.clone(),
+            Answer {
+                rating: read_rating(&answer)?,
+                note: answer.raw_text("note")?.unwrap_or_default().to_string(),
+                changed_at: answer.whole_number("changed_at")?,
+            },
+        );
+    }
+    Ok(answers)
 }
 
 fn read_rating(answer: &Obj) -> Result<Option<Rating>, FieldError> {
@@ -311,11 +400,30 @@ fn read_rating(answer: &Obj) -> Result<Option<Rating>, FieldError> {
 
 /// Brings a document from an older schema to the current one. Each step is
 /// a pure function from one version to the next; none may drop an answer.
-fn migrate(value: Value, schema: u64) -> Result<Value, DecodeError> {
-    match schema {
-        // Schema 1 is the first that shipped; nothing older exists.
-        SCHEMA => Ok(value),
-        other => Err(DecodeError::Invalid(format!("schema {other} is not known"))),
+fn migrate(mut value: Value, schema: u64) -> Result<Value, DecodeError> {
+    let mut version = schema;
+    while version < SCHEMA {
+        value = match version {
+            1 => v1_to_v2(value),
+            other => return Err(DecodeError::Invalid(format!("schema {other} is not known"))),
+        };
+        version += 1;
+    }
+    Ok(value)
+}
+
+/// Schema 2 added snapshots; a schema 1 document simply has none yet.
+fn v1_to_v2(value: Value) -> Value {
+    match value {
+        Value::Object(mut fields) => {
+            fields.retain(|(name, _)| name != "schema" && name != "snapshots");
+            fields.push((
+                "schema".to_string(),
+                json::Value::Number(json::Number::from(2)),
+            ));
+            Value::Object(fields)
+        }
+        other => other,
     }
 }
 
@@ -329,4 +437,25 @@ pub fn is_id(id: &str) -> bool {
 
 fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
+}
+
+/// Reads an exported file for `ladder` with the same decoder as storage,
+/// and says in plain words why a file cannot be used.
+pub fn read_export(ladder_id: &str, ladder_title: &str, text: &str) -> Result<Document, String> {
+    match Document::decode(text) {
+        Ok(document) if document.ladder == ladder_id => Ok(document),
+        Ok(document) => Err(format!(
+            "This file holds answers for another ladder (\u{201c}{}\u{201d}), not {ladder_title}.",
+            truncate(&document.ladder, 40)
+        )),
+        Err(DecodeError::Newer { schema, .. }) => Err(format!(
+            "This file was made by a newer version of this self-check (data version {schema}). Open it there, or ask for this widget to be updated."
+        )),
+        Err(DecodeError::NotJson(why)) => Err(format!(
+            "This file is not a self-check export: it is not valid JSON ({why}). It may be cut off or be another kind of file."
+        )),
+        Err(DecodeError::Invalid(why)) => Err(format!(
+            "This file is not a valid self-check export: {why}."
+        )),
+    }
 }

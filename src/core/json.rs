@@ -30,6 +30,12 @@ pub type Map = Vec<(String, Value)>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Number(String);
 
+impl From<u64> for Number {
+    fn from(value: u64) -> Self {
+        Number(value.to_string())
+    }
+}
+
 impl Number {
     pub fn as_u64(&self) -> Option<u64> {
         self.0.parse().ok()

@@ -1,9 +1,13 @@
 //! The pure core: content, answers, scoring and the persisted document.
 //! Nothing here knows about the browser, so all of it is tested natively.
 
+pub mod compare;
 pub mod config;
 pub mod content;
 pub mod document;
 pub mod json;
+pub mod markdown;
 pub mod route;
 pub mod scoring;
+pub mod share;
+pub mod time;

@@ -164,8 +164,14 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         .iter()
         .filter(|(_, score)| *score < WEAK_BELOW)
         .count();
-    let growth_count = weak.clamp(MIN_GROWTH, MAX_GROWTH).min(ranked.len());
-    let growth: Vec<usize> = ranked[..growth_count].iter().map(|(s, _)| *s).collect();
+    // A section answered "consistently" throughout has no room to grow.
+    let room: Vec<usize> = ranked
+        .iter()
+        .filter(|(_, score)| *score < 1.0)
+        .map(|(section, _)| *section)
+        .collect();
+    let growth_count = weak.clamp(MIN_GROWTH, MAX_GROWTH).min(room.len());
+    let growth: Vec<usize> = room[..growth_count].to_vec();
     let mut strong: Vec<(usize, f64)> = ranked
         .iter()
         .copied()
@@ -247,4 +253,32 @@ pub fn retired<'a>(ladder: &Ladder, document: &'a Document) -> Vec<(&'a str, &'a
         .filter(|(id, _)| !current.contains(id.as_str()))
         .map(|(id, answer)| (id.as_str(), answer))
         .collect()
+}
+
+/// The average answer on the scale's own numbers, e.g. "2.3".
+pub fn average_on_scale(ladder: &Ladder, share: f64) -> String {
+    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
+    one_decimal(f64::from(low) + share * f64::from(high - low))
+}
+
+/// The label of the step closest to a section's average, in the scale's
+/// words, or "No rated answers".
+pub fn closest_label(ladder: &Ladder, share: Option<f64>) -> String {
+    share
+        .and_then(|share| nearest_step(ladder, share))
+        .map(|step| step.choice.label.clone())
+        .unwrap_or_else(|| "No rated answers".to_string())
+}
+
+/// The label of one answer ("Usually", "Not sure / no chance yet").
+pub fn rating_label(ladder: &Ladder, rating: Option<Rating>) -> String {
+    match rating {
+        Some(Rating::Step(value)) => ladder
+            .scale
+            .step(value)
+            .map(|step| step.choice.label.clone())
+            .unwrap_or_else(|| value.to_string()),
+        Some(Rating::Unsure) => ladder.scale.unsure.label.clone(),
+        None => "No answer".to_string(),
+    }
 }

@@ -5,24 +5,16 @@
 use super::app::{heading_id, PageProps};
 use super::radar::radar;
 use crate::core::content::{Kind, Ladder};
-use crate::core::document::{CheckMode, Rating};
+use crate::core::document::CheckMode;
 use crate::core::route::Route;
-use crate::core::scoring::{nearest_step, one_decimal, retired, score, SectionResult};
+use crate::core::scoring::{
+    average_on_scale, closest_label, rating_label, retired, score, SectionResult,
+};
 use crate::edge::page;
 use yew::prelude::*;
 
-/// The average answer on the scale's own numbers, e.g. "2.3".
-fn average(ladder: &Ladder, share: f64) -> String {
-    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
-    one_decimal(f64::from(low) + share * f64::from(high - low))
-}
-
 fn closest(ladder: &Ladder, result: &SectionResult) -> String {
-    result
-        .score
-        .and_then(|share| nearest_step(ladder, share))
-        .map(|step| step.choice.label.clone())
-        .unwrap_or_else(|| "No rated answers".to_string())
+    closest_label(ladder, result.score)
 }
 
 /// Sections that hold at least one expectation get a result; a section of
@@ -75,15 +67,7 @@ pub fn results_page(props: &PageProps) -> Html {
         .collect();
     let on_print = Callback::from(|_: MouseEvent| page::print());
     let retired = retired(ladder, &state.document);
-    let rating_label = |rating: Option<Rating>| match rating {
-        Some(Rating::Step(value)) => ladder
-            .scale
-            .step(value)
-            .map(|step| step.choice.label.clone())
-            .unwrap_or_else(|| value.to_string()),
-        Some(Rating::Unsure) => ladder.scale.unsure.label.clone(),
-        None => "no rating".to_string(),
-    };
+    let rating_label = |rating| rating_label(ladder, rating);
     let scale_range = format!(
         "{}\u{2013}{}",
         ladder.scale.lowest(),
@@ -134,7 +118,7 @@ pub fn results_page(props: &PageProps) -> Html {
                             <tr>
                                 <th scope="row">{ ladder.sections[result.section].title.clone() }</th>
                                 <td>{ closest(ladder, result) }</td>
-                                <td>{ result.score.map(|s| average(ladder, s)).unwrap_or_else(|| "\u{2013}".into()) }</td>
+                                <td>{ result.score.map(|s| average_on_scale(ladder, s)).unwrap_or_else(|| "\u{2013}".into()) }</td>
                                 for count in result.spread.iter() {
                                     <td>{ *count }</td>
                                 }
