@@ -12,3 +12,10 @@ pub mod edge;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::start;
+
+// A small free-list allocator (it coalesces freed blocks) instead of the
+// default dlmalloc: 3.6 KB gzip less, and a widget's heap stays small.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -260,11 +260,11 @@ prop_compose! {
             content_version,
             revision,
             updated_at,
-            answers,
+            answers: answers.into_iter().collect(),
             resume: Resume { mode, section },
             snapshots: snapshots
                 .into_iter()
-                .map(|(taken_at, answers)| Snapshot { taken_at, answers })
+                .map(|(taken_at, answers)| Snapshot { taken_at, answers: answers.into_iter().collect() })
                 .collect(),
         }
     }
@@ -320,4 +320,19 @@ proptest! {
         prop_assert!(merged.has_all_answers_of(&a));
         prop_assert!(merged.has_all_answers_of(&b));
     }
+}
+
+#[test]
+fn answers_stay_sorted_by_id_whatever_the_insertion_order() {
+    let mut document = Document::new("l5", "1");
+    for id in ["m.b", "a.z", "z.a", "m.a"] {
+        document.set_rating(id, Rating::Step(1), 1);
+    }
+    document.set_note("a.z", "again", 2);
+    let ids: Vec<&String> = document.answers.keys().collect();
+    assert_eq!(ids, ["a.z", "m.a", "m.b", "z.a"]);
+    assert_eq!(document.answers.len(), 4);
+    assert!(document
+        .encode()
+        .contains("\"answers\":{\"a.z\":{\"rating\":1,\"note\":\"again\""));
 }

@@ -82,6 +82,16 @@ pub struct State {
     pub stored_revision: u64,
     /// The page being shown, from the URL's hash.
     pub route: Route,
+    /// Someone else's answers to compare with, for this visit only.
+    pub comparison: Option<Rc<Comparing>>,
+}
+
+/// Another person's view, imported to compare with (never stored).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparing {
+    /// Where it came from, e.g. the file name.
+    pub label: String,
+    pub document: Document,
 }
 
 pub enum Action {
@@ -107,6 +117,14 @@ pub enum Action {
     Deleted { keys: usize },
     /// Removing the keys failed.
     DeleteFailed { reason: String },
+    /// Replace the answers with an imported document (after confirming).
+    Replace { document: Box<Document>, now: u64 },
+    /// Keep a dated copy of the answers.
+    Snapshot { now: u64 },
+    /// Show these answers beside the person's own.
+    Compare(Option<Rc<Comparing>>),
+    /// Tell the person something in the status line.
+    Status(String),
 }
 
 impl State {
@@ -260,6 +278,32 @@ impl Reducible for State {
                     if keys == 1 { "" } else { "s" }
                 ));
             }
+            Action::Replace { document, now } => {
+                if state.read_only() {
+                    return self;
+                }
+                let revision = state.document.revision.max(document.revision);
+                let mut document = *document;
+                document.revision = revision;
+                document.touch(now);
+                state.document = Rc::new(document);
+                // Saved quietly: the message below is what the person needs.
+                state.last_change = Change::Other;
+                state.save_status = SaveStatus::Info("The imported answers replaced yours.".into());
+            }
+            Action::Snapshot { now } => {
+                if state.read_only() {
+                    return self;
+                }
+                Rc::make_mut(&mut state.document).take_snapshot(now);
+                state.last_change = Change::Other;
+                state.save_status = SaveStatus::Info(format!(
+                    "Snapshot saved ({} in your history).",
+                    state.document.snapshots.len()
+                ));
+            }
+            Action::Compare(comparing) => state.comparison = comparing,
+            Action::Status(message) => state.save_status = SaveStatus::Info(message),
             Action::DeleteFailed { reason } => {
                 state.save_status = SaveStatus::Failed {
                     reason: format!("Your answers could not be deleted: {reason}"),

@@ -148,7 +148,11 @@ impl Config {
 /// `scheme://host[:port]`, nothing more: no path, no wildcard.
 pub fn is_origin(text: &str) -> bool {
     let text = text.trim_end_matches('/');
-    let Some((scheme, rest)) = text.split_once("://") else {
+    let (scheme, rest) = if let Some(rest) = text.strip_prefix("https://") {
+        ("https", rest)
+    } else if let Some(rest) = text.strip_prefix("http://") {
+        ("http", rest)
+    } else {
         return false;
     };
     matches!(scheme, "http" | "https")

@@ -7,7 +7,6 @@
 use super::json::{self, number_text, type_name, FieldError, Obj, Value};
 use serde::ser::Serializer;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema version this app writes. Bump it only with a migration in
@@ -35,7 +34,7 @@ pub struct Document {
     pub revision: u64,
     /// Milliseconds since the Unix epoch of the last change.
     pub updated_at: u64,
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
     pub resume: Resume,
     /// Dated copies of the answers, oldest first (schema 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -47,7 +46,7 @@ pub struct Document {
 pub struct Snapshot {
     /// Milliseconds since the Unix epoch; also the snapshot's id.
     pub taken_at: u64,
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -58,6 +57,113 @@ pub struct Answer {
     pub note: String,
     /// Milliseconds since the Unix epoch; the later change wins a merge.
     pub changed_at: u64,
+}
+
+/// Answers keyed by statement id, kept sorted by id: a sorted list is all
+/// this needs, and it keeps a second copy of the standard B-tree code out of
+/// the wasm (about 2 KB gzip).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answers(Vec<(String, Answer)>);
+
+impl Answers {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(id))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.find(id).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Answer> {
+        self.find(id).ok().map(|at| &mut self.0[at].1)
+    }
+
+    /// Where `id` sits in id order, if it has an answer.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.find(id).ok()
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Sets the answer for `id`, returning the one it replaced.
+    pub fn insert(&mut self, id: String, answer: Answer) -> Option<Answer> {
+        match self.find(&id) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, answer)),
+            Err(at) => {
+                self.0.insert(at, (id, answer));
+                None
+            }
+        }
+    }
+
+    /// The answer for `id`, created empty if there is none.
+    pub fn entry(&mut self, id: &str) -> &mut Answer {
+        let at = match self.find(id) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (id.to_string(), Answer::default()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// (id, answer) pairs in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Answer)> {
+        self.0.iter().map(|(id, answer)| (id, answer))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(id, _)| id)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Answer> {
+        self.0.iter().map(|(_, answer)| answer)
+    }
+}
+
+impl std::ops::Index<&str> for Answers {
+    type Output = Answer;
+    fn index(&self, id: &str) -> &Answer {
+        self.get(id).expect("no answer with this id")
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a String, &'a Answer);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Answer)>,
+        fn(&'a (String, Answer)) -> (&'a String, &'a Answer),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, answer)| (id, answer))
+    }
+}
+
+impl FromIterator<(String, Answer)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (String, Answer)>>(items: I) -> Self {
+        let mut answers = Answers::default();
+        for (id, answer) in items {
+            answers.insert(id, answer);
+        }
+        answers
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
 }
 
 /// A chosen answer: a step value of the scale, or "not sure".
@@ -128,7 +234,7 @@ impl Document {
             content_version: content_version.to_string(),
             revision: 0,
             updated_at: 0,
-            answers: BTreeMap::new(),
+            answers: Answers::default(),
             resume: Resume::default(),
             snapshots: Vec::new(),
         }
@@ -246,7 +352,7 @@ impl Document {
 
     /// Records a rating for a statement at time `now`.
     pub fn set_rating(&mut self, statement: &str, rating: Rating, now: u64) {
-        let answer = self.answers.entry(statement.to_string()).or_default();
+        let answer = self.answers.entry(statement);
         answer.rating = Some(rating);
         answer.changed_at = now;
         self.touch(now);
@@ -255,7 +361,7 @@ impl Document {
     /// Records a note; notes longer than the limit are cut at the limit.
     pub fn set_note(&mut self, statement: &str, note: &str, now: u64) {
         let note: String = note.chars().take(MAX_NOTE_LEN).collect();
-        let answer = self.answers.entry(statement.to_string()).or_default();
+        let answer = self.answers.entry(statement);
         if answer.note == note {
             return;
         }
@@ -351,8 +457,8 @@ impl Document {
     }
 }
 
-fn read_answers(parent: &Obj) -> Result<BTreeMap<String, Answer>, FieldError> {
-    let mut answers = BTreeMap::new();
+fn read_answers(parent: &Obj) -> Result<Answers, FieldError> {
+    let mut answers = Answers::default();
     if parent.get("answers").is_none() {
         return Ok(answers);
     }

@@ -117,7 +117,12 @@ impl Parser<'_> {
         let done = &self.bytes[..self.at.min(self.bytes.len())];
         let line = done.iter().filter(|b| **b == b'\n').count() + 1;
         let line_start = done.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&done[line_start..]).chars().count() + 1;
+        // Count characters, not bytes; a cut inside a character counts it.
+        let column = done[line_start..]
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count()
+            + 1;
         ParseError {
             problem,
             line,
@@ -254,8 +259,10 @@ impl Parser<'_> {
                 return Err(self.fail("expected a digit in the exponent"));
             }
         }
-        // Only ASCII was consumed, so this slice is valid UTF-8.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+        // Only ASCII digits and signs were consumed: always valid UTF-8.
+        let text = std::str::from_utf8(&self.bytes[start..self.at])
+            .unwrap_or_default()
+            .to_string();
         Ok(Value::Number(Number(text)))
     }
 

@@ -22,6 +22,17 @@ pub enum Route {
     Learn {
         section: Option<String>,
     },
+    /// Export, import, snapshots and sharing.
+    Data,
+    /// Side by side: a snapshot and now (`snapshot` is its time), or the
+    /// comparison document imported for this visit.
+    Compare {
+        snapshot: Option<u64>,
+    },
+    /// A read-only view of answers carried in the link itself.
+    Shared {
+        payload: String,
+    },
     /// Anything else: shown as "page not found" with a way back.
     NotFound {
         path: String,
@@ -61,6 +72,14 @@ impl Route {
                 mode: Some(CheckMode::Full),
             },
             ["learn"] => Route::Learn { section: None },
+            ["data"] => Route::Data,
+            ["compare"] => Route::Compare { snapshot: None },
+            ["compare", "snapshot", time] if time.parse::<u64>().is_ok() => Route::Compare {
+                snapshot: time.parse().ok(),
+            },
+            ["shared", payload] => Route::Shared {
+                payload: payload.to_string(),
+            },
             ["learn", section] => Route::Learn {
                 section: Some(section.to_string()),
             },
@@ -95,6 +114,12 @@ impl Route {
             Route::Learn {
                 section: Some(section),
             } => format!("#/learn/{section}"),
+            Route::Data => "#/data".to_string(),
+            Route::Compare { snapshot: None } => "#/compare".to_string(),
+            Route::Compare {
+                snapshot: Some(time),
+            } => format!("#/compare/snapshot/{time}"),
+            Route::Shared { payload } => format!("#/shared/{payload}"),
             Route::NotFound { path } => format!("#/{path}"),
         }
     }

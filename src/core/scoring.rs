@@ -245,13 +245,19 @@ pub fn one_decimal(value: f64) -> String {
 /// Answers kept for statements this ladder no longer has (content changed).
 /// They stay in the document and are shown as retired, never dropped.
 pub fn retired<'a>(ladder: &Ladder, document: &'a Document) -> Vec<(&'a str, &'a Answer)> {
-    let current: std::collections::HashSet<&str> =
-        ladder.statements.iter().map(|s| s.id.as_str()).collect();
+    // Answers are sorted by id: mark the ones the ladder still asks about.
+    let mut current = vec![false; document.answers.len()];
+    for statement in &ladder.statements {
+        if let Some(at) = document.answers.position(&statement.id) {
+            current[at] = true;
+        }
+    }
     document
         .answers
         .iter()
-        .filter(|(id, _)| !current.contains(id.as_str()))
-        .map(|(id, answer)| (id.as_str(), answer))
+        .zip(current)
+        .filter(|(_, current)| !current)
+        .map(|((id, answer), _)| (id.as_str(), answer))
         .collect()
 }
 

@@ -106,10 +106,7 @@ pub fn decode(ladder: &Ladder, fragment: &str) -> Result<Document, String> {
                     .map(|d| d as usize)
                     .filter(|p| *p < ladder.scale.steps.len())
                     .ok_or_else(|| {
-                        format!(
-                            "This link has an answer this ladder does not have (\"{}\").",
-                            digit.escape_default()
-                        )
+                        "This link has an answer this ladder does not have.".to_string()
                     })?;
                 Rating::Step(ladder.scale.steps[position].value)
             }
@@ -119,9 +116,10 @@ pub fn decode(ladder: &Ladder, fragment: &str) -> Result<Document, String> {
     Ok(document)
 }
 
+/// A piece of a link, safe to show: letters, digits and a few marks only.
 fn short(text: &str) -> String {
     text.chars()
         .take(40)
-        .flat_map(char::escape_default)
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect()
 }

@@ -5,5 +5,6 @@ pub mod clock;
 pub mod config;
 pub mod download;
 pub mod fetch;
+pub mod files;
 pub mod page;
 pub mod storage;

@@ -49,6 +49,21 @@ pub fn today() -> String {
         .collect()
 }
 
+/// Goes to a route by changing the hash (so back returns here).
+pub fn go(route: &crate::core::route::Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
+}
+
+/// This page's address without its fragment, to build share links.
+pub fn url_without_hash() -> String {
+    let href = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
 /// Opens the browser's print dialog (the results have a print stylesheet).
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -3,6 +3,8 @@
 
 use super::banners::{save_status_line, storage_banner};
 use super::check::check_page;
+use super::compare::compare_page;
+use super::exchange::{data_page, shared_page};
 use super::learn::learn_page;
 use super::results::results_page;
 use super::start::start_page;
@@ -105,6 +107,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 save_status: SaveStatus::Idle,
                 last_change: Change::Other,
                 route: Route::Start,
+                comparison: None,
             };
             // A link that names a page wins; otherwise the configured start.
             let hash = page::hash();
@@ -283,6 +286,9 @@ pub fn Shell(props: &ShellProps) -> Html {
         Route::Check { .. } => check_page(&page_props),
         Route::Results { .. } => results_page(&page_props),
         Route::Learn { .. } => learn_page(&page_props),
+        Route::Data => data_page(&page_props),
+        Route::Compare { snapshot } => compare_page(&page_props, *snapshot),
+        Route::Shared { payload } => shared_page(&page_props, payload),
         Route::NotFound { path } => not_found(
             &format!("There is no page at \"#/{path}\"."),
             &props.instance,

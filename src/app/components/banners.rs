@@ -5,9 +5,10 @@ use crate::app::state::{Persistence, SaveStatus, State};
 use crate::edge::{download, page};
 use yew::prelude::*;
 
-/// The file name for an export of this ladder's document.
-pub fn export_file_name(ladder: &str) -> String {
-    format!("l5-selfcheck-{ladder}-{}.json", page::today())
+/// The file name for an export of this ladder's document (`extension`
+/// without the dot).
+pub fn export_file_name(ladder: &str, extension: &str) -> String {
+    format!("l5-selfcheck-{ladder}-{}.{extension}", page::today())
 }
 
 /// A button that downloads the current answers as JSON.
@@ -16,7 +17,7 @@ pub fn download_answers_button(state: &UseReducerHandle<State>, label: &str) -> 
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             download::download(
-                &export_file_name(&state.ladder.id),
+                &export_file_name(&state.ladder.id, "json"),
                 "application/json",
                 &state.document.encode(),
             );

@@ -4,11 +4,12 @@
 
 use super::app::{heading_id, PageProps};
 use super::radar::radar;
+use super::ui::{el, link, t, text_list};
 use crate::core::content::{Kind, Ladder};
-use crate::core::document::CheckMode;
+use crate::core::document::{Answer, CheckMode, Document};
 use crate::core::route::Route;
 use crate::core::scoring::{
-    average_on_scale, closest_label, rating_label, retired, score, SectionResult,
+    average_on_scale, closest_label, rating_label, retired, score, Results, SectionResult,
 };
 use crate::edge::page;
 use yew::prelude::*;
@@ -47,15 +48,6 @@ pub fn results_page(props: &PageProps) -> Html {
         CheckMode::Quick
     };
     let first_section = &ladder.sections[0].id;
-    let statement_link = |index: usize| {
-        let statement = &ladder.statements[index];
-        Route::Check {
-            mode,
-            section: ladder.sections[statement.section].id.clone(),
-            focus: Some(statement.id.clone()),
-        }
-        .href()
-    };
     let scored: Vec<&SectionResult> = results
         .sections
         .iter()
@@ -67,7 +59,6 @@ pub fn results_page(props: &PageProps) -> Html {
         .collect();
     let on_print = Callback::from(|_: MouseEvent| page::print());
     let retired = retired(ladder, &state.document);
-    let rating_label = |rating| rating_label(ladder, rating);
     let scale_range = format!(
         "{}\u{2013}{}",
         ladder.scale.lowest(),
@@ -84,6 +75,7 @@ pub fn results_page(props: &PageProps) -> Html {
                     { if quick_only { "Show results for the full check" } else { "Show results for the quick check" } }
                 </a>
                 <button type="button" class="button" onclick={on_print}>{ "Print results" }</button>
+                <a class="button" href={Route::Data.href()}>{ "Save, share and compare" }</a>
             </p>
 
             if results.answered() == 0 {
@@ -130,101 +122,200 @@ pub fn results_page(props: &PageProps) -> Html {
                 </table>
                 </div>
 
-                <h2>{ "Where you are strong" }</h2>
-                if results.strengths.is_empty() {
-                    <p>{ "No section stands out yet. Strengths show up when a section's answers average \u{201c}Usually\u{201d} or more often; more answers make the picture clearer." }</p>
-                } else {
-                    <ul class="strengths">
-                        for section in results.strengths.iter() {
-                            <li>
-                                <strong>{ ladder.sections[*section].title.clone() }</strong>
-                                { format!(": your answers here are mostly \u{201c}{}\u{201d}.", closest(ladder, &results.sections[*section])) }
-                            </li>
-                        }
-                    </ul>
-                }
-
-                <h2>{ "Where to grow next" }</h2>
-                if results.growth.is_empty() {
-                    <p>{ "Rate a few more statements to see growth areas." }</p>
-                } else {
-                    <p>{ "Your lowest-rated sections, lowest first, with ideas to try." }</p>
-                    for section in results.growth.iter() {
-                        <article class="card growth">
-                            <h3>{ ladder.sections[*section].title.clone() }</h3>
-                            <p>{ format!("Your answers here are mostly \u{201c}{}\u{201d}.", closest(ladder, &results.sections[*section])) }</p>
-                            if !ladder.sections[*section].growth.is_empty() {
-                                <ul>
-                                    for idea in ladder.sections[*section].growth.iter() {
-                                        <li>{ idea.clone() }</li>
-                                    }
-                                </ul>
-                            }
-                            <p class="no-print"><a href={Route::check(mode, &ladder.sections[*section].id).href()}>
-                                { format!("Review your answers on {}", ladder.sections[*section].title) }
-                            </a></p>
-                        </article>
-                    }
-                }
-
-                <h2>{ "Watch-outs" }</h2>
-                if results.watch_outs.is_empty() {
-                    <p>{ "None of the risky habits came up often in your answers." }</p>
-                } else {
-                    <p>{ "These describe habits that hold senior engineers back. You said they happen often, so they are worth a closer look. They are kept apart from your strengths." }</p>
-                    <ul class="watch-outs">
-                        for watch in results.watch_outs.iter() {
-                            <li class="card watch-out">
-                                <p>{ ladder.statements[watch.statement].text.clone() }</p>
-                                <p class="muted">{ format!("Your answer: {}", rating_label(state.document.rating(&ladder.statements[watch.statement].id))) }</p>
-                            </li>
-                        }
-                    </ul>
-                    if let Some(first) = results.watch_outs.first() {
-                        <p>{ "Ideas to try:" }</p>
-                        <ul>
-                            for idea in ladder.sections[ladder.statements[first.statement].section].growth.iter() {
-                                <li>{ idea.clone() }</li>
-                            }
-                        </ul>
-                    }
-                }
+                { strong_and_growth(ladder, &results, mode) }
+                { watch_outs(ladder, &results, &state.document) }
             }
-
-            if !results.unanswered.is_empty() || !results.unsure.is_empty() {
-                <h2>{ "Still open" }</h2>
-                if !results.unanswered.is_empty() {
-                    <h3>{ format!("Not answered yet ({})", results.unanswered.len()) }</h3>
-                    <ul class="open-list">
-                        for index in results.unanswered.iter() {
-                            <li><a href={statement_link(*index)}>{ ladder.statements[*index].text.clone() }</a></li>
-                        }
-                    </ul>
-                }
-                if !results.unsure.is_empty() {
-                    <h3>{ format!("Answered \u{201c}{}\u{201d} ({})", ladder.scale.unsure.label, results.unsure.len()) }</h3>
-                    <ul class="open-list">
-                        for index in results.unsure.iter() {
-                            <li><a href={statement_link(*index)}>{ ladder.statements[*index].text.clone() }</a></li>
-                        }
-                    </ul>
-                }
-            }
-
-            if !retired.is_empty() {
-                <h2>{ format!("Kept from an earlier version of this ladder ({})", retired.len()) }</h2>
-                <p>{ "These statements are no longer part of the ladder, so they are not in your results. Your answers and notes to them are kept." }</p>
-                <ul class="retired">
-                    for (id, answer) in retired.iter() {
-                        <li>
-                            <code>{ id.to_string() }</code>{ format!(": {}", rating_label(answer.rating)) }
-                            if !answer.note.is_empty() {
-                                <p class="muted">{ answer.note.clone() }</p>
-                            }
-                        </li>
-                    }
-                </ul>
-            }
+            { open_statements(ladder, &results, mode) }
+            { retired_answers(ladder, &retired) }
         </section>
     }
+}
+
+fn mostly(ladder: &Ladder, results: &Results, section: usize) -> String {
+    format!(
+        "mostly \u{201c}{}\u{201d}",
+        closest(ladder, &results.sections[section])
+    )
+}
+
+fn strong_and_growth(ladder: &Ladder, results: &Results, mode: CheckMode) -> Html {
+    let mut out = vec![t("h2", "", "Where you are strong".into())];
+    if results.strengths.is_empty() {
+        out.push(t("p", "", "No section stands out yet. Strengths show up when a section's answers average \u{201c}Usually\u{201d} or more often; more answers make the picture clearer.".into()));
+    } else {
+        let items = results
+            .strengths
+            .iter()
+            .map(|section| {
+                el(
+                    "li",
+                    "",
+                    vec![
+                        t("strong", "", ladder.sections[*section].title.clone()),
+                        Html::from(format!(
+                            ": your answers here are {}.",
+                            mostly(ladder, results, *section)
+                        )),
+                    ],
+                )
+            })
+            .collect();
+        out.push(el("ul", "strengths", items));
+    }
+    out.push(t("h2", "", "Where to grow next".into()));
+    if results.growth.is_empty() {
+        out.push(t(
+            "p",
+            "",
+            "Rate a few more statements to see growth areas.".into(),
+        ));
+    } else {
+        out.push(t(
+            "p",
+            "",
+            "Your lowest-rated sections, lowest first, with ideas to try.".into(),
+        ));
+        for section in &results.growth {
+            let info = &ladder.sections[*section];
+            out.push(el(
+                "article",
+                "card growth",
+                vec![
+                    t("h3", "", info.title.clone()),
+                    t(
+                        "p",
+                        "",
+                        format!(
+                            "Your answers here are {}.",
+                            mostly(ladder, results, *section)
+                        ),
+                    ),
+                    text_list("", &info.growth),
+                    el(
+                        "p",
+                        "no-print",
+                        vec![link(
+                            "",
+                            Route::check(mode, &info.id).href(),
+                            format!("Review your answers on {}", info.title),
+                        )],
+                    ),
+                ],
+            ));
+        }
+    }
+    el("div", "", out)
+}
+
+fn watch_outs(ladder: &Ladder, results: &Results, document: &Document) -> Html {
+    let mut out = vec![t("h2", "", "Watch-outs".into())];
+    let Some(first) = results.watch_outs.first() else {
+        out.push(t(
+            "p",
+            "",
+            "None of the risky habits came up often in your answers.".into(),
+        ));
+        return el("div", "", out);
+    };
+    out.push(t("p", "", "These describe habits that hold senior engineers back. You said they happen often, so they are worth a closer look. They are kept apart from your strengths.".into()));
+    let items = results
+        .watch_outs
+        .iter()
+        .map(|watch| {
+            let statement = &ladder.statements[watch.statement];
+            el(
+                "li",
+                "card watch-out",
+                vec![
+                    t("p", "", statement.text.clone()),
+                    t(
+                        "p",
+                        "muted",
+                        format!(
+                            "Your answer: {}",
+                            rating_label(ladder, document.rating(&statement.id))
+                        ),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    out.push(el("ul", "watch-outs", items));
+    out.push(t("p", "", "Ideas to try:".into()));
+    out.push(text_list(
+        "",
+        &ladder.sections[ladder.statements[first.statement].section].growth,
+    ));
+    el("div", "", out)
+}
+
+fn open_statements(ladder: &Ladder, results: &Results, mode: CheckMode) -> Html {
+    if results.unanswered.is_empty() && results.unsure.is_empty() {
+        return Html::default();
+    }
+    let links = |indexes: &[usize]| {
+        let items = indexes
+            .iter()
+            .map(|index| {
+                let statement = &ladder.statements[*index];
+                let route = Route::Check {
+                    mode,
+                    section: ladder.sections[statement.section].id.clone(),
+                    focus: Some(statement.id.clone()),
+                };
+                el(
+                    "li",
+                    "",
+                    vec![link("", route.href(), statement.text.clone())],
+                )
+            })
+            .collect();
+        el("ul", "open-list", items)
+    };
+    let mut out = vec![t("h2", "", "Still open".into())];
+    if !results.unanswered.is_empty() {
+        out.push(t(
+            "h3",
+            "",
+            format!("Not answered yet ({})", results.unanswered.len()),
+        ));
+        out.push(links(&results.unanswered));
+    }
+    if !results.unsure.is_empty() {
+        out.push(t(
+            "h3",
+            "",
+            format!(
+                "Answered \u{201c}{}\u{201d} ({})",
+                ladder.scale.unsure.label,
+                results.unsure.len()
+            ),
+        ));
+        out.push(links(&results.unsure));
+    }
+    el("div", "", out)
+}
+
+fn retired_answers(ladder: &Ladder, retired: &[(&str, &Answer)]) -> Html {
+    if retired.is_empty() {
+        return Html::default();
+    }
+    let items = retired
+        .iter()
+        .map(|(id, answer)| {
+            let mut parts = vec![
+                t("code", "", id.to_string()),
+                Html::from(format!(": {}", rating_label(ladder, answer.rating))),
+            ];
+            if !answer.note.is_empty() {
+                parts.push(t("p", "muted", answer.note.clone()));
+            }
+            el("li", "", parts)
+        })
+        .collect();
+    el("div", "", vec![
+        t("h2", "", format!("Kept from an earlier version of this ladder ({})", retired.len())),
+        t("p", "", "These statements are no longer part of the ladder, so they are not in your results. Your answers and notes to them are kept.".into()),
+        el("ul", "retired", items),
+    ])
 }

@@ -117,6 +117,7 @@ pub fn DataControls(props: &DataControlsProps) -> Html {
             <p>{ "Answers and notes are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
             <p class="actions">
                 { download_answers_button(&props.state, "Download your answers (JSON)") }
+                <a class="button" href={Route::Data.href()}>{ "Save, share and compare" }</a>
                 if !*confirming {
                     <button type="button" class="button danger" onclick={ask}>{ "Delete my data\u{2026}" }</button>
                 }
