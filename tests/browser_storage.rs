@@ -179,6 +179,7 @@ fn mount(instance: &str) -> Element {
         instance: instance.to_string().into(),
         start: None,
         problems: Rc::new(Vec::new()),
+        hash_routing: true,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), setup).render();
     root

@@ -29,6 +29,9 @@ pub struct Setup {
     pub start: Option<Route>,
     /// Messages about settings that were rejected.
     pub problems: Rc<Vec<String>>,
+    /// The stand-alone page (and so the iframe embed) routes by the URL's
+    /// hash; a script embed routes inside the widget.
+    pub hash_routing: bool,
 }
 
 /// Mounts the app into the stand-alone page's `#l5-selfcheck` element.
@@ -37,14 +40,23 @@ pub fn start() {
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("l5-selfcheck"));
     if let Some(root) = root {
-        mount(root);
+        mount(root, true);
     }
 }
 
+/// Mounts one widget into `root` for a script embed (called by embed.js
+/// for each placeholder), configured by its `data-*` attributes.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_embed(root: Element) {
+    mount(root, false);
+}
+
 /// Mounts one widget into `root`, configured by its `data-*` attributes.
-pub fn mount(root: Element) {
+pub fn mount(root: Element, hash_routing: bool) {
     let (config, problems) = config::read(&root);
     let _ = root.class_list().add_1("l5-root");
+    // Validated origins for boot.js, which reports the height to the parent.
+    let _ = root.set_attribute("data-l5-parent-origins", &config.parent_origins.join(" "));
     match config.theme {
         Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
         Theme::Light => root
@@ -61,6 +73,7 @@ pub fn mount(root: Element) {
             Ladder::parse(BUILT_IN_LADDER).map_err(|e| e.to_string()),
             config,
             problems,
+            hash_routing,
         ),
         Some(url) => {
             root.set_text_content(Some("Loading the self-check\u{2026}"));
@@ -69,7 +82,7 @@ pub fn mount(root: Element) {
                     Ok(text) => Ladder::parse(&text).map_err(|e| format!("{e} (in \"{url}\")")),
                     Err(why) => Err(why),
                 };
-                render(root, ladder, config, problems);
+                render(root, ladder, config, problems, hash_routing);
             });
         }
     }
@@ -80,6 +93,7 @@ fn render(
     ladder: Result<Ladder, String>,
     config: Config,
     mut problems: Vec<String>,
+    hash_routing: bool,
 ) {
     root.set_text_content(None);
     let start = ladder
@@ -91,6 +105,7 @@ fn render(
         instance: AttrValue::from(config.instance),
         start,
         problems: Rc::new(problems),
+        hash_routing,
     };
     yew::Renderer::<App>::with_root_and_props(root, setup).render();
 }

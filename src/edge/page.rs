@@ -10,12 +10,14 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Moves focus to an element by id (a page heading with `tabindex="-1"`),
-/// so keyboard and screen-reader users land on the new page.
-pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
+/// Moves focus to an element by id (a page heading with `tabindex="-1"`)
+/// inside `root`, so keyboard and screen-reader users land on the new
+/// page. Searching the widget, not the document, works in a shadow root.
+pub fn focus(root: &web_sys::Element, id: &str) {
+    let element = root
+        .query_selector(&format!("[id=\"{id}\"]"))
+        .ok()
+        .flatten()
         .and_then(|element| element.dyn_into::<HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
@@ -49,10 +51,10 @@ pub fn today() -> String {
         .collect()
 }
 
-/// Goes to a route by changing the hash (so back returns here).
-pub fn go(route: &crate::core::route::Route) {
+/// Shows a route in the address bar (a new history entry, so back returns).
+pub fn set_hash(href: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.href());
+        let _ = window.location().set_hash(href);
     }
 }
 

@@ -24,7 +24,7 @@ use yew::prelude::*;
 pub fn App(setup: &Setup) -> Html {
     match &setup.ladder {
         Ok(ladder) => html! {
-            <Shell ladder={ladder.clone()} instance={setup.instance.clone()}
+            <Shell ladder={ladder.clone()} instance={setup.instance.clone()} hash_routing={setup.hash_routing}
                 start={setup.start.clone()} problems={setup.problems.clone()} />
         },
         Err(message) => html! {
@@ -45,6 +45,8 @@ pub fn App(setup: &Setup) -> Html {
 pub struct ShellProps {
     pub ladder: Rc<Ladder>,
     pub instance: AttrValue,
+    /// Follow and show the page in the URL's hash (not in a script embed).
+    pub hash_routing: bool,
     pub start: Option<Route>,
     pub problems: Rc<Vec<String>>,
 }
@@ -53,6 +55,7 @@ impl PartialEq for ShellProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.ladder, &other.ladder)
             && self.instance == other.instance
+            && self.hash_routing == other.hash_routing
             && self.start == other.start
             && Rc::ptr_eq(&self.problems, &other.problems)
     }
@@ -96,6 +99,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         let ladder = props.ladder.clone();
         let instance = props.instance.clone();
         let start = props.start.clone();
+        let hash_routing = props.hash_routing;
         use_reducer(move || {
             let loaded = persist::load(&instance, &ladder);
             let mut state = State {
@@ -110,7 +114,12 @@ pub fn Shell(props: &ShellProps) -> Html {
                 comparison: None,
             };
             // A link that names a page wins; otherwise the configured start.
-            let hash = page::hash();
+            // A script embed ignores the host page's hash: it is not ours.
+            let hash = if hash_routing {
+                page::hash()
+            } else {
+                String::new()
+            };
             let route = match start {
                 Some(start) if hash.trim_start_matches(['#', '/']).is_empty() => start,
                 _ => Route::parse(&hash),
@@ -120,11 +129,13 @@ pub fn Shell(props: &ShellProps) -> Html {
         })
     };
 
-    // Links, back and forward all change the hash; follow it.
+    // Links, back and forward all change the hash; follow it. (A script
+    // embed routes its links itself, below, and leaves the hash alone.)
     {
         let dispatch = state.dispatcher();
+        let hash_routing = props.hash_routing;
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+            let listener = web_sys::window().filter(|_| hash_routing).map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     dispatch.dispatch(Action::Navigate {
                         route: Route::parse(&page::hash()),
@@ -137,23 +148,49 @@ pub fn Shell(props: &ShellProps) -> Html {
     }
 
     // After navigating (not on first load, which must not steal focus from
-    // a wiki page), move focus to the new page's heading or linked statement.
+    // a wiki page), show the route in the address bar and move focus to the
+    // new page's heading or linked statement.
+    let root = use_node_ref();
     {
         let first = use_mut_ref(|| true);
         let instance = props.instance.clone();
+        let hash_routing = props.hash_routing;
+        let root = root.clone();
         use_effect_with(state.route.clone(), move |route| {
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;
             }
+            if hash_routing && Route::parse(&page::hash()) != *route {
+                page::set_hash(&route.href());
+            }
+            let Some(root) = root.cast::<web_sys::Element>() else {
+                return;
+            };
             match route {
                 Route::Check {
                     focus: Some(statement),
                     ..
-                } => page::focus(&format!("{instance}-{statement}")),
-                _ => page::focus(&heading_id(&instance)),
+                } => page::focus(&root, &format!("{instance}-{statement}")),
+                _ => page::focus(&root, &heading_id(&instance)),
             }
         });
     }
+    // In a script embed, in-app links change this widget's page only.
+    let onclick = (!props.hash_routing).then(|| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: MouseEvent| {
+            let link = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| target.closest("a[href^='#/']").ok().flatten());
+            if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
+                event.prevent_default();
+                dispatch.dispatch(Action::Navigate {
+                    route: Route::parse(&href),
+                    now: clock::now_ms(),
+                });
+            }
+        })
+    });
 
     // Saving. `latest` always holds the newest document and whether it
     // still needs writing, so a timer or a page-hide event writes what is
@@ -296,7 +333,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
 
     html! {
-        <div class="l5-app">
+        <div class="l5-app" ref={root} {onclick}>
             <header class="app-bar">
                 <a class="app-name" href={Route::Start.href()}>{ state.ladder.title.clone() }{ " · self-check" }</a>
                 { save_status_line(&state.save_status) }

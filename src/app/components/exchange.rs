@@ -125,7 +125,10 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                             label: name,
                             document,
                         }))));
-                        page::go(&Route::Compare { snapshot: None });
+                        state.dispatch(Action::Navigate {
+                            route: Route::Compare { snapshot: None },
+                            now: clock::now_ms(),
+                        });
                     }
                     Ok(document) => {
                         problem.set(String::new());
@@ -306,7 +309,10 @@ pub fn shared_page(props: &PageProps, payload: &str) -> Html {
                 label: "the shared answers".into(),
                 document: (*document).clone(),
             }))));
-            page::go(&Route::Compare { snapshot: None });
+            state.dispatch(Action::Navigate {
+                route: Route::Compare { snapshot: None },
+                now: clock::now_ms(),
+            });
         })
     };
     html! {
@@ -324,7 +330,10 @@ pub fn shared_page(props: &PageProps, payload: &str) -> Html {
             <h2>{ "Import them as your answers" }</h2>
             <ConfirmReplace state={state.clone()} document={document}
                 source={AttrValue::from("The shared link")}
-                on_done={Callback::from(|_: bool| page::go(&Route::Start))} />
+                on_done={
+                    let state = state.clone();
+                    Callback::from(move |_: bool| state.dispatch(Action::Navigate { route: Route::Start, now: clock::now_ms() }))
+                } />
         </section>
     }
 }

@@ -1,0 +1,29 @@
+// Script embed: mounts L5 Self-Check into every placeholder on the page,
+//   <script type="module" src="/tools/l5/embed.js"></script>
+//   <div data-l5-selfcheck data-instance="team-a" data-mode="quick"></div>
+// Each widget lives in its own shadow root: the page's CSS cannot reach
+// it and its CSS cannot leak out. Settings are the placeholder's data-*
+// attributes (docs/embedding.md).
+import init, { mount_embed } from "./l5-selfcheck.js";
+
+const base = new URL(".", import.meta.url);
+
+await init({ module_or_path: new URL("l5-selfcheck_bg.wasm", base) });
+
+let count = 0;
+for (const host of document.querySelectorAll("[data-l5-selfcheck]")) {
+  if (host.shadowRoot) continue;
+  count += 1;
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = new URL("app.css", base).href;
+  const root = document.createElement("div");
+  for (const { name, value } of host.attributes) {
+    if (name.startsWith("data-") && name !== "data-l5-selfcheck") root.setAttribute(name, value);
+  }
+  // Without a name, widgets would share answers; number them by order.
+  if (!root.hasAttribute("data-instance")) root.setAttribute("data-instance", `embed-${count}`);
+  shadow.append(style, root);
+  mount_embed(root);
+}

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./a11y";
+import { SelfCheck } from "./selfcheck";
+import { WIDGET, WIKI } from "./servers";
+
+/** Records Content-Security-Policy violations in every frame of the page. */
+async function watchCsp(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const all: string[] = [];
+  for (const frame of page.frames()) {
+    all.push(...((await frame.evaluate(() => (window as any).__violations ?? []).catch(() => [])) as string[]));
+  }
+  return all;
+}
+
+function frameHeight(page: Page) {
+  return page.locator("iframe[data-l5-selfcheck-frame]").evaluate((el) => el.getBoundingClientRect().height);
+}
+
+test("under a sub-path with the strict CSP the app works with no policy violation and no outside request", async ({ page }) => {
+  await watchCsp(page);
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  const app = new SelfCheck(page);
+  await page.goto(`${WIDGET}#/quick/impact`);
+  await expect(app.heading()).toHaveText("Impact");
+  await app.statement(/help my team decide/).getByRole("radio", { name: /^Usually/ }).check();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  await page.reload();
+  await expect(app.statement(/help my team decide/).getByRole("radio", { name: /^Usually/ })).toBeChecked();
+  for (const hash of ["#/results", "#/learn/impact", "#/data"]) {
+    await page.goto(`${WIDGET}${hash}`);
+    await expect(app.heading()).toBeVisible();
+  }
+  expect(await violations(page)).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith(WIDGET))).toEqual([]);
+});
+
+test("the iframe embed sizes itself to its content as pages change", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(`${WIKI}/wiki.html`);
+  const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
+  const fits = async () => {
+    const outer = await frameHeight(page);
+    const inner = await frame.locator("#l5-selfcheck").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    return Math.abs(outer - inner) <= 1 && outer > 200;
+  };
+  await expect.poll(fits).toBe(true);
+  const startHeight = await frameHeight(page);
+  await frame.getByRole("link", { name: "Start the full check" }).click();
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await expect.poll(fits).toBe(true);
+  await frame.getByRole("link", { name: "Next: Responsibilities" }).click();
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Responsibilities");
+  await expect.poll(fits).toBe(true);
+  expect(await frameHeight(page)).not.toBe(startHeight);
+  // No scroll box inside the wiki page: the frame shows all of its page.
+  const scrollable = await frame
+    .locator("html")
+    .evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(scrollable).toBeLessThanOrEqual(1);
+});
+
+test("height messages from anyone but the widget's frame and origin are ignored", async ({ page }) => {
+  await page.goto(`${WIKI}/wiki.html`);
+  const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
+  await expect(frame.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(200);
+  const before = await frameHeight(page);
+  await page.evaluate(() => window.postMessage({ type: "l5-selfcheck:height", height: 7 }, "*"));
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+  expect(await frameHeight(page)).toBe(before);
+
+  // A frame whose origin the page does not allow stays at its default size.
+  await page.goto(`${WIKI}/allowlist.html`);
+  const strict = page.frameLocator("iframe[data-l5-selfcheck-frame]");
+  await expect(strict.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  const style = await page.locator("iframe[data-l5-selfcheck-frame]").getAttribute("style");
+  expect(style).toBeNull();
+});
+
+test("two script embeds on a hostile wiki page keep their own look and their own answers", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await watchCsp(page);
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`${WIKI}/wiki.html`);
+  const a = page.locator('[data-l5-selfcheck][data-instance="wiki-a"]');
+  const b = page.locator('[data-l5-selfcheck][data-instance="wiki-b"]');
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await expect(b.getByRole("heading", { level: 1 })).toHaveText("What Senior engineer (L5) means");
+
+  // The wiki hides every input and fieldset; inside the widget they still show.
+  const radio = a.getByRole("group", { name: /I lead its design/ }).getByRole("radio", { name: /^Usually/ });
+  await expect(radio).toBeVisible();
+  await radio.check();
+  await expect(a.getByRole("status")).toContainText("Saved");
+  // The widget's styles do not leak: the wiki's own text keeps its font.
+  expect(await page.locator("#wiki-text").evaluate((el) => getComputedStyle(el).fontFamily)).toContain("Georgia");
+
+  // Navigating one widget leaves the other, and the page's address, alone.
+  await a.getByRole("link", { name: "Next: Responsibilities" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Responsibilities");
+  await expect(b.getByRole("heading", { level: 1 })).toHaveText("What Senior engineer (L5) means");
+  expect(new URL(page.url()).hash).toBe("");
+
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toEqual(["l5-selfcheck/wiki-a/l5"]);
+  await page.reload();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await expect(a.getByRole("group", { name: /I lead its design/ }).getByRole("radio", { name: /^Usually/ })).toBeChecked();
+
+  expect(await violations(page)).toEqual([]);
+  const outside = requests.filter((url) => !url.startsWith(WIKI) && !url.startsWith(WIDGET));
+  expect(outside).toEqual([]);
+  await expectNoAxeViolations(page);
+});
