@@ -51,6 +51,12 @@ pub fn mount_embed(root: Element) {
     mount(root, false);
 }
 
+/// Bytes of wasm linear memory, for the benchmark's memory figures.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
+}
+
 /// Mounts one widget into `root`, configured by its `data-*` attributes.
 pub fn mount(root: Element, hash_routing: bool) {
     let (config, problems) = config::read(&root);

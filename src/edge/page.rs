@@ -66,6 +66,25 @@ pub fn url_without_hash() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// Marks, for the benchmark, the moment the first statement can be
+/// answered (`performance.getEntriesByName("l5-first-statement")`).
+pub fn mark_first_statement(root: &web_sys::Element) {
+    let ready = root
+        .query_selector("input[type=radio]")
+        .ok()
+        .flatten()
+        .is_some();
+    if let (true, Some(performance)) = (ready, web_sys::window().and_then(|w| w.performance())) {
+        if performance
+            .get_entries_by_name("l5-first-statement")
+            .length()
+            == 0
+        {
+            let _ = performance.mark("l5-first-statement");
+        }
+    }
+}
+
 /// Opens the browser's print dialog (the results have a print stylesheet).
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -175,6 +175,15 @@ pub fn Shell(props: &ShellProps) -> Html {
             }
         });
     }
+    // Mark when the first statement can be answered (for the benchmark).
+    {
+        let root = root.clone();
+        use_effect_with(state.route.clone(), move |_| {
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                page::mark_first_statement(&root);
+            }
+        });
+    }
     // In a script embed, in-app links change this widget's page only.
     let onclick = (!props.hash_routing).then(|| {
         let dispatch = state.dispatcher();

@@ -1,0 +1,53 @@
+// Generates ladders of a given size in the content format (for the
+// benchmark's growth figures) and, for each, a plain static HTML page of
+// its first section with no script: the floor the app is compared with.
+// Usage: node generate.mjs OUT_DIR
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const out = process.argv[2] ?? "bench-out";
+mkdirSync(out, { recursive: true });
+const l5 = JSON.parse(readFileSync(new URL("../../assets/ladders/l5.json", import.meta.url), "utf8"));
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A ladder of `count` statements over ten sections, built from L5's shape. */
+export function ladder(count) {
+  const sections = l5.sections.map((s, i) => ({ ...s, id: `s${i}`, title: `Section ${i + 1}` }));
+  const statements = Array.from({ length: count }, (_, n) => {
+    const section = n % sections.length;
+    return {
+      id: `s${section}.statement-${n}`,
+      section: `s${section}`,
+      kind: section === sections.length - 1 ? "anti-pattern" : "expectation",
+      quick: n < sections.length,
+      text: `When the work calls for it, I do generated behaviour number ${n}, and I can point to a recent example.`,
+      evidence: "Which recent example?",
+    };
+  });
+  return { format: 1, id: `generated-${count}`, title: `Generated ladder (${count})`, version: "1", about: l5.about, scale: l5.scale, sections, statements };
+}
+
+/** The first section as static HTML: the same markup and stylesheet, no script. */
+export function floorPage(content, cssHref) {
+  const section = content.sections[0];
+  const options = (id) =>
+    [...content.scale.steps.map((s) => [s.value, s.choice?.label ?? s.label]), ["unsure", content.scale.unsure.label]]
+      .map(([value, label]) => `<label class="option" for="${id}-${value}"><input type="radio" id="${id}-${value}" name="${id}"><span class="option-label">${escape(String(label))}</span></label>`)
+      .join("");
+  const fieldsets = content.statements
+    .filter((s) => s.section === section.id)
+    .map((s) => `<fieldset class="statement"><legend>${escape(s.text)}</legend><div class="options">${options(s.id)}</div></fieldset>`)
+    .join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(content.title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${cssHref}"></head><body><div class="l5-root"><main class="l5-app"><h1>${escape(section.title)}</h1><p class="summary">${escape(section.summary)}</p>${fieldsets}</main></div></body></html>`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const count of [60, 600, 6000]) {
+    const content = ladder(count);
+    writeFileSync(join(out, `generated-${count}.json`), JSON.stringify(content, null, 1));
+    writeFileSync(join(out, `floor-generated-${count}.html`), floorPage(content, "../app.css"));
+  }
+  writeFileSync(join(out, "floor-l5.html"), floorPage(l5, "../app.css"));
+  console.log(`wrote ladders and floor pages to ${out}`);
+}
