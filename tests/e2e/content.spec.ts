@@ -67,6 +67,13 @@ test("settings from the URL pick the start page, theme and layout", async ({ pag
   await expect(page.getByText("Learn · section 3 of 10")).toBeVisible();
   await expect(page.locator("#l5-selfcheck")).toHaveAttribute("data-theme", "dark");
   await expect(page.locator("#l5-selfcheck")).toHaveClass(/compact/);
+  // Forced dark on a light system: the dark colours apply.
+  await page.emulateMedia({ colorScheme: "light" });
+  const background = () => page.locator("#l5-selfcheck").evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background()).toBe("rgb(21, 24, 28)");
+  await page.goto("./?theme=light");
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await background()).toBe("rgb(255, 255, 255)");
 
   await page.goto("./?mode=quick");
   await expect(app.heading()).toHaveText("Overview");
