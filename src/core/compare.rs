@@ -1,7 +1,7 @@
 //! Two sets of answers side by side: a snapshot and now, or your view and
 //! someone else's view of the same ladder.
 
-use super::content::{Kind, Ladder};
+use super::content::Ladder;
 use super::document::{Document, Rating};
 use super::scoring::score;
 
@@ -57,12 +57,7 @@ pub fn compare(ladder: &Ladder, left: &Document, right: &Document) -> Comparison
         .sections
         .iter()
         .zip(&right_results.sections)
-        .filter(|(l, _)| {
-            ladder
-                .statements
-                .iter()
-                .any(|s| s.section == l.section && s.kind == Kind::Expectation)
-        })
+        .filter(|(l, _)| ladder.has_expectations(l.section))
         .map(|(l, r)| SectionPair {
             section: l.section,
             left: l.score,

@@ -139,8 +139,12 @@ impl Ladder {
         self.sections.iter().position(|section| section.id == id)
     }
 
-    pub fn statement(&self, id: &str) -> Option<&Statement> {
-        self.statements.iter().find(|statement| statement.id == id)
+    /// Whether a section has expectations to score. A section of only
+    /// anti-patterns is reported through its watch-outs, not as a result.
+    pub fn has_expectations(&self, section: usize) -> bool {
+        self.statements
+            .iter()
+            .any(|s| s.section == section && s.kind == Kind::Expectation)
     }
 
     /// Statements of one section, in file order, optionally only the quick set.

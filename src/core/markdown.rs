@@ -2,7 +2,7 @@
 //! document. Everything a person typed is escaped, so it shows as the
 //! literal text in any Markdown renderer.
 
-use super::content::{Kind, Ladder};
+use super::content::Ladder;
 use super::document::Document;
 use super::scoring::{average_on_scale, closest_label, rating_label, score};
 use super::time::date;
@@ -57,11 +57,7 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String
     );
     let _ = writeln!(md, "|---|---|---:|---:|");
     for result in &results.sections {
-        let has_expectations = ladder
-            .statements
-            .iter()
-            .any(|s| s.section == result.section && s.kind == Kind::Expectation);
-        if !has_expectations || result.total == 0 {
+        if !ladder.has_expectations(result.section) || result.total == 0 {
             continue;
         }
         let _ = writeln!(

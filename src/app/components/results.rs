@@ -5,7 +5,7 @@
 use super::app::{heading_id, PageProps};
 use super::radar::radar;
 use super::ui::{el, link, t, text_list};
-use crate::core::content::{Kind, Ladder};
+use crate::core::content::Ladder;
 use crate::core::document::{Answer, CheckMode, Document};
 use crate::core::route::Route;
 use crate::core::scoring::{
@@ -16,15 +16,6 @@ use yew::prelude::*;
 
 fn closest(ladder: &Ladder, result: &SectionResult) -> String {
     closest_label(ladder, result.score)
-}
-
-/// Sections that hold at least one expectation get a result; a section of
-/// only anti-patterns is reported through its watch-outs.
-fn has_expectations(ladder: &Ladder, section: usize) -> bool {
-    ladder
-        .statements
-        .iter()
-        .any(|s| s.section == section && s.kind == Kind::Expectation)
 }
 
 pub fn results_page(props: &PageProps) -> Html {
@@ -51,7 +42,7 @@ pub fn results_page(props: &PageProps) -> Html {
     let scored: Vec<&SectionResult> = results
         .sections
         .iter()
-        .filter(|r| has_expectations(ladder, r.section) && r.total > 0)
+        .filter(|r| ladder.has_expectations(r.section) && r.total > 0)
         .collect();
     let axes: Vec<(String, Option<f64>)> = scored
         .iter()
