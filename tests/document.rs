@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use l5_selfcheck::core::document::{
-    Answer, CheckMode, DecodeError, Document, Rating, Resume, Snapshot, MAX_NOTE_LEN,
-    MAX_SNAPSHOTS, SCHEMA,
+    check_name, reconcile, Answer, Answers, CheckMode, DecodeError, Document, Rater, Rating,
+    Replaced, Resume, Snapshot, MAX_NOTE_LEN, MAX_SNAPSHOTS, SCHEMA,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ fn schema_1_fixture_loads_with_every_answer_and_note() {
 #[test]
 fn schema_2_fixture_loads_with_its_snapshots() {
     let document = Document::decode(&fixture("document-v2.json")).expect("schema 2 loads");
-    assert_eq!(document.schema, 2);
+    assert_eq!(document.schema, SCHEMA);
     assert_eq!(document.answers.len(), 3);
     assert_eq!(document.snapshots.len(), 1);
     let snapshot = &document.snapshots[0];
@@ -58,7 +58,7 @@ fn schema_2_fixture_loads_with_its_snapshots() {
 fn snapshots_copy_the_answers_and_keep_at_most_the_limit() {
     let mut document = Document::new("l5", "1");
     document.set_rating("a", Rating::Step(1), 10);
-    document.take_snapshot(20);
+    document.take_snapshot(20, "");
     document.set_rating("a", Rating::Step(3), 30);
     assert_eq!(
         document.snapshots[0].answers["a"].rating,
@@ -70,7 +70,7 @@ fn snapshots_copy_the_answers_and_keep_at_most_the_limit() {
     );
     assert_eq!(document.rating("a"), Some(Rating::Step(3)));
     for now in 0..(MAX_SNAPSHOTS as u64 + 5) {
-        document.take_snapshot(40 + now);
+        document.take_snapshot(40 + now, "");
     }
     assert_eq!(document.snapshots.len(), MAX_SNAPSHOTS);
     let times: Vec<u64> = document.snapshots.iter().map(|s| s.taken_at).collect();
@@ -170,60 +170,164 @@ fn setting_a_rating_stamps_the_answer_and_bumps_the_revision() {
     assert_eq!(document.updated_at, 2000);
     let answer = &document.answers["impact.a"];
     assert_eq!(answer.rating, Some(Rating::Step(3)));
-    assert_eq!(answer.changed_at, 2000);
+    assert_eq!((answer.rated_at, answer.noted_at), (1000, 2000));
     // The same note again is not a change.
     document.set_note("impact.a", "evidence", 3000);
     assert_eq!(document.revision, 2);
 }
 
 #[test]
-fn notes_are_cut_at_the_limit() {
+fn notes_are_cut_at_the_limit_counted_as_the_browser_counts() {
     let mut document = Document::new("l5", "1");
     document.set_note("a", &"é".repeat(MAX_NOTE_LEN + 50), 1);
     assert_eq!(document.answers["a"].note.chars().count(), MAX_NOTE_LEN);
     assert!(document.validate().is_ok());
+    // An emoji is two UTF-16 units, as `maxlength` counts it: never cut in half.
+    document.set_note("b", &"🙂".repeat(MAX_NOTE_LEN), 2);
+    assert_eq!(document.answers["b"].note.chars().count(), MAX_NOTE_LEN / 2);
+    assert!(document.validate().is_ok());
+    let mut over = Document::new("l5", "1");
+    over.answers.insert(
+        "c".into(),
+        Answer { note: "🙂".repeat(MAX_NOTE_LEN / 2 + 1), ..Answer::default() },
+    );
+    assert!(over.validate().unwrap_err().contains("2002 characters"));
 }
 
 #[test]
-fn merge_keeps_the_later_change_of_each_answer_from_both_sides() {
+fn merge_keeps_the_later_rating_and_the_later_note_of_each_answer() {
     let mut ours = Document::new("l5", "1");
     ours.set_rating("a", Rating::Step(1), 10);
     ours.set_rating("b", Rating::Step(1), 30);
+    ours.set_note("b", "ours", 31);
     let mut theirs = Document::new("l5", "1");
     theirs.set_rating("a", Rating::Step(3), 20);
     theirs.set_rating("b", Rating::Step(2), 25);
+    theirs.set_note("b", "theirs", 40);
     theirs.set_rating("c", Rating::Unsure, 5);
     let merged = ours.merge(&theirs);
     assert_eq!(merged.rating("a"), Some(Rating::Step(3)), "theirs is later");
-    assert_eq!(merged.rating("b"), Some(Rating::Step(1)), "ours is later");
-    assert_eq!(
-        merged.rating("c"),
-        Some(Rating::Unsure),
-        "only theirs has it"
-    );
+    assert_eq!(merged.rating("b"), Some(Rating::Step(1)), "our rating is later");
+    assert_eq!(merged.answers["b"].note, "theirs", "their note is later");
+    assert_eq!(merged.rating("c"), Some(Rating::Unsure), "only theirs has it");
     assert!(merged.revision > ours.revision.max(theirs.revision));
-    assert!(merged.has_all_answers_of(&ours) && merged.has_all_answers_of(&theirs));
-    assert!(!ours.has_all_answers_of(&theirs));
 }
 
 #[test]
 fn merge_keeps_snapshots_from_both_sides_in_time_order() {
     let mut ours = Document::new("l5", "1");
-    ours.take_snapshot(10);
-    ours.take_snapshot(30);
+    ours.take_snapshot(10, "");
+    ours.take_snapshot(30, "");
     let mut theirs = Document::new("l5", "1");
-    theirs.take_snapshot(20);
+    theirs.take_snapshot(20, "");
     let merged = ours.merge(&theirs);
     let times: Vec<u64> = merged.snapshots.iter().map(|s| s.taken_at).collect();
     assert_eq!(times, [10, 20, 30]);
-    assert!(
-        !ours.has_all_answers_of(&theirs),
-        "a missing snapshot is a difference"
+}
+
+/// Two tabs near the limit each took a snapshot: the merge used to hold 51
+/// and the next load rejected the whole document as unreadable.
+#[test]
+fn a_merge_over_the_snapshot_limit_drops_the_oldest_and_says_so() {
+    let mut base = Document::new("l5", "1");
+    base.set_rating("a", Rating::Step(2), 1);
+    for time in 0..(MAX_SNAPSHOTS as u64 - 1) {
+        base.take_snapshot(100 + time, "");
+    }
+    let mut one = base.clone();
+    one.take_snapshot(1000, "");
+    let mut two = base.clone();
+    two.take_snapshot(2000, "");
+    let (merged, reconciled) = reconcile(&one, Some(&two), Some(&base), None);
+    assert_eq!(merged.snapshots.len(), MAX_SNAPSHOTS);
+    assert_eq!(reconciled.trimmed, 1);
+    assert_eq!(merged.snapshots[0].taken_at, 101, "the oldest went");
+    assert!(merged.snapshot(1000).is_some() && merged.snapshot(2000).is_some());
+    assert_eq!(Document::decode(&merged.encode()), Ok(merged));
+}
+
+#[test]
+fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
+    let mut document = Document::new("l5", "1");
+    document.set_rating("a", Rating::Step(1), 10);
+    document.set_note("a", "my evidence", 11);
+    document.set_rating("b", Rating::Step(3), 12);
+    document.take_snapshot(20, "");
+    let mut file = Answers::default();
+    file.insert(
+        "b".into(),
+        Answer { rating: Some(Rating::Step(0)), rated_at: 5, note: "theirs".into(), noted_at: 5 },
     );
+    file.insert("c".into(), Answer { rating: Some(Rating::Unsure), ..Answer::default() });
+    document.replace_answers(&file, "importing \u{201c}x.json\u{201d}", 100);
+    assert_eq!(document.rating("a"), None, "a is not in the file");
+    assert_eq!(document.rating("b"), Some(Rating::Step(0)));
+    assert_eq!(document.answers["b"].rated_at, 100, "imported answers are stamped now");
+    assert_eq!(document.snapshots.len(), 2, "the person's own snapshot stays");
+    let replaced = document.replaced.clone().expect("an undo record");
+    assert_eq!(document.snapshot(replaced.kept).unwrap().label, "Before importing \u{201c}x.json\u{201d}");
+    // The undo record survives a reload.
+    let mut reloaded = Document::decode(&document.encode()).unwrap();
+    assert!(reloaded.undo_replace(200));
+    assert_eq!(reloaded.rating("a"), Some(Rating::Step(1)));
+    assert_eq!(reloaded.answers["a"].note, "my evidence");
+    assert_eq!(reloaded.rating("b"), Some(Rating::Step(3)));
+    assert_eq!(reloaded.rating("c"), None);
+    assert!(reloaded.replaced.is_none());
+    let labels: Vec<&str> = reloaded.snapshots.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["", "Undone: importing \u{201c}x.json\u{201d}"], "nothing lost either way");
+    assert!(!reloaded.undo_replace(300), "nothing more to undo");
+}
+
+/// Imported answers used to keep their old times (0 from share links), so
+/// a second open tab merged its older answers back over the import.
+#[test]
+fn an_older_copy_in_another_tab_does_not_undo_an_import() {
+    let mut before = Document::new("l5", "1");
+    before.set_rating("a", Rating::Step(1), 50);
+    before.set_rating("b", Rating::Step(1), 60);
+    let stale_tab = before.clone();
+    let mut imported = before.clone();
+    let mut file = Answers::default();
+    file.insert("a".into(), Answer { rating: Some(Rating::Step(3)), ..Answer::default() });
+    imported.replace_answers(&file, "opening a shared link", 100);
+    let (merged, _) = reconcile(&stale_tab, Some(&imported), Some(&before), None);
+    assert_eq!(merged.rating("a"), Some(Rating::Step(3)));
+    assert_eq!(merged.rating("b"), None, "b was replaced away and stays so");
+    // Without knowing a common base, the later change still wins.
+    assert_eq!(stale_tab.merge(&imported).rating("b"), None);
+}
+
+#[test]
+fn arithmetic_on_stored_numbers_saturates() {
+    let text = format!(
+        "{{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":{max},\"updated_at\":{max},\"answers\":{{}},\"snapshots\":[{{\"taken_at\":{max},\"answers\":{{}}}}]}}",
+        max = u64::MAX
+    );
+    let mut document = Document::decode(&text).unwrap();
+    document.set_rating("a", Rating::Step(1), 5);
+    document.take_snapshot(5, "");
+    assert_eq!(document.revision, u64::MAX);
+    assert!(document.snapshots.len() <= 2);
+    assert!(document.merge(&document.clone()).validate().is_ok());
+}
+
+#[test]
+fn names_are_checked_as_typed() {
+    assert_eq!(check_name("  Alex Kim "), Ok("Alex Kim".into()));
+    assert_eq!(check_name("<b>Sam</b>"), Ok("<b>Sam</b>".into()), "markup is text");
+    assert!(check_name("   ").is_err());
+    assert!(check_name(&"x".repeat(61)).is_err());
+    assert!(check_name("Alex\u{202e}gnp.exe").is_err(), "right-to-left override");
+    assert!(check_name("Al\nex").is_err());
 }
 
 fn rating() -> impl Strategy<Value = Rating> {
-    prop_oneof![(0u8..=100).prop_map(Rating::Step), Just(Rating::Unsure)]
+    prop_oneof![
+        (0u8..=100).prop_map(Rating::Step),
+        Just(Rating::Unsure),
+        Just(Rating::NotMyRole)
+    ]
 }
 
 fn id() -> impl Strategy<Value = String> {
@@ -231,13 +335,22 @@ fn id() -> impl Strategy<Value = String> {
 }
 
 fn answer() -> impl Strategy<Value = Answer> {
-    (proptest::option::of(rating()), ".{0,80}", any::<u64>()).prop_map(
-        |(rating, note, changed_at)| Answer {
-            rating,
-            note,
-            changed_at,
-        },
+    (
+        proptest::option::of(rating()),
+        any::<u64>(),
+        ".{0,80}",
+        any::<u64>(),
     )
+        .prop_map(|(rating, rated_at, note, noted_at)| Answer {
+            rating,
+            rated_at,
+            note,
+            noted_at,
+        })
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[A-Za-zé<>&' ]{0,20}[a-z]"]
 }
 
 prop_compose! {
@@ -246,26 +359,44 @@ prop_compose! {
         content_version in ".{0,20}",
         revision in any::<u64>(),
         updated_at in any::<u64>(),
+        subject in name(),
+        rater in proptest::option::of(name()),
         answers in proptest::collection::btree_map(id(), answer(), 0..30),
         mode in proptest::option::of(prop_oneof![Just(CheckMode::Quick), Just(CheckMode::Full)]),
         section in proptest::option::of(id()),
-        snapshots in proptest::collection::vec(
-            (any::<u64>(), proptest::collection::btree_map(id(), answer(), 0..5)),
-            0..3,
+        snapshots in proptest::collection::btree_map(
+            any::<u64>(),
+            ("[A-Za-z “”.]{0,20}", proptest::collection::btree_map(id(), answer(), 0..5)),
+            0..4,
         ),
+        undo in any::<bool>(),
+        cleared_before in prop_oneof![Just(0u64), any::<u64>()],
     ) -> Document {
+        let snapshots: Vec<Snapshot> = snapshots
+            .into_iter()
+            .map(|(taken_at, (label, answers))| Snapshot { taken_at, label, answers: answers.into_iter().collect() })
+            .collect();
+        let replaced = snapshots.first().filter(|_| undo).map(|kept| Replaced {
+            at: kept.taken_at,
+            what: "importing “x.json”".into(),
+            kept: kept.taken_at,
+        });
         Document {
             schema: SCHEMA,
             ladder,
             content_version,
             revision,
             updated_at,
+            subject: subject.trim().to_string(),
+            rater: match rater {
+                None => Rater::Subject,
+                Some(name) => Rater::Other { name: name.trim().to_string() },
+            },
             answers: answers.into_iter().collect(),
             resume: Resume { mode, section },
-            snapshots: snapshots
-                .into_iter()
-                .map(|(taken_at, answers)| Snapshot { taken_at, answers: answers.into_iter().collect() })
-                .collect(),
+            snapshots,
+            replaced,
+            cleared_before,
         }
     }
 }
@@ -303,6 +434,7 @@ proptest! {
     fn migration_keeps_every_answer_and_note(document in document()) {
         let mut old = document.clone();
         old.snapshots.clear();
+        old.replaced = None;
         let v1 = old.encode().replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":1", 1);
         let loaded = Document::decode(&v1).unwrap();
         prop_assert_eq!(loaded.schema, SCHEMA);
@@ -312,13 +444,26 @@ proptest! {
     }
 
     #[test]
-    fn merging_loses_no_answer(a in document(), b in document()) {
+    fn any_valid_document_validates(document in document()) {
+        prop_assert_eq!(document.validate(), Ok(()));
+    }
+
+    /// Two copies of one document (the same ladder), each valid: their
+    /// merge validates, and keeps every later rating and note.
+    #[test]
+    fn merging_two_valid_documents_gives_a_valid_one(a in document(), mut b in document()) {
+        b.ladder = a.ladder.clone();
+        b.cleared_before = 0;
+        let mut a = a;
+        a.cleared_before = 0;
         let merged = a.merge(&b);
-        for id in a.answers.keys().chain(b.answers.keys()) {
-            prop_assert!(merged.answers.contains_key(id));
+        prop_assert_eq!(merged.validate(), Ok(()));
+        prop_assert!(merged.snapshots.len() <= MAX_SNAPSHOTS);
+        for (id, answer) in a.answers.iter().chain(b.answers.iter()) {
+            let kept = &merged.answers[id.as_str()];
+            prop_assert!(kept.rated_at >= answer.rated_at && kept.noted_at >= answer.noted_at);
         }
-        prop_assert!(merged.has_all_answers_of(&a));
-        prop_assert!(merged.has_all_answers_of(&b));
+        prop_assert_eq!(Document::decode(&merged.encode()), Ok(merged));
     }
 }
 

@@ -6,8 +6,8 @@
 //!
 //! The parser is our own, small on purpose: serde_json's reader, with its
 //! float parsing and map types, cost about 6 KB gzip of the widget's
-//! budget. Writing still uses serde. `tests/json.rs` checks this parser
-//! against serde_json on generated input.
+//! budget. Writing is our own too (`Writer`), for the same reason.
+//! `tests/json.rs` checks both against serde_json on generated input.
 
 use std::fmt;
 
@@ -553,4 +553,112 @@ impl<'a> Obj<'a> {
             })
             .collect()
     }
+}
+
+/// Writes JSON text: objects, strings and whole numbers, all this app
+/// stores. Commas are placed by the writer, so callers cannot misplace them.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// Whether the next value in the current object needs a comma first.
+    comma: bool,
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn separate(&mut self) {
+        if std::mem::replace(&mut self.comma, true) {
+            self.out.push(',');
+        }
+    }
+
+    /// Starts an object as a value (top level, or after `key`).
+    pub fn begin(&mut self) -> &mut Self {
+        self.out.push('{');
+        self.comma = false;
+        self
+    }
+
+    pub fn end(&mut self) -> &mut Self {
+        self.out.push('}');
+        self.comma = true;
+        self
+    }
+
+    pub fn begin_list(&mut self) -> &mut Self {
+        self.out.push('[');
+        self.comma = false;
+        self
+    }
+
+    pub fn end_list(&mut self) -> &mut Self {
+        self.out.push(']');
+        self.comma = true;
+        self
+    }
+
+    /// Starts a field of the current object; its value follows.
+    pub fn key(&mut self, name: &str) -> &mut Self {
+        self.separate();
+        push_string(&mut self.out, name);
+        self.out.push(':');
+        self.comma = false;
+        self
+    }
+
+    /// A list item that is an object: `item().begin()…end()`.
+    pub fn item(&mut self) -> &mut Self {
+        self.separate();
+        self.comma = false;
+        self
+    }
+
+    pub fn string(&mut self, text: &str) -> &mut Self {
+        push_string(&mut self.out, text);
+        self.comma = true;
+        self
+    }
+
+    pub fn number(&mut self, value: u64) -> &mut Self {
+        self.out.push_str(&value.to_string());
+        self.comma = true;
+        self
+    }
+
+    pub fn field_str(&mut self, name: &str, text: &str) -> &mut Self {
+        self.key(name).string(text)
+    }
+
+    pub fn field_num(&mut self, name: &str, value: u64) -> &mut Self {
+        self.key(name).number(value)
+    }
+}
+
+/// Appends `text` as a JSON string literal.
+fn push_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

@@ -118,7 +118,7 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         result.total += 1;
         match document.rating(&statement.id) {
             None => unanswered.push(index),
-            Some(Rating::Unsure) => {
+            Some(Rating::Unsure | Rating::NotMyRole) => {
                 result.answered += 1;
                 result.unsure += 1;
                 unsure.push(index);
@@ -285,6 +285,7 @@ pub fn rating_label(ladder: &Ladder, rating: Option<Rating>) -> String {
             .map(|step| step.choice.label.clone())
             .unwrap_or_else(|| value.to_string()),
         Some(Rating::Unsure) => ladder.scale.unsure.label.clone(),
+        Some(Rating::NotMyRole) => "Not part of my role".to_string(),
         None => "No answer".to_string(),
     }
 }

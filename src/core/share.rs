@@ -44,6 +44,7 @@ pub fn encode(ladder: &Ladder, document: &Document) -> Result<String, String> {
         .iter()
         .map(|statement| match document.rating(&statement.id) {
             Some(Rating::Unsure) => 'u',
+            Some(Rating::NotMyRole) => 'n',
             Some(Rating::Step(value)) => ladder
                 .scale
                 .position(value)

@@ -1,0 +1,445 @@
+//! All app state in one reducer: `State`, `Action` and `State::reduce`.
+//! Pure: time and anything read from storage or the browser come in with
+//! the action, so the whole state machine (several tabs sharing one
+//! storage included) is tested natively. The Yew app wraps it in
+//! `Reducible` and runs the effects (saving, routing, focus) in hooks.
+
+use super::content::Ladder;
+use super::document::{Answers, CheckMode, Document, Rating, Snapshot};
+use super::route::Route;
+use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Synced, Unreadable};
+use std::rc::Rc;
+
+/// The live status line in the header: announces saves without moving focus.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Saved { answered: usize },
+    Failed,
+}
+
+/// Where a message belongs: next to the control that caused it, so the
+/// person sees it where they are looking (and it is announced politely).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// At the top of the page: news from other tabs, storage trouble.
+    Top,
+    Snapshot,
+    CopySummary,
+    CopyLink,
+    Download,
+    /// The delete controls (and the undo of a deletion).
+    Delete,
+    /// Import, share-link answers, restore, undo.
+    Replace,
+}
+
+/// A message shown next to its control.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub place: Place,
+    pub text: String,
+    /// An error rather than news.
+    pub error: bool,
+}
+
+impl Notice {
+    pub fn new(place: Place, text: impl Into<String>) -> Notice {
+        Notice {
+            place,
+            text: text.into(),
+            error: false,
+        }
+    }
+
+    pub fn error(place: Place, text: impl Into<String>) -> Notice {
+        Notice {
+            place,
+            text: text.into(),
+            error: true,
+        }
+    }
+}
+
+/// What kind of change made the current revision: decides whether the
+/// save is announced, and whether it may wait for more typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Loading, navigating, merging: saved quietly.
+    Other,
+    Rating,
+    /// Note typing: saved within `NOTE_SAVE_DELAY_MS`, or when the page hides.
+    Note,
+}
+
+/// Most time a typed note waits before it is written.
+pub const NOTE_SAVE_DELAY_MS: u32 = 300;
+
+/// Another person's view, imported to compare with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparing {
+    /// Where it came from, e.g. the file name.
+    pub label: String,
+    pub document: Document,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub ladder: Rc<Ladder>,
+    /// This tab's copy of the document.
+    pub document: Rc<Document>,
+    /// What this tab last read from or wrote to storage: the base of the
+    /// three-way merge, and what tells whether there is anything to write.
+    pub synced: Rc<Document>,
+    /// The marker stored with `synced`.
+    pub marker: Option<String>,
+    pub persistence: Persistence,
+    /// Stored data that could not be read (kept in a backup).
+    pub unreadable: Option<Unreadable>,
+    pub save_status: SaveStatus,
+    pub notice: Option<Notice>,
+    pub last_change: Change,
+    /// The page being shown.
+    pub route: Route,
+    /// Someone else's answers to compare with, for this visit.
+    pub comparison: Option<Rc<Comparing>>,
+    /// What "delete my data" removed, so it can be put back while this
+    /// page is open.
+    pub deleted: Option<Rc<Removed>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Rate {
+        statement: usize,
+        rating: Rating,
+        now: u64,
+    },
+    Note {
+        statement: usize,
+        text: String,
+        now: u64,
+    },
+    /// The page to show changed (a link, back or forward).
+    Navigate { route: Route, now: u64 },
+    /// A sync with storage finished.
+    Synced(Synced),
+    /// Every stored item of this instance was removed; `removed` is kept
+    /// for undo.
+    Deleted { removed: Removed },
+    /// The removed items were put back (the shell then syncs).
+    DeleteUndone,
+    /// Replace the answers (after the person confirmed a preview), keeping
+    /// the current ones so the replace can be undone.
+    Replace {
+        answers: Answers,
+        /// Snapshots to bring along (the person's own history from another
+        /// browser); empty for someone else's file.
+        snapshots: Vec<Snapshot>,
+        /// What replaces them, e.g. "importing “x.json”".
+        what: String,
+        now: u64,
+    },
+    /// Undo the last replace.
+    Undo { now: u64 },
+    /// Keep the replaced answers: stop offering the undo (the earlier
+    /// answers stay in the history).
+    KeepReplaced { now: u64 },
+    /// Keep a dated copy of the answers.
+    Snapshot { now: u64 },
+    /// Show these answers beside the person's own.
+    Compare(Option<Rc<Comparing>>),
+    /// Show a message next to a control.
+    Notify(Notice),
+}
+
+impl State {
+    /// A state for a freshly loaded document.
+    pub fn new(ladder: Rc<Ladder>, loaded: Loaded, route: Route) -> State {
+        let document = Rc::new(loaded.document);
+        State {
+            ladder,
+            synced: document.clone(),
+            document,
+            marker: loaded.marker,
+            persistence: loaded.persistence,
+            unreadable: loaded.unreadable,
+            save_status: SaveStatus::Idle,
+            notice: None,
+            last_change: Change::Other,
+            route,
+            comparison: None,
+            deleted: None,
+        }
+    }
+
+    pub fn answered(&self) -> usize {
+        self.ladder
+            .statements
+            .iter()
+            .filter(|s| self.document.rating(&s.id).is_some())
+            .count()
+    }
+
+    pub fn writes(&self) -> bool {
+        self.persistence == Persistence::Saving
+    }
+
+    pub fn read_only(&self) -> bool {
+        matches!(self.persistence, Persistence::ReadOnly { .. })
+    }
+
+    /// Whether this tab holds changes storage does not have yet.
+    pub fn needs_sync(&self) -> bool {
+        self.writes() && !Rc::ptr_eq(&self.document, &self.synced)
+    }
+
+    /// The check to show results and progress for: the one last taken.
+    pub fn current_mode(&self) -> CheckMode {
+        self.document.resume.mode.unwrap_or(CheckMode::Quick)
+    }
+
+    /// Shows `route`, remembering where a check was left so the start page
+    /// can offer to resume it.
+    pub fn enter(&mut self, route: Route, now: u64) {
+        if let Route::Check { mode, section, .. } = &route {
+            let resume = &self.document.resume;
+            if self.ladder.section_index(section).is_some()
+                && (resume.mode != Some(*mode) || resume.section.as_deref() != Some(section))
+            {
+                let document = Rc::make_mut(&mut self.document);
+                document.resume.mode = Some(*mode);
+                document.resume.section = Some(section.clone());
+                document.touch(now);
+                self.last_change = Change::Other;
+            }
+        }
+        self.route = route;
+    }
+
+    /// An empty document that remembers a deletion at `deleted_at`, so
+    /// that writing it later keeps older copies elsewhere from coming back.
+    fn fresh_document(&self, deleted_at: u64) -> Rc<Document> {
+        let mut document = Document::new(&self.ladder.id, &self.ladder.version);
+        document.cleared_before = deleted_at;
+        Rc::new(document)
+    }
+
+    /// Takes in the result of a sync.
+    fn synced(&mut self, synced: Synced) {
+        let current = synced.from_revision == self.document.revision;
+        match synced.outcome {
+            SyncOutcome::Stored {
+                document,
+                marker,
+                wrote,
+                merged,
+                trimmed,
+                unreadable,
+            } => {
+                // If the person changed something while the sync ran, keep
+                // both: merge, and let the next sync write the result.
+                self.document = if current {
+                    document.clone()
+                } else {
+                    Rc::new(self.document.merge(&document))
+                };
+                self.synced = document;
+                self.marker = marker;
+                if wrote && current && self.last_change != Change::Other {
+                    self.save_status = SaveStatus::Saved {
+                        answered: self.answered(),
+                    };
+                }
+                if merged {
+                    self.last_change = Change::Other;
+                }
+                if trimmed > 0 {
+                    self.notice = Some(Notice::new(
+                        Place::Top,
+                        format!(
+                            "Your history reached its limit of {} snapshots, so the {trimmed} oldest {} removed.",
+                            super::document::MAX_SNAPSHOTS,
+                            if trimmed == 1 { "was" } else { "were" }
+                        ),
+                    ));
+                }
+                if unreadable.is_some() {
+                    self.unreadable = unreadable;
+                }
+            }
+            SyncOutcome::DeletedElsewhere { marker, deleted_at } => {
+                self.document = self.fresh_document(deleted_at.unwrap_or(0));
+                self.synced = self.document.clone();
+                self.marker = marker;
+                self.last_change = Change::Other;
+                self.notice = Some(Notice::new(
+                    Place::Top,
+                    "Your answers were deleted in another tab or window.",
+                ));
+            }
+            SyncOutcome::Newer { schema, readable } => {
+                self.persistence = Persistence::ReadOnly { schema };
+                if let Some(document) = readable {
+                    self.document = Rc::new(*document);
+                }
+                self.synced = self.document.clone();
+            }
+            SyncOutcome::Failed {
+                persistence,
+                document,
+                unreadable,
+            } => {
+                if current {
+                    self.document = document;
+                }
+                self.persistence = persistence;
+                self.save_status = SaveStatus::Failed;
+                if unreadable.is_some() {
+                    self.unreadable = unreadable;
+                }
+            }
+        }
+    }
+
+    /// Applies an action. Returns `None` when nothing changed, so the app
+    /// can skip the re-render.
+    pub fn reduce(&self, action: Action) -> Option<State> {
+        let mut state = self.clone();
+        match action {
+            Action::Rate {
+                statement,
+                rating,
+                now,
+            } => {
+                let id = &state.ladder.statements.get(statement)?.id;
+                if state.read_only() || state.document.rating(id) == Some(rating) {
+                    return None;
+                }
+                let id = id.clone();
+                Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
+                state.last_change = Change::Rating;
+            }
+            Action::Note {
+                statement,
+                text,
+                now,
+            } => {
+                let id = state.ladder.statements.get(statement)?.id.clone();
+                if state.read_only() {
+                    return None;
+                }
+                let before = state.document.revision;
+                Rc::make_mut(&mut state.document).set_note(&id, &text, now);
+                if state.document.revision == before {
+                    return None;
+                }
+                state.last_change = Change::Note;
+            }
+            Action::Navigate { route, now } => {
+                if route == state.route {
+                    return None;
+                }
+                state.enter(route, now);
+            }
+            Action::Synced(synced) => state.synced(synced),
+            Action::Deleted { removed } => {
+                state.document = state.fresh_document(removed.at);
+                state.synced = state.document.clone();
+                state.marker = None;
+                state.unreadable = None;
+                state.last_change = Change::Other;
+                state.save_status = SaveStatus::Idle;
+                // Nothing newer is left to protect.
+                if state.read_only() {
+                    state.persistence = Persistence::Saving;
+                }
+                let count = removed.count();
+                state.notice = Some(Notice::new(
+                    Place::Delete,
+                    format!(
+                        "Deleted: {count} stored item{} removed from this browser. You can undo this until you leave the page.",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                ));
+                state.deleted = Some(Rc::new(removed));
+            }
+            Action::DeleteUndone => {
+                state.deleted = None;
+                state.notice = Some(Notice::new(
+                    Place::Delete,
+                    "Undone: your answers are back in this browser.",
+                ));
+            }
+            Action::Replace {
+                answers,
+                snapshots,
+                what,
+                now,
+            } => {
+                if state.read_only() {
+                    return None;
+                }
+                let document = Rc::make_mut(&mut state.document);
+                let mut trimmed = document.replace_answers(&answers, &what, now);
+                if !snapshots.is_empty() {
+                    trimmed += document.add_snapshots(&snapshots, now);
+                }
+                state.last_change = Change::Other;
+                state.notice = Some(Notice::new(
+                    Place::Replace,
+                    format!(
+                        "Your answers were replaced by {what}. The earlier ones are kept in your history{}.",
+                        if trimmed > 0 {
+                            format!(" ({trimmed} oldest snapshots were removed to stay within the limit)")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ));
+            }
+            Action::Undo { now } => {
+                if state.read_only() {
+                    return None;
+                }
+                let what = state.document.replaced.as_ref()?.what.clone();
+                if !Rc::make_mut(&mut state.document).undo_replace(now) {
+                    return None;
+                }
+                state.last_change = Change::Other;
+                state.notice = Some(Notice::new(
+                    Place::Replace,
+                    format!("Undone: your answers from before {what} are back. The replacing answers are kept in your history."),
+                ));
+            }
+            Action::KeepReplaced { now } => {
+                if state.read_only() || state.document.replaced.is_none() {
+                    return None;
+                }
+                let document = Rc::make_mut(&mut state.document);
+                document.replaced = None;
+                document.touch(now);
+                state.last_change = Change::Other;
+                state.notice = None;
+            }
+            Action::Snapshot { now } => {
+                if state.read_only() {
+                    return None;
+                }
+                let (_, trimmed) = Rc::make_mut(&mut state.document).take_snapshot(now, "");
+                state.last_change = Change::Other;
+                state.notice = Some(Notice::new(
+                    Place::Snapshot,
+                    format!(
+                        "Snapshot saved ({} in your history{}).",
+                        state.document.snapshots.len(),
+                        if trimmed > 0 { "; the oldest was removed" } else { "" }
+                    ),
+                ));
+            }
+            Action::Compare(comparing) => state.comparison = comparing,
+            Action::Notify(notice) => state.notice = Some(notice),
+        }
+        Some(state)
+    }
+}

@@ -1,0 +1,449 @@
+//! Loading and saving a document: storage joined to decoding and merging.
+//! These are the decisions that keep answers from being lost, written
+//! against the `Store` trait so they are tested natively (including the
+//! model-based test of several tabs sharing one storage).
+//!
+//! Every write is read, merge, write: just before writing, the tab reads
+//! the small marker stored beside the document. If another tab wrote since
+//! this tab last looked, the marker differs; only then is the stored
+//! document decoded and reconciled with this tab's copy (see
+//! `document::reconcile`), so a write never overwrites what it has not
+//! seen, and the common case costs one tiny read.
+//!
+//! Browsers do not make `localStorage` transactional across processes: two
+//! tabs writing within the same few milliseconds can still race. The
+//! `storage` event and the marker make that window small; this module
+//! makes sure that whatever a tab has seen, it never drops.
+
+use super::content::Ladder;
+use super::document::{reconcile, DecodeError, Document};
+use super::keys::DocKeys;
+use super::store::{Store, StoreFault};
+use std::rc::Rc;
+
+/// Where answers go, as the person must be told.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Persistence {
+    /// Every change is written to this browser's storage.
+    Saving,
+    /// Storage cannot be used; answers live only in this page.
+    InMemory { reason: String },
+    /// A newer version of the app wrote the stored answers; nothing is
+    /// written so its data survives.
+    ReadOnly { schema: u64 },
+}
+
+/// Stored text that could not be read, kept so the person can download it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub why: String,
+    /// The backup key it was copied to.
+    pub backup_key: Option<String>,
+    pub raw: Rc<str>,
+}
+
+/// A document as loaded at start-up (or when a check is opened).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub document: Document,
+    /// The marker read with it (`None` when nothing is stored).
+    pub marker: Option<String>,
+    pub persistence: Persistence,
+    pub unreadable: Option<Unreadable>,
+}
+
+/// Decodes stored text and checks it belongs to this ladder.
+pub fn decode_for(ladder: &Ladder, raw: &str) -> Result<Document, DecodeError> {
+    let document = Document::decode(raw)?;
+    if document.ladder != ladder.id {
+        return Err(DecodeError::Invalid(format!(
+            "it belongs to another ladder (\"{}\")",
+            document.ladder.chars().take(40).collect::<String>()
+        )));
+    }
+    Ok(document)
+}
+
+/// Copies stored text that cannot be read to a backup key, never to be
+/// overwritten. `None` when even that failed.
+fn keep_unreadable(
+    store: &dyn Store,
+    keys: &DocKeys,
+    raw: &str,
+    why: &str,
+    now: u64,
+) -> Unreadable {
+    let backup = keys.backup(now);
+    let copied = store.write(&backup, raw).is_ok();
+    Unreadable {
+        why: why.to_string(),
+        backup_key: copied.then_some(backup),
+        raw: Rc::from(raw),
+    }
+}
+
+fn in_memory(fault: &StoreFault) -> Persistence {
+    Persistence::InMemory {
+        reason: fault.detail().to_string(),
+    }
+}
+
+/// Without a backup copy, writing would destroy the only copy of what
+/// could not be read: the page keeps answers in memory instead.
+fn no_backup() -> Persistence {
+    Persistence::InMemory {
+        reason: "your saved answers could not be read or backed up, so nothing is written over them".into(),
+    }
+}
+
+/// Reads one document. Never fails: whatever goes wrong, the person gets
+/// a usable document and an honest message.
+pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loaded {
+    let fresh = || Document::new(&ladder.id, &ladder.version);
+    let failed = |fault: StoreFault| Loaded {
+        document: fresh(),
+        marker: None,
+        persistence: in_memory(&fault),
+        unreadable: None,
+    };
+    let marker = match store.read(&keys.marker) {
+        Ok(marker) => marker,
+        Err(fault) => return failed(fault),
+    };
+    let raw = match store.read(&keys.document) {
+        Err(fault) => return failed(fault),
+        Ok(None) => {
+            // Deleted: remember when, so that writing again later keeps
+            // older copies in other tabs from coming back.
+            let mut document = fresh();
+            document.cleared_before = marker.as_deref().and_then(deletion_time).unwrap_or(0);
+            return Loaded {
+                document,
+                marker,
+                persistence: Persistence::Saving,
+                unreadable: None,
+            }
+        }
+        Ok(Some(raw)) => raw,
+    };
+    match decode_for(ladder, &raw) {
+        Ok(document) => Loaded {
+            document,
+            marker,
+            persistence: Persistence::Saving,
+            unreadable: None,
+        },
+        Err(DecodeError::Newer { schema, readable }) => Loaded {
+            document: readable.map(|document| *document).unwrap_or_else(fresh),
+            marker,
+            persistence: Persistence::ReadOnly { schema },
+            unreadable: None,
+        },
+        Err(error) => {
+            let unreadable = keep_unreadable(store, keys, &raw, &error.to_string(), now);
+            let persistence = match &unreadable.backup_key {
+                Some(_) => Persistence::Saving,
+                None => no_backup(),
+            };
+            Loaded {
+                document: fresh(),
+                marker,
+                persistence,
+                unreadable: Some(unreadable),
+            }
+        }
+    }
+}
+
+/// What a tab brings to a sync.
+pub struct SyncInput<'a> {
+    /// This tab's copy.
+    pub mine: &'a Document,
+    /// What this tab last read or wrote (the base of the three-way merge).
+    pub base: &'a Document,
+    /// The marker this tab last read or wrote.
+    pub marker: Option<&'a str>,
+    /// Names this tab in the marker, so two tabs never write the same one.
+    pub tab: &'a str,
+    /// Decode what is stored even if the marker did not change (a
+    /// `storage` event said something changed).
+    pub force: bool,
+    pub now: u64,
+}
+
+/// The result of a sync, carried back into the state by `Action::Synced`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    /// The revision of this tab's copy when the sync started: if the copy
+    /// changed in between, the state merges instead of replacing it.
+    pub from_revision: u64,
+    pub outcome: SyncOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncOutcome {
+    /// Storage holds `document` with `marker`: written by this tab
+    /// (`wrote`), or read from it with nothing of ours to add.
+    Stored {
+        document: Rc<Document>,
+        marker: Option<String>,
+        wrote: bool,
+        /// Another tab's changes were taken in.
+        merged: bool,
+        /// Oldest snapshots dropped to stay within the limit.
+        trimmed: usize,
+        /// Stored text that could not be read (now kept in a backup).
+        unreadable: Option<Unreadable>,
+    },
+    /// Another tab deleted this document and this tab had nothing new to
+    /// add, so it stays deleted.
+    DeletedElsewhere {
+        marker: Option<String>,
+        deleted_at: Option<u64>,
+    },
+    /// A newer version of the app wrote the document: read-only from now.
+    Newer {
+        schema: u64,
+        readable: Option<Box<Document>>,
+    },
+    /// Storage failed: answers stay in this page. `document` is this
+    /// tab's copy, merged with what could be read.
+    Failed {
+        persistence: Persistence,
+        document: Rc<Document>,
+        unreadable: Option<Unreadable>,
+    },
+}
+
+/// Brings this tab's copy and storage together: reads what changed,
+/// merges, and writes when this tab has something storage lacks. Call it
+/// only while the state may write (`State::writes`): in memory or
+/// read-only, nothing is written.
+pub fn sync(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, input: SyncInput) -> Synced {
+    let outcome = sync_outcome(store, keys, ladder, &input);
+    Synced {
+        from_revision: input.mine.revision,
+        outcome,
+    }
+}
+
+fn sync_outcome(
+    store: &dyn Store,
+    keys: &DocKeys,
+    ladder: &Ladder,
+    input: &SyncInput,
+) -> SyncOutcome {
+    let failed = |fault: &StoreFault, document: &Document, unreadable: Option<Unreadable>| {
+        SyncOutcome::Failed {
+            persistence: in_memory(fault),
+            document: Rc::new(document.clone()),
+            unreadable,
+        }
+    };
+    let stored_marker = match store.read(&keys.marker) {
+        Ok(marker) => marker,
+        Err(fault) => return failed(&fault, input.mine, None),
+    };
+    let changed = input.force || stored_marker.as_deref() != input.marker;
+    let mut unreadable = None;
+    let mut trimmed = 0;
+    // What storage holds, as far as this tab can tell.
+    let stored: Option<Document>;
+    let merged = if !changed {
+        stored = Some(input.base.clone());
+        input.mine.clone()
+    } else {
+        stored = match store.read(&keys.document) {
+            Err(fault) => return failed(&fault, input.mine, None),
+            Ok(None) => None,
+            Ok(Some(raw)) => match decode_for(ladder, &raw) {
+                Ok(document) => Some(document),
+                Err(DecodeError::Newer { schema, readable }) => {
+                    return SyncOutcome::Newer { schema, readable }
+                }
+                Err(error) => {
+                    let kept = keep_unreadable(store, keys, &raw, &error.to_string(), input.now);
+                    if kept.backup_key.is_none() {
+                        return SyncOutcome::Failed {
+                            persistence: no_backup(),
+                            document: Rc::new(input.mine.clone()),
+                            unreadable: Some(kept),
+                        };
+                    }
+                    unreadable = Some(kept);
+                    None
+                }
+            },
+        };
+        // Deleted elsewhere: the key is gone, and the marker says when (or
+        // this tab saw the document before).
+        let deleted_at = stored_marker.as_deref().and_then(deletion_time);
+        let deleted = stored.is_none()
+            && unreadable.is_none()
+            && (deleted_at.is_some() || input.marker.is_some());
+        // Unreadable text is safe in its backup; merge with nothing.
+        let base = (unreadable.is_none() && (stored.is_some() || deleted)).then_some(input.base);
+        let (merged, reconciled) = reconcile(input.mine, stored.as_ref(), base, deleted_at);
+        if deleted && merged.answers.given() == 0 && merged.snapshots.is_empty() {
+            return SyncOutcome::DeletedElsewhere {
+                marker: stored_marker,
+                deleted_at,
+            };
+        }
+        trimmed = reconciled.trimmed;
+        merged
+    };
+    let was_merged = changed && stored.as_ref().is_some_and(|s| !input.mine.same_content(s));
+    // Write only what storage lacks. With nothing stored yet, an empty
+    // document is not worth a key (visiting the start page writes nothing).
+    let needs_write = match &stored {
+        Some(stored) => !merged.same_content(stored),
+        None => merged != Document::new(&merged.ladder, &merged.content_version),
+    };
+    if !needs_write {
+        let document = match stored {
+            Some(stored) if changed => stored,
+            _ => merged,
+        };
+        return SyncOutcome::Stored {
+            document: Rc::new(document),
+            marker: stored_marker,
+            wrote: false,
+            merged: was_merged,
+            trimmed,
+            unreadable,
+        };
+    }
+    // Unique to this write, even after a deletion restarts the revision.
+    let marker = format!("{}.{}.{}", merged.revision, input.now, input.tab);
+    if let Err(fault) = store
+        .write(&keys.document, &merged.encode())
+        .and_then(|()| store.write(&keys.marker, &marker))
+    {
+        return failed(&fault, &merged, unreadable);
+    }
+    SyncOutcome::Stored {
+        document: Rc::new(merged),
+        marker: Some(marker),
+        wrote: true,
+        merged: was_merged,
+        trimmed,
+        unreadable,
+    }
+}
+
+/// The marker a deletion leaves: `deleted.<ms>`. It is all that remains
+/// of a deleted document, so that a tab still open with an old copy knows
+/// what to forget.
+fn tombstone(now: u64) -> String {
+    format!("deleted.{now}")
+}
+
+/// When the document was deleted, if the marker says so.
+pub fn deletion_time(marker: &str) -> Option<u64> {
+    marker.strip_prefix("deleted.")?.parse().ok()
+}
+
+/// What "delete my data" removed, kept for its undo while the page is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub at: u64,
+    pub items: Vec<(String, String)>,
+}
+
+impl Removed {
+    /// Items the person would count: documents, backups, preferences (not
+    /// the markers kept beside documents).
+    pub fn count(&self) -> usize {
+        self.items.iter().filter(|(k, _)| !k.ends_with("/rev")).count()
+    }
+}
+
+/// Removes every key that starts with `prefix` (one instance: all ladders,
+/// checks, markers, backups), leaving only a tombstone marker per document.
+/// Returns what was removed, so the deletion can be undone while the page
+/// is open.
+pub fn delete_all(store: &dyn Store, prefix: &str, now: u64) -> Result<Removed, StoreFault> {
+    let keys = store.keys(prefix)?;
+    let mut items = Vec::with_capacity(keys.len());
+    for key in keys {
+        if let Some(value) = store.read(&key)? {
+            items.push((key.clone(), value));
+        }
+        store.remove(&key)?;
+    }
+    // Every document's marker becomes a tombstone (documents written by an
+    // older version may have had no marker yet).
+    for (key, value) in &items {
+        let marker = if key.ends_with("/rev") {
+            key.clone()
+        } else if Document::decode(value).is_ok() {
+            format!("{key}/rev")
+        } else {
+            continue;
+        };
+        store.write(&marker, &tombstone(now))?;
+    }
+    Ok(Removed { at: now, items })
+}
+
+/// Puts back what `delete_all` removed. The old answers come back stamped
+/// `now`, so they win over copies that saw the deletion; anything given
+/// since the deletion (a later rating or note) is kept over them. Markers
+/// are rewritten so open tabs notice.
+pub fn restore_deleted(
+    store: &dyn Store,
+    removed: &Removed,
+    now: u64,
+    tab: &str,
+) -> Result<(), StoreFault> {
+    for (key, value) in &removed.items {
+        if key.ends_with("/rev") {
+            continue;
+        }
+        let Ok(old) = Document::decode(value) else {
+            // Not a document: a backup or preferences.
+            // Put back unless written since.
+            if store.read(key)?.is_none() {
+                store.write(key, value)?;
+            }
+            continue;
+        };
+        let mut restored = old.clone();
+        restored.answers = old.answers.restamped(now);
+        let mut replaced_since = None;
+        if let Some(current) = store.read(key)?.and_then(|raw| Document::decode(&raw).ok()) {
+            // Given since the deletion: newer than it, so it stays.
+            // (Entries cleared since, by a replace or its undo, are not
+            // something the person gave: the old answers come back there.)
+            for (id, answer) in &current.answers {
+                if !old.answers.contains_key(id) {
+                    // Only written since: keep it as it is (a cleared entry
+                    // included, so older copies elsewhere stay cleared).
+                    restored.answers.insert(id.clone(), answer.clone());
+                    continue;
+                }
+                if answer.rating.is_some() && answer.rated_at > removed.at {
+                    let entry = restored.answers.entry(id);
+                    entry.rating = answer.rating;
+                    entry.rated_at = answer.rated_at;
+                }
+                if !answer.note.is_empty() && answer.noted_at > removed.at {
+                    let entry = restored.answers.entry(id);
+                    entry.note = answer.note.clone();
+                    entry.noted_at = answer.noted_at;
+                }
+            }
+            restored.add_snapshots(&current.snapshots, now);
+            replaced_since = current.replaced;
+        }
+        // The undo from before the deletion; else one made since.
+        if restored.replaced.is_none() {
+            restored.replaced = replaced_since;
+        }
+        restored.touch(now);
+        store.write(key, &restored.encode())?;
+        store.write(&format!("{key}/rev"), &format!("restored.{now}.{tab}"))?;
+    }
+    Ok(())
+}

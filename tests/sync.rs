@@ -1,0 +1,268 @@
+//! Loading and saving against storage, one path at a time: each test is a
+//! way answers used to be lost or hidden. (`state_machine.rs` then mixes
+//! all of them at random.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use l5_selfcheck::core::content::Ladder;
+use l5_selfcheck::core::document::{Document, Rating};
+use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
+use l5_selfcheck::core::route::Route;
+use l5_selfcheck::core::state::{Action, State};
+use l5_selfcheck::core::store::{MemoryStore, Store, StoreFault};
+use l5_selfcheck::core::sync::{
+    self, delete_all, restore_deleted, Persistence, SyncInput, SyncOutcome,
+};
+use std::cell::Cell;
+use std::rc::Rc;
+
+fn ladder() -> Rc<Ladder> {
+    let path = format!("{}/assets/ladders/example-l3.json", env!("CARGO_MANIFEST_DIR"));
+    Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap())
+}
+
+fn keys() -> DocKeys {
+    DocKeys::new("main", "example-l3", &CheckRef::Own)
+}
+
+/// One page of the app, reduced to what matters here.
+struct Page {
+    name: &'static str,
+    state: State,
+}
+
+impl Page {
+    fn open(store: &dyn Store, name: &'static str, now: u64) -> Page {
+        let loaded = sync::load(store, &keys(), &ladder(), now);
+        Page {
+            name,
+            state: State::new(ladder(), loaded, Route::Start),
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        if let Some(next) = self.state.reduce(action) {
+            self.state = next;
+        }
+    }
+
+    /// What the app's autosave does after a change.
+    fn sync(&mut self, store: &dyn Store, now: u64, force: bool) -> SyncOutcome {
+        let synced = sync::sync(
+            store,
+            &keys(),
+            &ladder(),
+            SyncInput {
+                mine: &self.state.document,
+                base: &self.state.synced,
+                marker: self.state.marker.as_deref(),
+                tab: self.name,
+                force,
+                now,
+            },
+        );
+        let outcome = synced.outcome.clone();
+        self.act(Action::Synced(synced));
+        outcome
+    }
+
+    fn rate(&mut self, store: &dyn Store, statement: usize, value: u8, now: u64) {
+        self.act(Action::Rate {
+            statement,
+            rating: Rating::Step(value),
+            now,
+        });
+        // As the app's autosave: only while the page may write.
+        if self.state.needs_sync() {
+            self.sync(store, now, false);
+        }
+    }
+}
+
+fn stored(store: &dyn Store) -> Document {
+    Document::decode(&store.read(&keys().document).unwrap().expect("a document is stored"))
+        .unwrap()
+}
+
+fn id(statement: usize) -> String {
+    ladder().statements[statement].id.clone()
+}
+
+/// Reproduced in the browser before: page A answers and closes; page B
+/// never received A's `storage` event, answers another statement, and
+/// A's answer was gone.
+#[test]
+fn a_page_that_missed_another_pages_write_does_not_erase_it() {
+    let store = MemoryStore::new();
+    let mut a = Page::open(&store, "a", 1);
+    let mut b = Page::open(&store, "b", 2);
+    a.rate(&store, 0, 2, 10);
+    drop(a);
+    b.rate(&store, 1, 1, 20);
+    let document = stored(&store);
+    assert_eq!(document.rating(&id(0)), Some(Rating::Step(2)), "A's answer stays");
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(1)));
+    assert_eq!(b.state.document.rating(&id(0)), Some(Rating::Step(2)), "B now shows it");
+}
+
+/// A store that counts reads of the document itself.
+struct Counting<'a> {
+    inner: &'a MemoryStore,
+    document_reads: Cell<usize>,
+}
+
+impl Store for Counting<'_> {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        if key == keys().document {
+            self.document_reads.set(self.document_reads.get() + 1);
+        }
+        self.inner.read(key)
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        self.inner.write(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        self.inner.remove(key)
+    }
+    fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreFault> {
+        self.inner.keys(prefix)
+    }
+}
+
+#[test]
+fn the_stored_document_is_read_only_when_its_marker_changed() {
+    let memory = MemoryStore::new();
+    let store = Counting {
+        inner: &memory,
+        document_reads: Cell::new(0),
+    };
+    let mut a = Page::open(&store, "a", 1);
+    let mut b = Page::open(&store, "b", 2);
+    store.document_reads.set(0);
+    a.rate(&store, 0, 1, 10);
+    a.rate(&store, 1, 1, 11);
+    assert_eq!(store.document_reads.get(), 0, "nobody else wrote: no decode");
+    b.rate(&store, 2, 3, 12);
+    assert_eq!(store.document_reads.get(), 1, "A wrote since B looked: one decode");
+    assert_eq!(stored(&memory).answers.rated(), 3);
+}
+
+#[test]
+fn when_the_backup_copy_fails_nothing_is_written_over_the_unread_text() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    store.write(&keys().marker, "someone-else").unwrap();
+    store.write(&keys().document, "{\"schema\":2,\"answers\":{cut").unwrap();
+    store.fail_writes(Some(StoreFault::Failed("QuotaExceededError".into())));
+    page.act(Action::Rate {
+        statement: 0,
+        rating: Rating::Step(1),
+        now: 5,
+    });
+    let outcome = page.sync(&store, 5, false);
+    assert!(matches!(outcome, SyncOutcome::Failed { .. }), "{outcome:?}");
+    assert!(matches!(page.state.persistence, Persistence::InMemory { .. }));
+    assert!(page.state.unreadable.is_some(), "the person is told");
+    store.fail_writes(None);
+    // Later changes stay in memory: the only copy is never overwritten.
+    page.rate(&store, 1, 2, 6);
+    assert_eq!(
+        store.read(&keys().document).unwrap().as_deref(),
+        Some("{\"schema\":2,\"answers\":{cut")
+    );
+    assert_eq!(page.state.document.rating(&id(1)), Some(Rating::Step(2)));
+}
+
+#[test]
+fn unreadable_text_is_backed_up_before_anything_is_written() {
+    let store = MemoryStore::new();
+    store.write(&keys().document, "not json").unwrap();
+    let mut page = Page::open(&store, "a", 7);
+    assert_eq!(page.state.persistence, Persistence::Saving);
+    let backup = page.state.unreadable.clone().unwrap().backup_key.unwrap();
+    assert_eq!(store.read(&backup).unwrap().as_deref(), Some("not json"));
+    page.rate(&store, 0, 1, 8);
+    assert_eq!(store.read(&backup).unwrap().as_deref(), Some("not json"));
+    assert_eq!(stored(&store).rating(&id(0)), Some(Rating::Step(1)));
+}
+
+#[test]
+fn a_newer_version_in_storage_turns_the_page_read_only_and_is_never_overwritten() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    let newer = "{\"schema\":99,\"ladder\":\"example-l3\",\"content_version\":\"9\",\"revision\":3,\"updated_at\":5,\"answers\":{}}";
+    store.write(&keys().document, newer).unwrap();
+    store.write(&keys().marker, "newer").unwrap();
+    page.act(Action::Rate {
+        statement: 0,
+        rating: Rating::Step(1),
+        now: 9,
+    });
+    page.sync(&store, 9, false);
+    assert_eq!(page.state.persistence, Persistence::ReadOnly { schema: 99 });
+    assert_eq!(store.read(&keys().document).unwrap().as_deref(), Some(newer));
+}
+
+#[test]
+fn a_deletion_in_another_page_stays_unless_the_person_answers_again() {
+    let store = MemoryStore::new();
+    let mut a = Page::open(&store, "a", 1);
+    let mut b = Page::open(&store, "b", 2);
+    a.rate(&store, 0, 1, 10);
+    b.sync(&store, 11, true);
+    b.rate(&store, 1, 2, 12);
+    let removed = delete_all(&store, &instance_prefix("main"), 20).unwrap();
+    a.act(Action::Deleted { removed: removed.clone() });
+    // B never heard of it; it wakes up and has nothing new: stays deleted.
+    assert!(matches!(b.sync(&store, 21, false), SyncOutcome::DeletedElsewhere { .. }));
+    assert!(store.read(&keys().document).unwrap().is_none());
+    assert_eq!(b.state.document.answers.rated(), 0);
+    // B answers again: only that answer is stored.
+    b.rate(&store, 2, 3, 22);
+    let document = stored(&store);
+    assert_eq!(document.answers.rated(), 1);
+    assert_eq!(document.rating(&id(2)), Some(Rating::Step(3)));
+    // Undo in A brings back what the deletion removed, and keeps B's answer.
+    restore_deleted(&store, &removed, 30, "a").unwrap();
+    let document = stored(&store);
+    assert_eq!(document.rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(2)));
+    assert_eq!(document.rating(&id(2)), Some(Rating::Step(3)));
+}
+
+#[test]
+fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    page.rate(&store, 0, 1, 2);
+    store.write("l5-selfcheck/main/example-l3/backup-1", "old").unwrap();
+    store.write("l5-selfcheck/main-2/example-l3", "{}").unwrap();
+    store.write("someone-else", "keep").unwrap();
+    let removed = delete_all(&store, &instance_prefix("main"), 50).unwrap();
+    assert_eq!(removed.count(), 2, "the document and its backup");
+    let left: Vec<(String, String)> = store.items();
+    assert_eq!(
+        left,
+        [
+            ("l5-selfcheck/main-2/example-l3".to_string(), "{}".to_string()),
+            ("l5-selfcheck/main/example-l3/rev".to_string(), "deleted.50".to_string()),
+            ("someone-else".to_string(), "keep".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_page_reloaded_after_a_deletion_keeps_older_copies_from_coming_back() {
+    let store = MemoryStore::new();
+    let mut a = Page::open(&store, "a", 1);
+    let mut stale = Page::open(&store, "stale", 1);
+    a.rate(&store, 0, 1, 10);
+    stale.sync(&store, 11, true);
+    delete_all(&store, &instance_prefix("main"), 20).unwrap();
+    let mut reloaded = Page::open(&store, "reloaded", 30);
+    reloaded.rate(&store, 1, 2, 31);
+    // The stale page still holds the first answer, from before the deletion.
+    stale.sync(&store, 40, false);
+    assert_eq!(stored(&store).rating(&id(0)), None);
+    assert_eq!(stale.state.document.rating(&id(0)), None);
+    assert_eq!(stored(&store).rating(&id(1)), Some(Rating::Step(2)));
+}
