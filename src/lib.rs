@@ -1,13 +1,11 @@
 //! L5 Self-Check: a self-assessment against an engineering ladder level.
 //!
 //! `core` is pure and tested natively; `edge` wraps the browser; `app` holds
-//! the Yew components. See ARCHITECTURE.md.
+//! the Yew components, which also render natively (prerendering at build
+//! time, and tests without a browser). See ARCHITECTURE.md.
 
-pub mod core;
-
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+pub mod core;
 pub mod edge;
 
 #[cfg(target_arch = "wasm32")]

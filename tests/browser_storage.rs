@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use l5_selfcheck::app::components::app::App;
-use l5_selfcheck::app::persist;
-use l5_selfcheck::app::state::Persistence;
 use l5_selfcheck::app::{Setup, BUILT_IN_LADDER};
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rating};
-use l5_selfcheck::edge::storage::{self, StorageFault};
+use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
+use l5_selfcheck::core::store::{Store, StoreFault};
+use l5_selfcheck::core::sync::{self, delete_all, Persistence};
+use l5_selfcheck::edge::storage::BrowserStore;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -65,31 +66,40 @@ fn ladder() -> Ladder {
     Ladder::parse(BUILT_IN_LADDER).expect("built-in ladder is valid")
 }
 
+fn keys(instance: &str) -> DocKeys {
+    DocKeys::new(instance, &ladder().id, &CheckRef::Own)
+}
+
+fn load(instance: &str) -> sync::Loaded {
+    sync::load(&BrowserStore, &keys(instance), &ladder(), 1)
+}
+
 #[wasm_bindgen_test]
 fn reads_back_what_it_wrote_and_removes_it() {
     reset();
-    assert_eq!(storage::read("l5-selfcheck/t/x"), Ok(None));
-    storage::write("l5-selfcheck/t/x", "hello").unwrap();
+    let store = BrowserStore;
+    assert_eq!(store.read("l5-selfcheck/t/x"), Ok(None));
+    store.write("l5-selfcheck/t/x", "hello").unwrap();
     assert_eq!(
-        storage::read("l5-selfcheck/t/x"),
+        store.read("l5-selfcheck/t/x"),
         Ok(Some("hello".to_string()))
     );
     assert_eq!(
-        storage::keys_with_prefix("l5-selfcheck/t/"),
+        store.keys("l5-selfcheck/t/"),
         Ok(vec!["l5-selfcheck/t/x".to_string()])
     );
-    storage::remove("l5-selfcheck/t/x").unwrap();
-    assert_eq!(storage::read("l5-selfcheck/t/x"), Ok(None));
+    store.remove("l5-selfcheck/t/x").unwrap();
+    assert_eq!(store.read("l5-selfcheck/t/x"), Ok(None));
 }
 
 #[wasm_bindgen_test]
 fn a_quota_error_on_write_is_reported_not_thrown() {
     reset();
     break_writes();
-    let result = storage::write("l5-selfcheck/t/x", "hello");
+    let result = BrowserStore.write("l5-selfcheck/t/x", "hello");
     restore_storage();
     match result {
-        Err(StorageFault::Failed(detail)) => {
+        Err(StoreFault::Failed(detail)) => {
             assert!(detail.contains("QuotaExceededError"), "{detail}")
         }
         other => panic!("expected a write failure, got {other:?}"),
@@ -100,11 +110,11 @@ fn a_quota_error_on_write_is_reported_not_thrown() {
 fn blocked_storage_is_reported_and_the_app_keeps_answers_in_memory() {
     reset();
     block_storage();
-    let read = storage::read("l5-selfcheck/t/x");
-    let loaded = persist::load("blocked", &ladder());
+    let read = BrowserStore.read("l5-selfcheck/t/x");
+    let loaded = load("blocked");
     restore_storage();
     match read {
-        Err(StorageFault::Blocked(detail)) => assert!(detail.contains("SecurityError"), "{detail}"),
+        Err(StoreFault::Blocked(detail)) => assert!(detail.contains("SecurityError"), "{detail}"),
         other => panic!("expected blocked storage, got {other:?}"),
     }
     assert!(matches!(loaded.persistence, Persistence::InMemory { .. }));
@@ -112,26 +122,28 @@ fn blocked_storage_is_reported_and_the_app_keeps_answers_in_memory() {
 }
 
 #[wasm_bindgen_test]
-fn a_saved_document_loads_again() {
+fn a_stored_document_loads_again_and_instances_stay_apart() {
     reset();
     let ladder = ladder();
     let mut document = Document::new(&ladder.id, &ladder.version);
     document.set_rating(&ladder.statements[0].id, Rating::Step(2), 1);
-    persist::save("main", &document).unwrap();
-    let loaded = persist::load("main", &ladder);
+    BrowserStore
+        .write(&keys("main").document, &document.encode())
+        .unwrap();
+    let loaded = load("main");
     assert_eq!(loaded.document, document);
     assert_eq!(loaded.persistence, Persistence::Saving);
-    // Another instance on the same page has its own key.
-    assert!(persist::load("other", &ladder).document.answers.is_empty());
+    assert!(load("other").document.answers.is_empty());
 }
 
 #[wasm_bindgen_test]
 fn a_corrupt_value_is_backed_up_untouched_and_the_person_is_told() {
     reset();
-    let ladder = ladder();
-    let key = storage::document_key("main", &ladder.id);
-    storage::write(&key, "{\"schema\":1,\"answers\":{broken").unwrap();
-    let loaded = persist::load("main", &ladder);
+    let key = keys("main").document;
+    BrowserStore
+        .write(&key, "{\"schema\":1,\"answers\":{broken")
+        .unwrap();
+    let loaded = load("main");
     let unreadable = loaded.unreadable.expect("the person is told");
     assert!(
         unreadable.why.contains("not valid JSON"),
@@ -140,26 +152,37 @@ fn a_corrupt_value_is_backed_up_untouched_and_the_person_is_told() {
     );
     assert_eq!(&*unreadable.raw, "{\"schema\":1,\"answers\":{broken");
     assert_eq!(loaded.persistence, Persistence::Saving);
-    let backups = storage::keys_with_prefix(&format!("{key}/backup-")).unwrap();
+    let backups = BrowserStore.keys(&format!("{key}/backup-")).unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(unreadable.backup_key.as_deref(), Some(backups[0].as_str()));
     assert_eq!(
-        storage::read(&backups[0]).unwrap().as_deref(),
+        BrowserStore.read(&backups[0]).unwrap().as_deref(),
         Some("{\"schema\":1,\"answers\":{broken")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_value_that_cannot_be_backed_up_is_never_written_over() {
+    reset();
+    let key = keys("main").document;
+    BrowserStore.write(&key, "{broken").unwrap();
+    break_writes();
+    let loaded = load("main");
+    restore_storage();
+    assert!(matches!(loaded.persistence, Persistence::InMemory { .. }));
+    assert_eq!(BrowserStore.read(&key).unwrap().as_deref(), Some("{broken"));
 }
 
 #[wasm_bindgen_test]
 fn a_newer_document_is_opened_read_only() {
     reset();
     let ladder = ladder();
-    let key = storage::document_key("main", &ladder.id);
     let newer = format!(
         "{{\"schema\":99,\"ladder\":\"{}\",\"content_version\":\"9\",\"revision\":3,\"updated_at\":5,\"answers\":{{\"{}\":{{\"rating\":3,\"changed_at\":5}}}},\"future\":true}}",
         ladder.id, ladder.statements[0].id
     );
-    storage::write(&key, &newer).unwrap();
-    let loaded = persist::load("main", &ladder);
+    BrowserStore.write(&keys("main").document, &newer).unwrap();
+    let loaded = load("main");
     assert_eq!(loaded.persistence, Persistence::ReadOnly { schema: 99 });
     assert_eq!(
         loaded.document.rating(&ladder.statements[0].id),
@@ -203,7 +226,8 @@ async fn choosing_an_answer_saves_it_at_once() {
     radio.click();
     yew::scheduler::flush().await;
     let ladder = ladder();
-    let stored = storage::read(&storage::document_key("component-save", &ladder.id))
+    let stored = BrowserStore
+        .read(&keys("component-save").document)
         .unwrap()
         .expect("the answer was written");
     let document = Document::decode(&stored).unwrap();
@@ -238,42 +262,19 @@ async fn when_writing_fails_the_app_warns_and_keeps_the_answer() {
 #[wasm_bindgen_test]
 fn deleting_removes_every_key_of_the_instance_and_no_other() {
     reset();
-    storage::write("l5-selfcheck/main/l5", "{}").unwrap();
-    storage::write("l5-selfcheck/main/l5/backup-1", "x").unwrap();
-    storage::write("l5-selfcheck/main/example-l3", "{}").unwrap();
-    storage::write("l5-selfcheck/main-2/l5", "{}").unwrap();
-    storage::write("someone-else", "keep").unwrap();
-    assert_eq!(persist::delete_all("main"), Ok(3));
+    let store = BrowserStore;
+    store.write("l5-selfcheck/main/l5", "{}").unwrap();
+    store.write("l5-selfcheck/main/l5/backup-1", "x").unwrap();
+    store.write("l5-selfcheck/main/example-l3", "{}").unwrap();
+    store.write("l5-selfcheck/main-2/l5", "{}").unwrap();
+    store.write("someone-else", "keep").unwrap();
+    let removed = delete_all(&store, &instance_prefix("main"), 7).unwrap();
+    assert_eq!(removed.count(), 3);
+    let mut left = store.keys("").unwrap();
+    left.sort();
     assert_eq!(
-        storage::keys_with_prefix("").unwrap().len(),
-        2,
+        left,
+        ["l5-selfcheck/main-2/l5", "someone-else"],
         "another instance and another app keep their keys"
     );
-    assert_eq!(
-        storage::read("l5-selfcheck/main-2/l5").unwrap().as_deref(),
-        Some("{}")
-    );
-}
-
-#[wasm_bindgen_test]
-fn another_tabs_document_is_read_and_unreadable_text_is_backed_up() {
-    use l5_selfcheck::app::state::Incoming;
-    reset();
-    let ladder = ladder();
-    let mut theirs = Document::new(&ladder.id, &ladder.version);
-    theirs.set_rating(&ladder.statements[1].id, Rating::Unsure, 5);
-    assert_eq!(
-        persist::incoming("main", &ladder, Some(theirs.encode())),
-        Some(Incoming::Document(Box::new(theirs)))
-    );
-    assert_eq!(
-        persist::incoming("main", &ladder, None),
-        Some(Incoming::Deleted)
-    );
-    assert_eq!(
-        persist::incoming("main", &ladder, Some("garbage".into())),
-        None
-    );
-    let backups = storage::keys_with_prefix("l5-selfcheck/main/l5/backup-").unwrap();
-    assert_eq!(backups.len(), 1);
 }

@@ -66,3 +66,36 @@ fn bad_values_name_the_setting_and_keep_the_default() {
         assert!(problems[0].contains(mention), "{}", problems[0]);
     }
 }
+
+/// A crafted link could point the widget at any same-origin file reusing
+/// the ladder id; the address may name a content file only where the
+/// deployer allowed it.
+#[test]
+fn a_content_file_from_the_address_needs_the_deployers_permission() {
+    let (config, problems) = Config::from_page(
+        [],
+        [("content", "uploads/evil.json"), ("mode", "quick")],
+        false,
+    );
+    assert_eq!(config.content, None);
+    assert_eq!(
+        config.mode,
+        Some(StartMode::Quick),
+        "other settings still apply"
+    );
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].contains("\"content\"") && problems[0].contains("does not take"),
+        "{}",
+        problems[0]
+    );
+
+    let (config, problems) = Config::from_page([], [("content", "ladders/l6.json")], true);
+    assert_eq!(config.content.as_deref(), Some("ladders/l6.json"));
+    assert!(problems.is_empty());
+
+    // The widget's own attributes are the deployer's word.
+    let (config, problems) = Config::from_page([("content", "ladders/l6.json")], [], false);
+    assert_eq!(config.content.as_deref(), Some("ladders/l6.json"));
+    assert!(problems.is_empty());
+}

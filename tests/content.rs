@@ -32,7 +32,7 @@ fn valid() -> Value {
     })
 }
 
-/// Applies `change` to a valid ladder and returns the error text.
+/// Applies `change` to a valid ladder and returns every problem, joined.
 fn rejected(change: impl FnOnce(&mut Value)) -> String {
     let mut value = valid();
     change(&mut value);
@@ -204,16 +204,19 @@ fn malformed_scales_are_rejected() {
     assert_mentions(&message, &["\"steps\"", "1 steps", "2 to 7"]);
 
     let message = rejected(|v| v["scale"]["steps"][2]["value"] = json!(1));
-    assert_mentions(&message, &["scale step 3", "\"value\"", "must increase"]);
+    assert_mentions(
+        &message,
+        &["\"scale\", step 3", "\"value\"", "must increase"],
+    );
 
     let message = rejected(|v| v["scale"]["steps"][1]["value"] = json!(-1));
-    assert_mentions(&message, &["scale step 2", "whole number"]);
+    assert_mentions(&message, &["\"scale\", step 2", "whole number"]);
 
     let message = rejected(|v| v["scale"]["steps"][2]["value"] = json!(500));
-    assert_mentions(&message, &["scale step 3", "0 to 100"]);
+    assert_mentions(&message, &["\"scale\", step 3", "0 to 100"]);
 
     let message = rejected(|v| v["scale"]["steps"][1]["label"] = json!("Not yet"));
-    assert_mentions(&message, &["scale step 2", "\"label\"", "two steps"]);
+    assert_mentions(&message, &["\"scale\", step 2", "\"label\"", "two steps"]);
 
     let message = rejected(|v| {
         v["scale"].as_object_mut().unwrap().remove("unsure");
@@ -232,6 +235,100 @@ fn empty_lists_are_rejected() {
     assert_mentions(&message, &["\"statements\"", "is empty"]);
 }
 
+#[test]
+fn every_problem_is_listed_at_once() {
+    let problems = match Ladder::parse(
+        &{
+            let mut v = valid();
+            v["statements"][0]["qiuck"] = json!(true);
+            v["statements"][1]["section"] = json!("gamma");
+            v["sections"][1]["title"] = json!("");
+            v["scale"]["steps"][2]["value"] = json!(1);
+            v
+        }
+        .to_string(),
+    ) {
+        Ok(_) => panic!("expected problems"),
+        Err(problems) => problems.0,
+    };
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(text.len(), 4, "{text:#?}");
+    assert_mentions(&text[0], &["step 3", "must increase"]);
+    assert_mentions(&text[1], &["section \"beta\"", "\"title\"", "is empty"]);
+    assert_mentions(
+        &text[2],
+        &["statement \"alpha.one\"", "unknown field \"qiuck\""],
+    );
+    assert_mentions(
+        &text[3],
+        &["statement \"alpha.two\"", "\"gamma\" is not a section"],
+    );
+}
+
+#[test]
+fn a_trailing_comma_is_named_where_it_stands() {
+    let text = "{\n  \"format\": 1,\n  \"id\": \"x\",\n}\n";
+    let message = Ladder::parse(text).unwrap_err().to_string();
+    assert_mentions(&message, &["line 3", "remove the last comma"]);
+}
+
+#[test]
+fn anti_patterns_have_their_own_scale_and_ideas() {
+    let mut v = valid();
+    v["anti_pattern_scale"] = json!({
+        "steps": [
+            {"value": 0, "label": "Rarely", "description": "r"},
+            {"value": 1, "label": "Often", "description": "o"}
+        ],
+        "unsure": {"label": "Can't tell", "description": "c"}
+    });
+    v["statements"][2]["ideas"] = json!(["Try one new thing."]);
+    let ladder = Ladder::parse(&v.to_string()).unwrap();
+    let habit = &ladder.statements[2];
+    assert_eq!(ladder.scale_for(habit.kind).steps[1].choice.label, "Often");
+    assert_eq!(
+        ladder.scale_for(Kind::Expectation).steps[1].choice.label,
+        "Sometimes"
+    );
+    assert_eq!(habit.ideas, ["Try one new thing."]);
+}
+
+#[test]
+fn not_part_of_my_role_needs_the_answer_in_the_scale() {
+    let message = rejected(|v| v["statements"][0]["role_dependent"] = json!(true));
+    assert_mentions(
+        &message,
+        &[
+            "statement \"alpha.one\"",
+            "\"role_dependent\"",
+            "not_my_role",
+        ],
+    );
+    let mut v = valid();
+    v["scale"]["not_my_role"] = json!({"label": "Not my role", "description": "Not scored."});
+    v["statements"][0]["role_dependent"] = json!(true);
+    let ladder = Ladder::parse(&v.to_string()).unwrap();
+    assert!(ladder.statements[0].role_dependent);
+    let message = rejected(|v| {
+        v["scale"]["not_my_role"] = json!({"label": "Not sure", "description": "x"});
+    });
+    assert_mentions(&message, &["not_my_role", "same label"]);
+}
+
+#[test]
+fn statements_can_read_right_for_someone_else() {
+    let mut v = valid();
+    v["statements"][0]["they_text"] = json!("They do one.");
+    v["statements"][0]["they_evidence"] = json!("What did you see?");
+    let ladder = Ladder::parse(&v.to_string()).unwrap();
+    let one = &ladder.statements[0];
+    assert_eq!(one.text_for(false), "I do one.");
+    assert_eq!(one.text_for(true), "They do one.");
+    assert_eq!(one.evidence_for(true), Some("What did you see?"));
+    // Without a third-person wording, the first-person text stands in.
+    assert_eq!(ladder.statements[1].text_for(true), "I do two.");
+}
+
 fn shipped(name: &str) -> Ladder {
     let path = format!("{}/assets/ladders/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("content file exists");
@@ -239,30 +336,190 @@ fn shipped(name: &str) -> Ladder {
 }
 
 #[test]
-fn the_l5_ladder_validates_and_has_the_promised_size() {
+fn the_l5_ladder_validates_and_has_the_promised_shape() {
     let ladder = shipped("l5.json");
-    let full = ladder.statements.len();
-    let quick = ladder.statements.iter().filter(|s| s.quick).count();
-    assert!(
-        (40..=70).contains(&full),
-        "full check has {full} statements"
-    );
-    assert!(
-        (10..=14).contains(&quick),
-        "quick check has {quick} statements"
-    );
-    assert!(ladder
+    let quick: Vec<&str> = ladder
         .statements
         .iter()
-        .any(|s| s.kind == Kind::AntiPattern && s.quick));
-    // The rating scale is about frequency, with a "not sure" answer.
-    let labels: Vec<&str> = ladder
-        .scale
-        .steps
-        .iter()
-        .map(|s| s.choice.label.as_str())
+        .filter(|s| s.quick)
+        .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(labels, ["Not yet", "Sometimes", "Usually", "Consistently"]);
+    assert!(
+        (10..=14).contains(&quick.len()),
+        "quick check has {}",
+        quick.len()
+    );
+    for (index, section) in ladder.sections.iter().enumerate() {
+        assert!(
+            ladder.statements_in(index, true).next().is_some(),
+            "the quick check samples {}",
+            section.id
+        );
+    }
+    // Two headline expectations the quick check must not miss.
+    assert!(quick.contains(&"responsibilities.mentor"), "mentoring");
+    assert!(quick.contains(&"impact.hands-on-coding"), "hands-on coding");
+    let labels = |kind| -> Vec<String> {
+        ladder
+            .scale_for(kind)
+            .steps
+            .iter()
+            .map(|s| s.choice.label.clone())
+            .collect()
+    };
+    assert_eq!(
+        labels(Kind::Expectation),
+        ["Not yet", "Sometimes", "Usually", "Consistently"]
+    );
+    assert_eq!(
+        labels(Kind::AntiPattern),
+        ["Rarely", "Sometimes", "Often", "Almost always"]
+    );
+    assert!(ladder.scale.not_my_role.is_some());
+    for statement in &ladder.statements {
+        assert!(
+            statement.they_text.is_some(),
+            "{} has a wording for someone else",
+            statement.id
+        );
+        assert!(
+            statement.evidence.is_some(),
+            "{} has an evidence prompt",
+            statement.id
+        );
+        assert!(
+            statement.they_evidence.is_some(),
+            "{} has a prompt for a manager",
+            statement.id
+        );
+        if statement.kind == Kind::AntiPattern {
+            assert!(
+                (2..=3).contains(&statement.ideas.len()),
+                "{} has its own ideas",
+                statement.id
+            );
+        }
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The coverage map (`assets/ladders/l5.coverage.json`): each expectation
+/// of the ladder text, by a short reference to its words, and the
+/// statements that ask about it. It must hold both ways.
+#[test]
+fn every_expectation_of_the_ladder_has_a_statement_and_every_statement_an_expectation() {
+    let ladder = shipped("l5.json");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let map: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/assets/ladders/l5.coverage.json")).unwrap(),
+    )
+    .unwrap();
+    let source = std::fs::read_to_string(format!("{root}/docs/sources/l5-ladder.md")).unwrap();
+    let normal = |text: &str| {
+        text.replace(['\u{2019}', '\u{2018}'], "'")
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let source = normal(&source);
+    let expectations = map["expectations"].as_array().unwrap();
+    let mut ids = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for expectation in expectations {
+        let id = expectation["id"].as_str().unwrap();
+        assert!(!ids.contains(&id), "expectation {id} is listed twice");
+        ids.push(id);
+        let section = expectation["section"].as_str().unwrap();
+        assert!(
+            ladder.section_index(section).is_some(),
+            "{id}: section {section}"
+        );
+        for part in expectation["ladder_words"].as_str().unwrap().split("...") {
+            assert!(
+                source.contains(&normal(part.trim())),
+                "{id}: \"{}\" is not in the ladder text",
+                part.trim()
+            );
+        }
+        let statements = expectation["statements"].as_array().unwrap();
+        assert!(!statements.is_empty(), "expectation {id} has no statement");
+        for statement in statements {
+            let statement = statement.as_str().unwrap();
+            assert!(
+                ladder.statements.iter().any(|s| s.id == statement),
+                "{id}: no statement {statement}"
+            );
+            covered.insert(statement.to_string());
+        }
+    }
+    let uncovered: Vec<&str> = ladder
+        .statements
+        .iter()
+        .map(|s| s.id.as_str())
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "statements that cover no expectation: {uncovered:?}"
+    );
+    assert!(
+        expectations.len() >= 85,
+        "{} expectations",
+        expectations.len()
+    );
+}
+
+#[test]
+fn l5_statements_read_as_one_first_person_behaviour_and_right_for_someone_else() {
+    let ladder = shipped("l5.json");
+    for statement in &ladder.statements {
+        let first = words(&statement.text);
+        assert!(
+            first
+                .iter()
+                .any(|w| ["i", "my", "me", "i'm", "i've"].contains(&w.as_str())),
+            "{} is not in the first person: {}",
+            statement.id,
+            statement.text
+        );
+        let they = words(statement.they_text.as_deref().unwrap());
+        assert!(
+            !they
+                .iter()
+                .any(|w| ["i", "my", "me", "we", "our", "us", "i'm"].contains(&w.as_str())),
+            "{}: the wording for someone else speaks in the first person",
+            statement.id
+        );
+        for text in [&statement.text, statement.they_text.as_ref().unwrap()] {
+            assert!(text.chars().count() <= 170, "{} is long", statement.id);
+            // Absolutes invite "always" from everyone.
+            let lower = words(text);
+            for absolute in ["always", "never", "expert", "perfectly"] {
+                assert!(
+                    !lower.iter().any(|w| w == absolute),
+                    "{}: \"{absolute}\"",
+                    statement.id
+                );
+            }
+            assert!(
+                !text.to_lowercase().contains("every time"),
+                "{}",
+                statement.id
+            );
+        }
+        let prefix = format!("{}.", ladder.sections[statement.section].id);
+        assert!(
+            statement.id.starts_with(&prefix),
+            "{} is not named after its section",
+            statement.id
+        );
+    }
 }
 
 #[test]
@@ -272,178 +529,4 @@ fn the_example_ladder_validates_and_differs_from_l5() {
     assert_ne!(example.id, l5.id);
     assert_ne!(example.scale.steps.len(), l5.scale.steps.len());
     assert!(example.statements.len() < 15);
-}
-
-/// Every topic of the ladder text has at least one statement.
-#[test]
-fn every_topic_of_the_l5_ladder_has_a_statement() {
-    const TOPICS: &[&str] = &[
-        // overview
-        "production-quality",
-        "complex-system-design",
-        "breadth-depth",
-        "area-expertise",
-        // responsibilities
-        "code-area-ownership",
-        "lead-initiatives",
-        "mentoring",
-        "assist-manager",
-        "operational-infrastructure",
-        "long-term-strategy",
-        "cross-team-initiatives",
-        "org-success",
-        "business-results",
-        "switch-leadership-roles",
-        // impact
-        "operational-planning",
-        "testing",
-        "deployment",
-        "monitoring-alerting",
-        "scaling",
-        "risk-management",
-        "loose-coupling",
-        "platform-thinking",
-        "dogfooding",
-        "related-codebases",
-        "share-solutions",
-        "informal-network",
-        "multiple-teams",
-        "business-understanding",
-        "prioritization",
-        "stakeholder-communication",
-        "task-decomposition",
-        "lead-engineers",
-        "any-size-task",
-        "balance-coding-support",
-        "hands-on-coding",
-        // ownership
-        "component-ownership",
-        "maintenance",
-        "technical-vision",
-        "metrics",
-        "code-review",
-        "documentation-training",
-        "automated-tests",
-        "tech-advocacy",
-        "error-logs",
-        "change-vs-status-quo",
-        "reliability",
-        "judgment",
-        "crisis-response",
-        // process
-        "development-process",
-        "coding-standards",
-        "release-process",
-        "compliance",
-        "process-improvement",
-        "rule-breaking",
-        "escalation",
-        // culture
-        "role-model",
-        "force-for-good",
-        // communication
-        "written-communication",
-        "verbal-communication",
-        "non-technical-audience",
-        "design-docs",
-        "risk-assessments",
-        "post-mortems",
-        "status-reports",
-        "meetings",
-        "represent-engineering",
-        "collaborative-decisions",
-        // growth
-        "drive-technology",
-        "continuous-learning",
-        "industry-trends",
-        "t-shaped",
-        "deep-expertise",
-        "spread-learning",
-        "tech-talks",
-        // leadership
-        "introduce-technology",
-        "retire-technology",
-        "consensus",
-        "take-initiative",
-        "identify-opportunities",
-        "create-business-value",
-        "tech-lead-duties",
-        // anti-pattern: complacency
-        "complacency",
-        "risk-taking",
-        "bias-to-action",
-        "evaluate-new-technology",
-        "challenge-assumptions",
-        "big-picture",
-    ];
-    let ladder = shipped("l5.json");
-    let missing: Vec<&str> = TOPICS
-        .iter()
-        .copied()
-        .filter(|topic| {
-            !ladder
-                .statements
-                .iter()
-                .any(|s| s.topics.iter().any(|t| t == topic))
-        })
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "topics without a statement: {missing:?}"
-    );
-    let unknown: Vec<&String> = ladder
-        .statements
-        .iter()
-        .flat_map(|s| &s.topics)
-        .filter(|t| !TOPICS.contains(&t.as_str()))
-        .collect();
-    assert!(unknown.is_empty(), "topics not in the list: {unknown:?}");
-    for section in [
-        "overview",
-        "responsibilities",
-        "impact",
-        "ownership",
-        "process",
-        "culture",
-        "communication",
-        "growth",
-        "leadership",
-        "complacency",
-    ] {
-        assert!(
-            ladder.section_index(section).is_some(),
-            "section {section} is missing"
-        );
-    }
-}
-
-#[test]
-fn l5_statements_read_as_first_person_behaviour() {
-    let ladder = shipped("l5.json");
-    for statement in &ladder.statements {
-        let words: Vec<String> = statement
-            .text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .map(str::to_lowercase)
-            .collect();
-        assert!(
-            words
-                .iter()
-                .any(|w| ["i", "my", "me", "i'm", "i've"].contains(&w.as_str())),
-            "{} is not in the first person: {}",
-            statement.id,
-            statement.text
-        );
-        assert!(
-            statement.text.chars().count() <= 170,
-            "{} is long",
-            statement.id
-        );
-        let prefix = format!("{}.", ladder.sections[statement.section].id);
-        assert!(
-            statement.id.starts_with(&prefix),
-            "{} is not named after its section",
-            statement.id
-        );
-    }
 }

@@ -189,7 +189,10 @@ fn notes_are_cut_at_the_limit_counted_as_the_browser_counts() {
     let mut over = Document::new("l5", "1");
     over.answers.insert(
         "c".into(),
-        Answer { note: "🙂".repeat(MAX_NOTE_LEN / 2 + 1), ..Answer::default() },
+        Answer {
+            note: "🙂".repeat(MAX_NOTE_LEN / 2 + 1),
+            ..Answer::default()
+        },
     );
     assert!(over.validate().unwrap_err().contains("2002 characters"));
 }
@@ -207,9 +210,17 @@ fn merge_keeps_the_later_rating_and_the_later_note_of_each_answer() {
     theirs.set_rating("c", Rating::Unsure, 5);
     let merged = ours.merge(&theirs);
     assert_eq!(merged.rating("a"), Some(Rating::Step(3)), "theirs is later");
-    assert_eq!(merged.rating("b"), Some(Rating::Step(1)), "our rating is later");
+    assert_eq!(
+        merged.rating("b"),
+        Some(Rating::Step(1)),
+        "our rating is later"
+    );
     assert_eq!(merged.answers["b"].note, "theirs", "their note is later");
-    assert_eq!(merged.rating("c"), Some(Rating::Unsure), "only theirs has it");
+    assert_eq!(
+        merged.rating("c"),
+        Some(Rating::Unsure),
+        "only theirs has it"
+    );
     assert!(merged.revision > ours.revision.max(theirs.revision));
 }
 
@@ -256,16 +267,37 @@ fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
     let mut file = Answers::default();
     file.insert(
         "b".into(),
-        Answer { rating: Some(Rating::Step(0)), rated_at: 5, note: "theirs".into(), noted_at: 5 },
+        Answer {
+            rating: Some(Rating::Step(0)),
+            rated_at: 5,
+            note: "theirs".into(),
+            noted_at: 5,
+        },
     );
-    file.insert("c".into(), Answer { rating: Some(Rating::Unsure), ..Answer::default() });
+    file.insert(
+        "c".into(),
+        Answer {
+            rating: Some(Rating::Unsure),
+            ..Answer::default()
+        },
+    );
     document.replace_answers(&file, "importing \u{201c}x.json\u{201d}", 100);
     assert_eq!(document.rating("a"), None, "a is not in the file");
     assert_eq!(document.rating("b"), Some(Rating::Step(0)));
-    assert_eq!(document.answers["b"].rated_at, 100, "imported answers are stamped now");
-    assert_eq!(document.snapshots.len(), 2, "the person's own snapshot stays");
+    assert_eq!(
+        document.answers["b"].rated_at, 100,
+        "imported answers are stamped now"
+    );
+    assert_eq!(
+        document.snapshots.len(),
+        2,
+        "the person's own snapshot stays"
+    );
     let replaced = document.replaced.clone().expect("an undo record");
-    assert_eq!(document.snapshot(replaced.kept).unwrap().label, "Before importing \u{201c}x.json\u{201d}");
+    assert_eq!(
+        document.snapshot(replaced.kept).unwrap().label,
+        "Before importing \u{201c}x.json\u{201d}"
+    );
     // The undo record survives a reload.
     let mut reloaded = Document::decode(&document.encode()).unwrap();
     assert!(reloaded.undo_replace(200));
@@ -274,8 +306,16 @@ fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
     assert_eq!(reloaded.rating("b"), Some(Rating::Step(3)));
     assert_eq!(reloaded.rating("c"), None);
     assert!(reloaded.replaced.is_none());
-    let labels: Vec<&str> = reloaded.snapshots.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["", "Undone: importing \u{201c}x.json\u{201d}"], "nothing lost either way");
+    let labels: Vec<&str> = reloaded
+        .snapshots
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["", "Undone: importing \u{201c}x.json\u{201d}"],
+        "nothing lost either way"
+    );
     assert!(!reloaded.undo_replace(300), "nothing more to undo");
 }
 
@@ -289,7 +329,13 @@ fn an_older_copy_in_another_tab_does_not_undo_an_import() {
     let stale_tab = before.clone();
     let mut imported = before.clone();
     let mut file = Answers::default();
-    file.insert("a".into(), Answer { rating: Some(Rating::Step(3)), ..Answer::default() });
+    file.insert(
+        "a".into(),
+        Answer {
+            rating: Some(Rating::Step(3)),
+            ..Answer::default()
+        },
+    );
     imported.replace_answers(&file, "opening a shared link", 100);
     let (merged, _) = reconcile(&stale_tab, Some(&imported), Some(&before), None);
     assert_eq!(merged.rating("a"), Some(Rating::Step(3)));
@@ -315,10 +361,17 @@ fn arithmetic_on_stored_numbers_saturates() {
 #[test]
 fn names_are_checked_as_typed() {
     assert_eq!(check_name("  Alex Kim "), Ok("Alex Kim".into()));
-    assert_eq!(check_name("<b>Sam</b>"), Ok("<b>Sam</b>".into()), "markup is text");
+    assert_eq!(
+        check_name("<b>Sam</b>"),
+        Ok("<b>Sam</b>".into()),
+        "markup is text"
+    );
     assert!(check_name("   ").is_err());
     assert!(check_name(&"x".repeat(61)).is_err());
-    assert!(check_name("Alex\u{202e}gnp.exe").is_err(), "right-to-left override");
+    assert!(
+        check_name("Alex\u{202e}gnp.exe").is_err(),
+        "right-to-left override"
+    );
     assert!(check_name("Al\nex").is_err());
 }
 

@@ -2,12 +2,13 @@
 //! comparisons and dates.
 #![cfg(not(target_arch = "wasm32"))]
 
-use l5_selfcheck::core::compare::compare;
+use l5_selfcheck::core::compare::{compare, Difference};
 use l5_selfcheck::core::content::Ladder;
-use l5_selfcheck::core::document::{read_export, Document, Rating};
-use l5_selfcheck::core::markdown::{escape, summary};
+use l5_selfcheck::core::document::{read_export, Document, Rater, Rating};
+use l5_selfcheck::core::markdown::{comparison, escape, summary};
+use l5_selfcheck::core::scoring::retired;
 use l5_selfcheck::core::share::{self, MAX_LINK_LEN};
-use l5_selfcheck::core::time::date;
+use l5_selfcheck::core::time::{date, local_date};
 use proptest::prelude::*;
 
 fn l5() -> Ladder {
@@ -28,10 +29,48 @@ fn fixture(name: &str) -> String {
 }
 
 #[test]
-fn export_then_import_gives_the_same_document() {
-    let document = Document::decode(&fixture("document-v2.json")).unwrap();
+fn export_then_import_gives_the_same_document_with_whose_it_is() {
+    let mut document = Document::decode(&fixture("document-v2.json")).unwrap();
+    document.subject = "Alex Kim".into();
+    document.rater = Rater::Other { name: "Sam".into() };
     let exported = document.encode();
+    assert!(exported.contains("\"subject\":\"Alex Kim\""));
+    assert!(exported.contains("\"rater\":{\"name\":\"Sam\"}"));
     assert_eq!(read_export("l5", "L5", &exported), Ok(document));
+}
+
+#[test]
+fn an_old_export_without_names_still_imports_as_a_self_check() {
+    let document = read_export("l5", "L5", &fixture("document-v2.json")).unwrap();
+    assert_eq!(document.subject, "");
+    assert_eq!(document.rater, Rater::Subject);
+    assert_eq!(document.answers.len(), 3);
+}
+
+/// The rewrite of the statements (content 2026.12.0) keeps every answer
+/// given to the earlier content: answers to kept ids still count, the
+/// rest are listed as retired, and none is dropped.
+#[test]
+fn answers_to_the_earlier_content_all_survive_the_rewrite() {
+    let ladder = l5();
+    let text = fixture("document-v2-content-2026.11.json");
+    let document = Document::decode(&text).unwrap();
+    assert_eq!(document.answers.len(), 61, "every answer is kept");
+    let retired = retired(&ladder, &document);
+    let current = ladder
+        .statements
+        .iter()
+        .filter(|s| document.answers.contains_key(&s.id))
+        .count();
+    assert_eq!(retired.len() + current, 61);
+    assert_eq!(retired.len(), 21);
+    assert!(retired.iter().any(|(id, _)| *id == "overview.go-to-person"));
+    assert!(
+        retired.iter().any(|(_, a)| a.note.contains("<b>kept</b>")),
+        "notes of retired answers stay"
+    );
+    // And they survive being written back.
+    assert_eq!(Document::decode(&document.encode()), Ok(document));
 }
 
 #[test]
@@ -43,6 +82,8 @@ fn bad_files_are_refused_with_a_reason() {
         ("{\"schema\":99,\"ladder\":\"l5\"}", "newer version"),
         ("{\"schema\":2,\"ladder\":\"l6\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1}", "another ladder"),
         ("{\"schema\":2,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"answers\":{\"a\":{\"rating\":9000,\"changed_at\":1}}}", "not a step value"),
+        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":\"Alex\\u202egnp.exe\"}", "text-direction"),
+        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"replaced\":{\"at\":1,\"what\":\"x\",\"kept\":5}}", "kept for undoing"),
     ];
     for (text, expected) in cases {
         let error = read_export("l5", "Senior engineer (L5)", text).unwrap_err();
@@ -70,46 +111,149 @@ fn markdown_escapes_everything_a_person_typed() {
     );
 }
 
-/// The summary of the v2 fixture, with a hostile note added, equals the
-/// reviewed text in tests/fixtures/summary-v2.md.
+/// The summary of the v2 fixture, with names and a hostile note added,
+/// equals the reviewed text in tests/fixtures/summary-v3.md.
 #[test]
 fn markdown_summary_of_the_fixture_equals_the_reviewed_text() {
     let mut document = Document::decode(&fixture("document-v2.json")).unwrap();
     document.answers.get_mut("ownership.step-in").unwrap().note =
         "<img src=x onerror=alert(1)> fixed the *queue*".into();
-    let expected = fixture("summary-v2.md");
-    assert_eq!(summary(&l5(), &document, false), expected);
+    document.subject = "Alex *Kim*".into();
+    let ladder = l5();
+    for statement in ladder
+        .statements
+        .iter()
+        .filter(|s| s.id.starts_with("overview."))
+    {
+        document.set_rating(&statement.id, Rating::Step(3), 10);
+    }
+    document.set_rating("impact.plan-testing", Rating::Step(0), 11);
+    document.set_rating("impact.plan-monitoring", Rating::Step(1), 12);
+    document.set_rating("complacency.lost-in-routine", Rating::Step(3), 13);
+    document.set_rating("responsibilities.shift-roles", Rating::NotMyRole, 14);
+    let expected = fixture("summary-v3.md");
+    if std::env::var_os("L5_WRITE_FIXTURES").is_some() {
+        std::fs::write(
+            format!(
+                "{}/tests/fixtures/summary-v3.md",
+                env!("CARGO_MANIFEST_DIR")
+            ),
+            summary(&ladder, &document, false, 0),
+        )
+        .unwrap();
+    }
+    assert_eq!(summary(&l5(), &document, false, 0), expected);
 }
 
 #[test]
-fn share_links_round_trip_and_refuse_other_content() {
+fn share_links_round_trip_with_names_and_refuse_other_content() {
     let ladder = l5();
     let mut document = Document::new("l5", &ladder.version);
     document.set_rating(&ladder.statements[0].id, Rating::Step(3), 1);
     document.set_rating(&ladder.statements[5].id, Rating::Unsure, 1);
     document.set_note(&ladder.statements[5].id, "not in the link", 1);
-    let link = share::encode(&ladder, &document).unwrap();
-    assert!(link.starts_with("v1.l5."), "{link}");
-    assert!(link.len() < 40, "a short link: {link}");
+    document.subject = "Zoë O'Neil.Smith".into();
+    document.rater = Rater::Other { name: "Sam".into() };
+    let now = 1_764_300_000_000;
+    let link = share::encode(&ladder, &document, now, true).unwrap();
+    assert!(link.starts_with("v2."), "{link}");
+    assert!(link.ends_with(".l5"), "{link}");
+    assert!(!link.contains("not in the link"));
     let back = share::decode(&ladder, &link).unwrap();
-    assert_eq!(back.rating(&ladder.statements[0].id), Some(Rating::Step(3)));
-    assert_eq!(back.rating(&ladder.statements[5].id), Some(Rating::Unsure));
-    assert_eq!(back.answers.len(), 2);
+    assert_eq!(
+        back.document.rating(&ladder.statements[0].id),
+        Some(Rating::Step(3))
+    );
+    assert_eq!(
+        back.document.rating(&ladder.statements[5].id),
+        Some(Rating::Unsure)
+    );
+    assert_eq!(back.document.answers.len(), 2);
+    assert_eq!(back.document.subject, "Zoë O'Neil.Smith");
+    assert_eq!(back.document.rater, Rater::Other { name: "Sam".into() });
+    assert_eq!(back.made_at, now - now % 60_000, "the minute it was made");
+    assert_eq!(
+        back.document.updated_at, back.made_at,
+        "a real date, not 1970"
+    );
+    // Without names.
+    let anonymous = share::decode(
+        &ladder,
+        &share::encode(&ladder, &document, now, false).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(anonymous.document.subject, "");
+    assert_eq!(
+        anonymous.document.rater,
+        Rater::Other {
+            name: String::new()
+        }
+    );
 
     let mut changed = ladder.clone();
     changed.statements.remove(3);
     assert!(share::decode(&changed, &link)
         .unwrap_err()
         .contains("different version"));
-    assert!(share::decode(&ladder, "v1.l6.x.3")
+    let mut other = ladder.clone();
+    other.id = "l6".into();
+    assert!(
+        share::decode(
+            &other,
+            &share::encode(&ladder, &document, now, true)
+                .unwrap()
+                .replace(".l5", ".l6")
+        )
+        .unwrap_err()
+        .contains("damaged"),
+        "the ladder id is checked by the checksum too"
+    );
+    assert!(share::decode(&other, &link)
         .unwrap_err()
         .contains("another ladder"));
-    assert!(share::decode(&ladder, "v1.l5")
+    assert!(share::decode(&ladder, "v1.l5.abc.30")
         .unwrap_err()
-        .contains("incomplete"));
+        .contains("earlier version"));
     assert!(share::decode(&ladder, &"x".repeat(MAX_LINK_LEN + 1))
         .unwrap_err()
         .contains("longer"));
+}
+
+#[test]
+fn a_ladder_id_with_dots_makes_links_that_read_back() {
+    let mut ladder = l5();
+    ladder.id = "eng.l5.v2".into();
+    let mut document = Document::new(&ladder.id, &ladder.version);
+    document.set_rating(&ladder.statements[2].id, Rating::Step(1), 1);
+    let link = share::encode(&ladder, &document, 0, true).unwrap();
+    let back = share::decode(&ladder, &link).unwrap();
+    assert_eq!(
+        back.document.rating(&ladder.statements[2].id),
+        Some(Rating::Step(1))
+    );
+}
+
+/// Tried as a new user would: a shortened link loaded silently with fewer
+/// answers. Every cut of a link is now refused whole.
+#[test]
+fn every_shortened_or_changed_link_is_refused() {
+    let ladder = l5();
+    let mut document = Document::new("l5", &ladder.version);
+    for (n, statement) in ladder.statements.iter().enumerate().take(12) {
+        document.set_rating(&statement.id, Rating::Step((n % 4) as u8), 1);
+    }
+    let link = share::encode(&ladder, &document, 5_000_000, true).unwrap();
+    for cut in 0..link.len() {
+        assert!(
+            share::decode(&ladder, &link[..cut]).is_err(),
+            "cut at {cut}: {}",
+            &link[..cut]
+        );
+    }
+    let ratings_at = link.find(".0123").expect("ratings in the link") + 1;
+    let mut changed = link.clone().into_bytes();
+    changed[ratings_at] = b'3';
+    assert!(share::decode(&ladder, &String::from_utf8(changed).unwrap()).is_err());
 }
 
 #[test]
@@ -123,25 +267,27 @@ fn a_ladder_too_big_for_a_link_is_refused_with_advice() {
         document.set_rating(&statement.id, Rating::Step(1), 1);
         ladder.statements.push(statement);
     }
-    let error = share::encode(&ladder, &document).unwrap_err();
+    let error = share::encode(&ladder, &document, 0, false).unwrap_err();
     assert!(error.contains("Download the answers as a file"), "{error}");
 }
 
 proptest! {
     #[test]
-    fn any_ratings_round_trip_through_a_link(codes in proptest::collection::vec(0u8..6, 61)) {
+    fn any_ratings_round_trip_through_a_link(codes in proptest::collection::vec(0u8..7, 99)) {
         let ladder = l5();
         let mut document = Document::new("l5", &ladder.version);
         for (statement, code) in ladder.statements.iter().zip(&codes) {
+            let scale = ladder.scale_for(statement.kind);
             match code {
-                0..=3 => document.set_rating(&statement.id, Rating::Step(ladder.scale.steps[*code as usize].value), 0),
+                0..=3 => document.set_rating(&statement.id, Rating::Step(scale.steps[*code as usize].value), 0),
                 4 => document.set_rating(&statement.id, Rating::Unsure, 0),
+                5 if statement.role_dependent => document.set_rating(&statement.id, Rating::NotMyRole, 0),
                 _ => {}
             }
         }
-        let back = share::decode(&ladder, &share::encode(&ladder, &document).unwrap()).unwrap();
+        let back = share::decode(&ladder, &share::encode(&ladder, &document, 0, true).unwrap()).unwrap();
         for statement in &ladder.statements {
-            prop_assert_eq!(back.rating(&statement.id), document.rating(&statement.id));
+            prop_assert_eq!(back.document.rating(&statement.id), document.rating(&statement.id));
         }
     }
 
@@ -151,54 +297,105 @@ proptest! {
     }
 
     #[test]
-    fn decoding_link_shaped_fragments_never_panics(tail in "[0-9u\\-a-z.]{0,80}") {
+    fn decoding_link_shaped_fragments_never_panics(tail in "[0-9unA-Z%\\-a-z.]{0,80}") {
         let ladder = l5();
-        let _ = share::decode(&ladder, &format!("v1.l5.{}.{tail}", share::fingerprint(&ladder)));
+        let _ = share::decode(&ladder, &format!("v2.{}.{tail}", share::fingerprint(&ladder)));
     }
 }
 
-#[test]
-fn comparison_pairs_sections_and_flags_answers_two_steps_apart() {
+fn pair() -> (Ladder, Document, Document) {
     let ladder = l5();
-    let (a, b, c) = (
-        &ladder.statements[0].id,
-        &ladder.statements[1].id,
-        &ladder.statements[2].id,
-    );
-    let mut mine = Document::new("l5", "1");
-    mine.set_rating(a, Rating::Step(3), 1);
-    mine.set_rating(b, Rating::Step(2), 1);
-    mine.set_rating(c, Rating::Step(1), 1);
-    let mut theirs = Document::new("l5", "1");
-    theirs.set_rating(a, Rating::Step(1), 1);
-    theirs.set_rating(b, Rating::Step(2), 1);
-    theirs.set_rating(c, Rating::Unsure, 1);
-    let comparison = compare(&ladder, &mine, &theirs);
+    let ids: Vec<String> = ladder
+        .statements
+        .iter()
+        .take(4)
+        .map(|s| s.id.clone())
+        .collect();
+    let mut self_check = Document::new("l5", "1");
+    self_check.subject = "Alex".into();
+    self_check.set_rating(&ids[0], Rating::Step(3), 1);
+    self_check.set_note(&ids[0], "Led the queue design.", 1);
+    self_check.set_rating(&ids[1], Rating::Step(2), 1);
+    self_check.set_rating(&ids[2], Rating::Step(1), 1);
+    self_check.set_rating(&ids[3], Rating::Step(3), 1);
+    let mut manager = Document::new("l5", "1");
+    manager.subject = "Alex".into();
+    manager.rater = Rater::Other { name: "Sam".into() };
+    manager.set_rating(&ids[0], Rating::Step(1), 1);
+    manager.set_note(&ids[0], "Design was mostly Kai's.", 1);
+    manager.set_rating(&ids[1], Rating::Step(2), 1);
+    manager.set_rating(&ids[2], Rating::Unsure, 1);
+    manager.set_rating(&ids[3], Rating::Step(0), 1);
+    (ladder, self_check, manager)
+}
+
+#[test]
+fn comparison_puts_the_largest_gaps_first_and_tells_who_rated_higher() {
+    let (ladder, self_check, manager) = pair();
+    let result = compare(&ladder, &self_check, &manager);
+    let order: Vec<usize> = result.differences.iter().map(|p| p.statement).collect();
+    assert_eq!(order, [3, 0, 2], "3 steps, then 2, then not comparable");
+    assert_eq!(result.differences[0].steps_apart(), Some(3));
     assert_eq!(
-        comparison.differences.len(),
-        2,
-        "only statements that differ"
+        result.differences[0].left_higher,
+        Some(true),
+        "Alex rated it higher"
     );
-    let far: Vec<usize> = comparison.far_apart().map(|p| p.statement).collect();
-    assert_eq!(far, [0]);
     assert_eq!(
-        comparison.differences[1].steps_apart, None,
-        "not sure is not on the scale"
+        result.differences[2].difference,
+        Difference::Changed { steps: None }
     );
-    let overview = &comparison.sections[0];
-    assert_eq!(overview.section, 0);
+    assert_eq!(result.far_apart().count(), 2);
+    assert!(result.comparable());
+    let overview = &result.sections[0];
     assert!(overview.left.unwrap() > overview.right.unwrap());
-    assert!(comparison
+    assert!(result
         .sections
         .iter()
         .all(|s| ladder.sections[s.section].id != "complacency"));
 }
 
+/// Tried as a new user would: comparing a shared link in an empty browser
+/// announced every blank as a difference.
 #[test]
-fn dates_are_calendar_dates_in_utc() {
+fn an_empty_side_is_not_comparable() {
+    let (ladder, self_check, _) = pair();
+    let empty = Document::new("l5", "1");
+    let result = compare(&ladder, &empty, &self_check);
+    assert!(!result.comparable());
+    assert_eq!(result.changed(), 0);
+    assert_eq!(result.only_right(), 4);
+}
+
+#[test]
+fn the_comparison_summary_names_both_sides_and_carries_both_notes() {
+    let (ladder, self_check, manager) = pair();
+    let text = comparison(&ladder, ("Alex", &self_check), ("Sam", &manager), 0);
+    assert!(
+        text.contains("# Senior engineer (L5): Alex and Sam"),
+        "{text}"
+    );
+    assert!(text.contains("Alex’s self-check"), "{text}");
+    assert!(text.contains("About Alex, rated by Sam"), "{text}");
+    assert!(text.contains("(3 steps apart)"));
+    assert!(text.contains("Led the queue design.") && text.contains("Design was mostly Kai's."));
+    let first_gap = text.find("(3 steps apart)").unwrap();
+    assert!(
+        first_gap < text.find("(2 steps apart)").unwrap(),
+        "largest gap first"
+    );
+}
+
+#[test]
+fn dates_are_the_persons_local_dates() {
     assert_eq!(date(0), "1970-01-01");
     assert_eq!(date(1_764_230_400_000), "2025-11-27");
     assert_eq!(date(951_782_400_000), "2000-02-29");
     assert_eq!(date(4_107_542_399_000), "2100-02-28");
     let _ = date(u64::MAX);
+    // 21:00 in California on 27 November is already the 28th in UTC.
+    let evening = 1_764_306_000_000; // 2025-11-28T05:00Z
+    assert_eq!(date(evening), "2025-11-28");
+    assert_eq!(local_date(evening, -8 * 60), "2025-11-27");
+    assert_eq!(local_date(0, -60), "1969-12-31");
 }

@@ -2,7 +2,7 @@
 //! serde_json writes, the same verdict on random text, and no panics.
 #![cfg(not(target_arch = "wasm32"))]
 
-use l5_selfcheck::core::json::{parse, Value, MAX_DEPTH};
+use l5_selfcheck::core::json::{parse, Value, Writer, MAX_DEPTH};
 use proptest::prelude::*;
 
 /// Our value as a serde_json value, to compare the two readers.
@@ -42,6 +42,20 @@ fn serde_value() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
+    /// Our writer's strings and numbers read back the same in serde_json.
+    #[test]
+    fn serde_json_reads_what_we_write(key in any::<String>(), text in any::<String>(), number in any::<u64>()) {
+        let mut w = Writer::new();
+        w.begin().field_str(&key, &text).key("n").number(number).key("list").begin_list();
+        w.item().begin().field_str("x", &text).end();
+        w.end_list().end();
+        let written = w.finish();
+        let read: serde_json::Value = serde_json::from_str(&written).unwrap();
+        prop_assert_eq!(&read[&key], &serde_json::Value::String(text.clone()));
+        prop_assert_eq!(&read["n"], &serde_json::json!(number));
+        prop_assert_eq!(&read["list"][0]["x"], &serde_json::Value::String(text));
+    }
+
     #[test]
     fn reads_what_serde_json_writes(value in serde_value()) {
         // Compared with serde_json's own reading of the text (its float
@@ -126,4 +140,18 @@ fn only_whole_numbers_read_as_whole() {
     ] {
         assert_eq!(parse(text).unwrap().as_u64(), whole, "{text}");
     }
+}
+
+#[test]
+fn a_trailing_comma_is_named_at_the_comma() {
+    let error = parse("{\n  \"a\": 1,\n}").unwrap_err();
+    assert_eq!((error.line, error.column), (2, 9));
+    assert!(
+        error.problem.contains("remove the last comma"),
+        "{}",
+        error.problem
+    );
+    let error = parse("[1, 2, ]").unwrap_err();
+    assert_eq!(error.column, 6);
+    assert!(error.problem.contains("list"));
 }

@@ -19,8 +19,8 @@ fn ladder() -> Ladder {
             statements.push(json!({"id": format!("{id}.{n}"), "section": id, "kind": "expectation", "quick": n == 1, "text": "I do it."}));
         }
     }
-    statements
-        .push(json!({"id": "e.risk", "section": "e", "kind": "anti-pattern", "text": "I coast."}));
+    statements.push(json!({"id": "e.risk", "section": "e", "kind": "anti-pattern", "text": "I coast.", "ideas": ["Try one new thing."]}));
+    statements.push(json!({"id": "e.role", "section": "e", "kind": "expectation", "role_dependent": true, "text": "I cover for my manager."}));
     Ladder::parse(
         &json!({
             "format": 1, "id": "t", "title": "T", "version": "1",
@@ -31,7 +31,17 @@ fn ladder() -> Ladder {
                     {"value": 2, "label": "Usually", "description": "d"},
                     {"value": 3, "label": "Consistently", "description": "d"}
                 ],
-                "unsure": {"label": "Not sure", "description": "d"}
+                "unsure": {"label": "Not sure", "description": "d"},
+                "not_my_role": {"label": "Not my role", "description": "d"}
+            },
+            "anti_pattern_scale": {
+                "steps": [
+                    {"value": 0, "label": "Rarely", "description": "d"},
+                    {"value": 1, "label": "Sometimes", "description": "d"},
+                    {"value": 2, "label": "Often", "description": "d"},
+                    {"value": 3, "label": "Almost always", "description": "d"}
+                ],
+                "unsure": {"label": "Can't tell", "description": "d"}
             },
             "sections": sections,
             "statements": statements
@@ -49,7 +59,7 @@ fn answered(pairs: &[(&str, Rating)]) -> Document {
     document
 }
 
-use Rating::{Step, Unsure};
+use Rating::{NotMyRole, Step, Unsure};
 
 #[test]
 fn section_average_is_a_share_of_the_scale_with_the_spread() {
@@ -112,7 +122,7 @@ fn anti_patterns_are_reversed_into_watch_outs_not_averaged() {
     let calm = score(&ladder, &answered(&[("e.risk", Step(1))]), false);
     assert!(calm.watch_outs.is_empty());
     assert_eq!(calm.sections[4].score, None);
-    // "Usually" is.
+    // "Often" is.
     assert_eq!(
         score(&ladder, &answered(&[("e.risk", Step(2))]), false)
             .watch_outs
@@ -121,48 +131,148 @@ fn anti_patterns_are_reversed_into_watch_outs_not_averaged() {
     );
 }
 
+/// Tried as a new user would: the same answer everywhere named three
+/// sections "lowest-rated", in ladder order. Equal answers are equal.
 #[test]
-fn growth_areas_are_the_lowest_three_to_five_and_strengths_the_rest_above_two_thirds() {
+fn the_same_answer_everywhere_ranks_nothing() {
+    let ladder = ladder();
+    let document = answered(&[
+        ("a.1", Step(2)),
+        ("b.1", Step(2)),
+        ("c.1", Step(2)),
+        ("d.1", Step(2)),
+        ("e.1", Step(2)),
+    ]);
+    let results = score(&ladder, &document, true);
+    assert!(results.strengths.is_empty());
+    assert!(results.growth.is_empty());
+    assert!(!results.anything_stands_out());
+    // Every section is its own lowest: all statements tie.
+    assert_eq!(results.sections[0].lowest, vec![0]);
+}
+
+#[test]
+fn one_low_section_is_the_only_growth_area() {
     let ladder = ladder();
     let document = answered(&[
         ("a.1", Step(3)),
-        ("b.1", Step(0)),
-        ("c.1", Step(2)),
-        ("d.1", Step(1)),
+        ("b.1", Step(3)),
+        ("c.1", Step(0)),
+        ("d.1", Step(3)),
         ("e.1", Step(3)),
     ]);
     let results = score(&ladder, &document, true);
-    assert_eq!(results.growth, vec![1, 3, 2], "b, d, c: lowest first");
-    assert_eq!(
-        results.strengths,
-        vec![0, 4],
-        "a and e: ties in ladder order"
+    assert_eq!(results.growth, vec![vec![2]]);
+    assert!(
+        results.strengths.is_empty(),
+        "one low section does not make the rest strong"
     );
+}
 
-    // Four weak sections: all four are growth areas.
-    let weak = answered(&[
-        ("a.1", Step(0)),
-        ("b.1", Step(1)),
+#[test]
+fn standing_out_is_half_a_step_from_the_persons_own_average_and_ties_are_grouped() {
+    let ladder = ladder();
+    // Averages (share): a 1, b 1, c 0, d 1/3, e 2/3; the middle is 2/3.
+    let document = answered(&[
+        ("a.1", Step(3)),
+        ("b.1", Step(3)),
         ("c.1", Step(0)),
         ("d.1", Step(1)),
-        ("e.1", Step(3)),
+        ("e.1", Step(2)),
     ]);
-    let results = score(&ladder, &weak, true);
-    assert_eq!(results.growth, vec![0, 2, 1, 3]);
-    assert_eq!(results.strengths, vec![4]);
+    let results = score(&ladder, &document, true);
+    assert_eq!(results.strengths, vec![vec![0, 1]], "a and b are equal");
+    assert_eq!(results.growth, vec![vec![2], vec![3]], "c lowest, then d");
+    assert!((results.middle.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    // Half a step (1/6 of the scale) is the line: e is the middle itself.
+    assert!(!results.strengths.iter().flatten().any(|s| *s == 4));
+}
 
-    // Fewer scored sections than three: every scored section, no more.
-    let results = score(&ladder, &answered(&[("a.1", Step(1))]), true);
-    assert_eq!(results.growth, vec![0]);
+#[test]
+fn a_growth_area_names_the_answers_below_the_average() {
+    use l5_selfcheck::core::scoring::pulling_down;
+    let ladder = ladder();
+    let document = answered(&[
+        ("a.1", Step(3)),
+        ("a.2", Step(3)),
+        ("b.1", Step(3)),
+        ("c.1", Step(0)),
+        ("c.2", Step(3)),
+    ]);
+    let results = score(&ladder, &document, false);
+    assert_eq!(results.growth, vec![vec![2]]);
+    let c1 = ladder
+        .statements
+        .iter()
+        .position(|s| s.id == "c.1")
+        .unwrap();
+    assert_eq!(
+        pulling_down(&ladder, &document, &results, 2, false),
+        vec![c1]
+    );
+    assert_eq!(results.sections[2].lowest, vec![c1]);
+}
 
-    // A section answered "consistently" throughout is never a growth area.
+#[test]
+fn few_answers_are_said_to_be_few() {
+    let ladder = ladder();
+    let results = score(&ladder, &answered(&[("a.1", Step(3))]), false);
+    assert!(results.few_answers(), "1 of 11 expectations");
     let results = score(
         &ladder,
-        &answered(&[("a.1", Step(3)), ("b.1", Step(2))]),
+        &answered(&[("a.1", Step(3)), ("b.1", Step(3)), ("c.1", Step(3))]),
         true,
     );
-    assert_eq!(results.growth, vec![1]);
-    assert_eq!(results.strengths, vec![0]);
+    assert!(!results.few_answers(), "3 of 5 in the quick check");
+}
+
+#[test]
+fn not_part_of_my_role_is_listed_apart_and_never_scored() {
+    let ladder = ladder();
+    let results = score(
+        &ladder,
+        &answered(&[("e.role", NotMyRole), ("e.1", Unsure)]),
+        false,
+    );
+    let e = &results.sections[4];
+    assert_eq!(
+        (e.answered, e.not_my_role, e.unsure, e.scored),
+        (2, 1, 1, 0)
+    );
+    assert_eq!(e.score, None);
+    assert_eq!(results.not_my_role.len(), 1);
+    assert_eq!(results.unsure.len(), 1);
+}
+
+#[test]
+fn a_section_with_only_unscored_answers_has_no_average() {
+    let ladder = ladder();
+    let results = score(
+        &ladder,
+        &answered(&[("a.1", Unsure), ("b.1", Step(0))]),
+        true,
+    );
+    assert_eq!(results.sections[0].score, None, "not sure is not 'not yet'");
+    assert_eq!(results.sections[1].score, Some(0.0));
+}
+
+#[test]
+fn the_spread_is_said_in_the_scales_words_and_never_as_an_answer_not_given() {
+    use l5_selfcheck::core::scoring::spread_words;
+    let ladder = ladder();
+    let results = score(
+        &ladder,
+        &answered(&[("a.1", Step(0)), ("a.2", Step(3))]),
+        false,
+    );
+    assert_eq!(
+        spread_words(&ladder, &results.sections[0]),
+        "Consistently \u{d7}1, Not yet \u{d7}1"
+    );
+    assert_eq!(
+        spread_words(&ladder, &results.sections[1]),
+        "No rated answers"
+    );
 }
 
 #[test]
@@ -175,7 +285,7 @@ fn the_quick_check_only_counts_quick_statements() {
     assert_eq!(quick.sections[0].score, Some(1.0));
     assert_eq!(quick.unanswered.len(), 4);
     let full = score(&ladder, &document, false);
-    assert_eq!(full.total(), 11);
+    assert_eq!(full.total(), 12);
     assert_eq!(full.sections[0].score, Some(0.5));
 }
 
@@ -196,20 +306,6 @@ fn a_value_off_the_scale_counts_as_answered_but_not_scored() {
 }
 
 #[test]
-fn results_are_described_with_the_nearest_step_of_the_scale() {
-    use l5_selfcheck::core::scoring::nearest_step;
-    let ladder = ladder();
-    let label = |share| nearest_step(&ladder, share).unwrap().choice.label.clone();
-    assert_eq!(label(0.0), "Not yet");
-    assert_eq!(label(0.3), "Sometimes");
-    assert_eq!(label(0.6), "Usually");
-    assert_eq!(label(0.9), "Consistently");
-    assert_eq!(label(7.0), "Consistently", "out of range is clamped");
-    // Exactly between two steps: the lower one, so results never flatter.
-    assert_eq!(label(0.5), "Sometimes");
-}
-
-#[test]
 fn progress_counts_answers_per_section_in_the_check() {
     use l5_selfcheck::core::scoring::progress;
     let ladder = ladder();
@@ -219,9 +315,9 @@ fn progress_counts_answers_per_section_in_the_check() {
     assert_eq!(quick.sections[0], (1, 1));
     assert_eq!(quick.sections[1], (0, 1));
     let full = progress(&ladder, &document, false);
-    assert_eq!((full.answered, full.total), (3, 11));
+    assert_eq!((full.answered, full.total), (3, 12));
     assert_eq!(full.sections[0], (2, 2));
-    assert_eq!(full.sections[4], (0, 3));
+    assert_eq!(full.sections[4], (0, 4));
 }
 
 #[test]

@@ -25,7 +25,9 @@ use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
 use l5_selfcheck::core::route::Route;
 use l5_selfcheck::core::state::{Action, State};
 use l5_selfcheck::core::store::{MemoryStore, Store};
-use l5_selfcheck::core::sync::{self, delete_all, restore_deleted, Removed, SyncInput, SyncOutcome};
+use l5_selfcheck::core::sync::{
+    self, delete_all, restore_deleted, Removed, SyncInput, SyncOutcome,
+};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use proptest_state_machine::{prop_state_machine, ReferenceStateMachine, StateMachineTest};
@@ -97,26 +99,57 @@ struct Model {
 
 #[derive(Clone, Debug)]
 enum Step {
-    Rate { tab: usize, statement: usize, rating: Rating },
-    Note { tab: usize, statement: usize, text: String },
+    Rate {
+        tab: usize,
+        statement: usize,
+        rating: Rating,
+    },
+    Note {
+        tab: usize,
+        statement: usize,
+        text: String,
+    },
     /// A typed note's timer fires (or the page is hidden).
-    Flush { tab: usize },
-    Snapshot { tab: usize },
+    Flush {
+        tab: usize,
+    },
+    Snapshot {
+        tab: usize,
+    },
     /// Replace the answers with a file's, after the preview.
-    Import { tab: usize, answers: Vec<(usize, Option<Rating>, String)> },
-    Undo { tab: usize },
-    DeleteAll { tab: usize },
-    UndoDelete { tab: usize },
-    Reload { tab: usize },
+    Import {
+        tab: usize,
+        answers: Vec<(usize, Option<Rating>, String)>,
+    },
+    Undo {
+        tab: usize,
+    },
+    DeleteAll {
+        tab: usize,
+    },
+    UndoDelete {
+        tab: usize,
+    },
+    Reload {
+        tab: usize,
+    },
     /// The oldest pending `storage` event reaches the tab...
-    Deliver { tab: usize },
+    Deliver {
+        tab: usize,
+    },
     /// ...or reaches it twice...
-    Duplicate { tab: usize },
+    Duplicate {
+        tab: usize,
+    },
     /// ...or is lost.
-    Lose { tab: usize },
+    Lose {
+        tab: usize,
+    },
     /// The page is shown again (`pageshow` from the back/forward cache, or
     /// `visibilitychange` to visible).
-    Wake { tab: usize },
+    Wake {
+        tab: usize,
+    },
 }
 
 fn rating() -> impl Strategy<Value = Rating> {
@@ -152,24 +185,60 @@ impl ReferenceStateMachine for Reference {
         let tab = 0..TABS;
         let statement = 0..STATEMENTS;
         let mut steps = vec![
-            (6, (tab.clone(), statement.clone(), rating())
-                .prop_map(|(tab, statement, rating)| Step::Rate { tab, statement, rating })
-                .boxed()),
-            (4, (tab.clone(), statement.clone(), note())
-                .prop_map(|(tab, statement, text)| Step::Note { tab, statement, text })
-                .boxed()),
+            (
+                6,
+                (tab.clone(), statement.clone(), rating())
+                    .prop_map(|(tab, statement, rating)| Step::Rate {
+                        tab,
+                        statement,
+                        rating,
+                    })
+                    .boxed(),
+            ),
+            (
+                4,
+                (tab.clone(), statement.clone(), note())
+                    .prop_map(|(tab, statement, text)| Step::Note {
+                        tab,
+                        statement,
+                        text,
+                    })
+                    .boxed(),
+            ),
             (2, tab.clone().prop_map(|tab| Step::Flush { tab }).boxed()),
-            (2, tab.clone().prop_map(|tab| Step::Snapshot { tab }).boxed()),
-            (2, (tab.clone(), proptest::collection::btree_map(statement.clone(), (proptest::option::of(rating()), note()), 0..4))
-                .prop_map(|(tab, answers)| Step::Import {
-                    tab,
-                    answers: answers.into_iter().map(|(s, (rating, note))| (s, rating, note)).collect(),
-                })
-                .boxed()),
-            (1, tab.clone().prop_map(|tab| Step::DeleteAll { tab }).boxed()),
+            (
+                2,
+                tab.clone().prop_map(|tab| Step::Snapshot { tab }).boxed(),
+            ),
+            (
+                2,
+                (
+                    tab.clone(),
+                    proptest::collection::btree_map(
+                        statement.clone(),
+                        (proptest::option::of(rating()), note()),
+                        0..4,
+                    ),
+                )
+                    .prop_map(|(tab, answers)| Step::Import {
+                        tab,
+                        answers: answers
+                            .into_iter()
+                            .map(|(s, (rating, note))| (s, rating, note))
+                            .collect(),
+                    })
+                    .boxed(),
+            ),
+            (
+                1,
+                tab.clone().prop_map(|tab| Step::DeleteAll { tab }).boxed(),
+            ),
             (2, tab.clone().prop_map(|tab| Step::Reload { tab }).boxed()),
             (3, tab.clone().prop_map(|tab| Step::Deliver { tab }).boxed()),
-            (1, tab.clone().prop_map(|tab| Step::Duplicate { tab }).boxed()),
+            (
+                1,
+                tab.clone().prop_map(|tab| Step::Duplicate { tab }).boxed(),
+            ),
             (2, tab.clone().prop_map(|tab| Step::Lose { tab }).boxed()),
             (2, tab.clone().prop_map(|tab| Step::Wake { tab }).boxed()),
         ];
@@ -192,10 +261,14 @@ impl ReferenceStateMachine for Reference {
 
     fn apply(mut model: Model, step: &Step) -> Model {
         match step {
-            Step::Rate { statement, rating, .. } => {
+            Step::Rate {
+                statement, rating, ..
+            } => {
                 model.answers.entry(*statement).or_default().0 = Some(*rating);
             }
-            Step::Note { statement, text, .. } => {
+            Step::Note {
+                statement, text, ..
+            } => {
                 model.answers.entry(*statement).or_default().1 = Some(text.clone());
             }
             Step::Import { answers, .. } => {
@@ -409,39 +482,87 @@ impl StateMachineTest for Tabs {
 
     fn apply(mut browser: Browser, _model: &Model, step: Step) -> Browser {
         match step {
-            Step::Rate { tab, statement, rating } => {
+            Step::Rate {
+                tab,
+                statement,
+                rating,
+            } => {
                 browser.turn_to(tab);
                 // A radio already checked in this tab sends no event: to give
                 // that answer, the person picks another one and comes back.
                 let id = format!("s.{statement}");
                 if browser.tabs[tab].state.document.rating(&id) == Some(rating) {
-                    let other = if rating == Rating::Unsure { Rating::Step(0) } else { Rating::Unsure };
+                    let other = if rating == Rating::Unsure {
+                        Rating::Step(0)
+                    } else {
+                        Rating::Unsure
+                    };
                     let now = browser.now();
-                    browser.act(tab, Action::Rate { statement, rating: other, now });
+                    browser.act(
+                        tab,
+                        Action::Rate {
+                            statement,
+                            rating: other,
+                            now,
+                        },
+                    );
                     browser.autosave(tab);
                 }
                 let now = browser.now();
-                browser.act(tab, Action::Rate { statement, rating, now });
+                browser.act(
+                    tab,
+                    Action::Rate {
+                        statement,
+                        rating,
+                        now,
+                    },
+                );
                 assert_eq!(
-                    browser.tabs[tab].state.document.rating(&format!("s.{statement}")),
+                    browser.tabs[tab]
+                        .state
+                        .document
+                        .rating(&format!("s.{statement}")),
                     Some(rating),
                     "the answer shows at once"
                 );
                 browser.autosave(tab);
             }
-            Step::Note { tab, statement, text } => {
+            Step::Note {
+                tab,
+                statement,
+                text,
+            } => {
                 browser.turn_to(tab);
                 // The browser sends an input event only for a change: to end
                 // at the text this tab already shows, the person types a
                 // character and deletes it again.
                 let id = format!("s.{statement}");
-                let shown = browser.tabs[tab].state.document.answers.get(&id).map(|a| a.note.clone());
+                let shown = browser.tabs[tab]
+                    .state
+                    .document
+                    .answers
+                    .get(&id)
+                    .map(|a| a.note.clone());
                 if shown.unwrap_or_default() == text {
                     let now = browser.now();
-                    browser.act(tab, Action::Note { statement, text: format!("{text}x"), now });
+                    browser.act(
+                        tab,
+                        Action::Note {
+                            statement,
+                            text: format!("{text}x"),
+                            now,
+                        },
+                    );
                 }
                 let now = browser.now();
-                browser.act(tab, Action::Note { statement, text, now });
+                browser.act(
+                    tab,
+                    Action::Note {
+                        statement,
+                        text,
+                        now,
+                    },
+                );
                 if browser.tabs[tab].state.needs_sync() {
                     browser.tabs[tab].pending = true;
                 }
@@ -466,7 +587,15 @@ impl StateMachineTest for Tabs {
                 let answers: Answers = answers
                     .into_iter()
                     .map(|(s, rating, note)| {
-                        (format!("s.{s}"), Answer { rating, rated_at: 1, note, noted_at: 1 })
+                        (
+                            format!("s.{s}"),
+                            Answer {
+                                rating,
+                                rated_at: 1,
+                                note,
+                                noted_at: 1,
+                            },
+                        )
                     })
                     .collect();
                 browser.act(
@@ -576,7 +705,11 @@ impl StateMachineTest for Tabs {
             let replaced = d.replaced.as_ref()?;
             Some(read_answers(&d.snapshot(replaced.kept)?.answers))
         });
-        assert_eq!(undo, model.undo.as_ref().map(normalise), "what undo brings back");
+        assert_eq!(
+            undo,
+            model.undo.as_ref().map(normalise),
+            "what undo brings back"
+        );
     }
 }
 
@@ -596,13 +729,26 @@ prop_state_machine! {
 
 #[test]
 fn debug_sequence() {
-    let model = Model { answers: Person::new(), undo: None, deleted: None, prefilled: 0 };
+    let model = Model {
+        answers: Person::new(),
+        undo: None,
+        deleted: None,
+        prefilled: 0,
+    };
     let steps = vec![
-        Step::Rate { tab: 0, statement: 0, rating: Rating::Step(0) },
+        Step::Rate {
+            tab: 0,
+            statement: 0,
+            rating: Rating::Step(0),
+        },
         Step::Duplicate { tab: 1 },
         Step::DeleteAll { tab: 2 },
         Step::Reload { tab: 0 },
-        Step::Rate { tab: 0, statement: 0, rating: Rating::Step(1) },
+        Step::Rate {
+            tab: 0,
+            statement: 0,
+            rating: Rating::Step(1),
+        },
     ];
     let mut browser = Tabs::init_test(&model);
     let mut m = model.clone();
@@ -610,11 +756,17 @@ fn debug_sequence() {
         m = Reference::apply(m, &step);
         browser = Tabs::apply(browser, &m, step.clone());
         eprintln!("after {step:?}");
-        for (k, v) in browser.store.items() { eprintln!("  {k} = {}", &v[..v.len().min(400)]); }
+        for (k, v) in browser.store.items() {
+            eprintln!("  {k} = {}", &v[..v.len().min(400)]);
+        }
     }
     let mut settled = browser.clone();
     settled.store = browser.store.detached();
     settled.settle();
-    for (k, v) in settled.store.items() { eprintln!("settled {k} = {}", &v[..v.len().min(600)]); }
-    for t in &settled.tabs { eprintln!("{} {:?}", t.name, t.state.document.answers); }
+    for (k, v) in settled.store.items() {
+        eprintln!("settled {k} = {}", &v[..v.len().min(600)]);
+    }
+    for t in &settled.tabs {
+        eprintln!("{} {:?}", t.name, t.state.document.answers);
+    }
 }

@@ -16,7 +16,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 fn ladder() -> Rc<Ladder> {
-    let path = format!("{}/assets/ladders/example-l3.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/assets/ladders/example-l3.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap())
 }
 
@@ -79,8 +82,13 @@ impl Page {
 }
 
 fn stored(store: &dyn Store) -> Document {
-    Document::decode(&store.read(&keys().document).unwrap().expect("a document is stored"))
-        .unwrap()
+    Document::decode(
+        &store
+            .read(&keys().document)
+            .unwrap()
+            .expect("a document is stored"),
+    )
+    .unwrap()
 }
 
 fn id(statement: usize) -> String {
@@ -99,9 +107,17 @@ fn a_page_that_missed_another_pages_write_does_not_erase_it() {
     drop(a);
     b.rate(&store, 1, 1, 20);
     let document = stored(&store);
-    assert_eq!(document.rating(&id(0)), Some(Rating::Step(2)), "A's answer stays");
+    assert_eq!(
+        document.rating(&id(0)),
+        Some(Rating::Step(2)),
+        "A's answer stays"
+    );
     assert_eq!(document.rating(&id(1)), Some(Rating::Step(1)));
-    assert_eq!(b.state.document.rating(&id(0)), Some(Rating::Step(2)), "B now shows it");
+    assert_eq!(
+        b.state.document.rating(&id(0)),
+        Some(Rating::Step(2)),
+        "B now shows it"
+    );
 }
 
 /// A store that counts reads of the document itself.
@@ -140,9 +156,17 @@ fn the_stored_document_is_read_only_when_its_marker_changed() {
     store.document_reads.set(0);
     a.rate(&store, 0, 1, 10);
     a.rate(&store, 1, 1, 11);
-    assert_eq!(store.document_reads.get(), 0, "nobody else wrote: no decode");
+    assert_eq!(
+        store.document_reads.get(),
+        0,
+        "nobody else wrote: no decode"
+    );
     b.rate(&store, 2, 3, 12);
-    assert_eq!(store.document_reads.get(), 1, "A wrote since B looked: one decode");
+    assert_eq!(
+        store.document_reads.get(),
+        1,
+        "A wrote since B looked: one decode"
+    );
     assert_eq!(stored(&memory).answers.rated(), 3);
 }
 
@@ -151,7 +175,9 @@ fn when_the_backup_copy_fails_nothing_is_written_over_the_unread_text() {
     let store = MemoryStore::new();
     let mut page = Page::open(&store, "a", 1);
     store.write(&keys().marker, "someone-else").unwrap();
-    store.write(&keys().document, "{\"schema\":2,\"answers\":{cut").unwrap();
+    store
+        .write(&keys().document, "{\"schema\":2,\"answers\":{cut")
+        .unwrap();
     store.fail_writes(Some(StoreFault::Failed("QuotaExceededError".into())));
     page.act(Action::Rate {
         statement: 0,
@@ -160,7 +186,10 @@ fn when_the_backup_copy_fails_nothing_is_written_over_the_unread_text() {
     });
     let outcome = page.sync(&store, 5, false);
     assert!(matches!(outcome, SyncOutcome::Failed { .. }), "{outcome:?}");
-    assert!(matches!(page.state.persistence, Persistence::InMemory { .. }));
+    assert!(matches!(
+        page.state.persistence,
+        Persistence::InMemory { .. }
+    ));
     assert!(page.state.unreadable.is_some(), "the person is told");
     store.fail_writes(None);
     // Later changes stay in memory: the only copy is never overwritten.
@@ -199,7 +228,10 @@ fn a_newer_version_in_storage_turns_the_page_read_only_and_is_never_overwritten(
     });
     page.sync(&store, 9, false);
     assert_eq!(page.state.persistence, Persistence::ReadOnly { schema: 99 });
-    assert_eq!(store.read(&keys().document).unwrap().as_deref(), Some(newer));
+    assert_eq!(
+        store.read(&keys().document).unwrap().as_deref(),
+        Some(newer)
+    );
 }
 
 #[test]
@@ -211,9 +243,14 @@ fn a_deletion_in_another_page_stays_unless_the_person_answers_again() {
     b.sync(&store, 11, true);
     b.rate(&store, 1, 2, 12);
     let removed = delete_all(&store, &instance_prefix("main"), 20).unwrap();
-    a.act(Action::Deleted { removed: removed.clone() });
+    a.act(Action::Deleted {
+        removed: removed.clone(),
+    });
     // B never heard of it; it wakes up and has nothing new: stays deleted.
-    assert!(matches!(b.sync(&store, 21, false), SyncOutcome::DeletedElsewhere { .. }));
+    assert!(matches!(
+        b.sync(&store, 21, false),
+        SyncOutcome::DeletedElsewhere { .. }
+    ));
     assert!(store.read(&keys().document).unwrap().is_none());
     assert_eq!(b.state.document.answers.rated(), 0);
     // B answers again: only that answer is stored.
@@ -234,7 +271,9 @@ fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
     let store = MemoryStore::new();
     let mut page = Page::open(&store, "a", 1);
     page.rate(&store, 0, 1, 2);
-    store.write("l5-selfcheck/main/example-l3/backup-1", "old").unwrap();
+    store
+        .write("l5-selfcheck/main/example-l3/backup-1", "old")
+        .unwrap();
     store.write("l5-selfcheck/main-2/example-l3", "{}").unwrap();
     store.write("someone-else", "keep").unwrap();
     let removed = delete_all(&store, &instance_prefix("main"), 50).unwrap();
@@ -243,8 +282,14 @@ fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
     assert_eq!(
         left,
         [
-            ("l5-selfcheck/main-2/example-l3".to_string(), "{}".to_string()),
-            ("l5-selfcheck/main/example-l3/rev".to_string(), "deleted.50".to_string()),
+            (
+                "l5-selfcheck/main-2/example-l3".to_string(),
+                "{}".to_string()
+            ),
+            (
+                "l5-selfcheck/main/example-l3/rev".to_string(),
+                "deleted.50".to_string()
+            ),
             ("someone-else".to_string(), "keep".to_string()),
         ]
     );

@@ -1,11 +1,12 @@
-//! Two sets of answers side by side: a snapshot and now, or your view and
-//! someone else's view of the same ladder.
+//! Two sets of answers side by side: a snapshot and now, a report's
+//! self-check and their manager's view, or a check and a file.
 
-use super::content::Ladder;
+use super::content::{Kind, Ladder};
 use super::document::{Document, Rating};
 use super::scoring::score;
 
-/// Answers this many scale steps apart are highlighted.
+/// Answers this many scale steps apart are highlighted and open the
+/// conversation.
 pub const FAR_APART: usize = 2;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,35 +17,85 @@ pub struct SectionPair {
     pub right: Option<f64>,
 }
 
+/// How one statement differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// Both sides answered, differently; `steps` apart when both answers
+    /// are on the scale.
+    Changed { steps: Option<usize> },
+    /// Only the right side answered (since the snapshot: newly answered).
+    OnlyRight,
+    /// Only the left side answered.
+    OnlyLeft,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementPair {
     pub statement: usize,
     pub left: Option<Rating>,
     pub right: Option<Rating>,
-    /// Scale steps between the two answers, when both are on the scale.
-    pub steps_apart: Option<usize>,
+    pub difference: Difference,
+    /// Which side rated higher, when both are on the scale: positive when
+    /// the left did (for an anti-pattern: said it shows up more often).
+    pub left_higher: Option<bool>,
+}
+
+impl StatementPair {
+    pub fn steps_apart(&self) -> Option<usize> {
+        match self.difference {
+            Difference::Changed { steps } => steps,
+            _ => None,
+        }
+    }
+
+    pub fn far_apart(&self) -> bool {
+        self.steps_apart().is_some_and(|steps| steps >= FAR_APART)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// Sections with expectations, in ladder order.
     pub sections: Vec<SectionPair>,
-    /// Statements whose answers differ, in ladder order.
+    /// Statements whose answers differ: the largest gaps first, then the
+    /// statements only one side answered, each in ladder order.
     pub differences: Vec<StatementPair>,
+    /// Statements both sides answered (the same or not).
+    pub both_answered: usize,
+    pub left_answered: usize,
+    pub right_answered: usize,
 }
 
 impl Comparison {
     /// Statements at least `FAR_APART` steps apart: worth talking about.
     pub fn far_apart(&self) -> impl Iterator<Item = &StatementPair> {
+        self.differences.iter().filter(|pair| pair.far_apart())
+    }
+
+    pub fn changed(&self) -> usize {
         self.differences
             .iter()
-            .filter(|pair| pair.steps_apart.is_some_and(|steps| steps >= FAR_APART))
+            .filter(|p| matches!(p.difference, Difference::Changed { .. }))
+            .count()
+    }
+
+    pub fn only_right(&self) -> usize {
+        self.differences
+            .iter()
+            .filter(|p| p.difference == Difference::OnlyRight)
+            .count()
+    }
+
+    /// Whether there is anything to set side by side: both sides need
+    /// answers, or every "difference" is just a blank.
+    pub fn comparable(&self) -> bool {
+        self.left_answered > 0 && self.right_answered > 0
     }
 }
 
-fn position(ladder: &Ladder, rating: Option<Rating>) -> Option<usize> {
+fn position(ladder: &Ladder, kind: Kind, rating: Option<Rating>) -> Option<usize> {
     match rating {
-        Some(Rating::Step(value)) => ladder.scale.position(value),
+        Some(Rating::Step(value)) => ladder.scale_for(kind).position(value),
         _ => None,
     }
 }
@@ -64,24 +115,53 @@ pub fn compare(ladder: &Ladder, left: &Document, right: &Document) -> Comparison
             right: r.score,
         })
         .collect();
-    let differences = ladder
-        .statements
-        .iter()
-        .enumerate()
-        .filter_map(|(index, statement)| {
-            let (a, b) = (left.rating(&statement.id), right.rating(&statement.id));
-            (a != b).then(|| StatementPair {
-                statement: index,
-                left: a,
-                right: b,
-                steps_apart: position(ladder, a)
-                    .zip(position(ladder, b))
-                    .map(|(x, y)| x.abs_diff(y)),
-            })
-        })
-        .collect();
+    let (mut both_answered, mut left_answered, mut right_answered) = (0, 0, 0);
+    let mut by_gap: Vec<(usize, StatementPair)> = Vec::new();
+    let mut one_sided = Vec::new();
+    for (index, statement) in ladder.statements.iter().enumerate() {
+        let (a, b) = (left.rating(&statement.id), right.rating(&statement.id));
+        left_answered += usize::from(a.is_some());
+        right_answered += usize::from(b.is_some());
+        both_answered += usize::from(a.is_some() && b.is_some());
+        if a == b {
+            continue;
+        }
+        let (pa, pb) = (
+            position(ladder, statement.kind, a),
+            position(ladder, statement.kind, b),
+        );
+        let pair = |difference| StatementPair {
+            statement: index,
+            left: a,
+            right: b,
+            difference,
+            left_higher: pa.zip(pb).map(|(x, y)| x > y),
+        };
+        match (a, b) {
+            (Some(_), Some(_)) => {
+                let steps = pa.zip(pb).map(|(x, y)| x.abs_diff(y));
+                by_gap.push((steps.unwrap_or(0), pair(Difference::Changed { steps })));
+            }
+            (None, Some(_)) => one_sided.push(pair(Difference::OnlyRight)),
+            (Some(_), None) => one_sided.push(pair(Difference::OnlyLeft)),
+            (None, None) => {}
+        }
+    }
+    // Largest gap first; a stable insertion sort keeps ladder order on ties.
+    for i in 1..by_gap.len() {
+        let mut j = i;
+        while j > 0 && by_gap[j].0 > by_gap[j - 1].0 {
+            by_gap.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let mut differences: Vec<StatementPair> = by_gap.into_iter().map(|(_, p)| p).collect();
+    differences.extend(one_sided);
     Comparison {
         sections,
         differences,
+        both_answered,
+        left_answered,
+        right_answered,
     }
 }

@@ -65,6 +65,37 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Reads the settings of one widget: its `data-*` attributes, then the
+    /// page address's query (stand-alone page and iframe embed only). A
+    /// `content` file named in the address is taken only where the deployer
+    /// allowed it (`data-content-from-url` on the widget's element):
+    /// otherwise a crafted link could point the widget at any file on the
+    /// site that reuses the ladder's id, and its answers would land in the
+    /// person's real document.
+    pub fn from_page<'a>(
+        attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+        query: impl IntoIterator<Item = (&'a str, &'a str)>,
+        content_from_query: bool,
+    ) -> (Config, Vec<String>) {
+        let mut refused = Vec::new();
+        let query: Vec<(&str, &str)> = query
+            .into_iter()
+            .filter(|(name, _)| {
+                let take = *name != "content" || content_from_query;
+                if !take {
+                    refused.push(
+                        "Setting \"content\" in the page address was ignored: this page does not take a content file from its address (docs/embedding.md says how to allow it). The built-in ladder is shown."
+                            .to_string(),
+                    );
+                }
+                take
+            })
+            .collect();
+        let (config, mut problems) = Config::from_settings(attributes.into_iter().chain(query));
+        problems.extend(refused);
+        (config, problems)
+    }
+
     /// Reads settings given as (name, value) pairs, later pairs winning.
     /// Returns the configuration and one message per rejected value.
     pub fn from_settings<'a>(

@@ -1,9 +1,10 @@
 //! The ladder content: its model, and the validation that turns a content
-//! file into a `Ladder` or a message naming the field that is wrong.
+//! file into a `Ladder` or into every problem found, each naming the place.
 //!
 //! The format is documented in `docs/content-format.md`; keep the two in step.
 
 use super::json::{self, error, FieldError, Obj, Value};
+use std::fmt;
 
 /// The content format version this app reads.
 pub const CONTENT_FORMAT: u64 = 1;
@@ -18,7 +19,11 @@ pub struct Ladder {
     pub title: String,
     pub version: String,
     pub about: String,
+    /// The scale of expectations.
     pub scale: Scale,
+    /// The scale of anti-patterns (how often a habit shows up); the main
+    /// scale when the file gives none.
+    pub anti_pattern_scale: Option<Scale>,
     pub sections: Vec<Section>,
     pub statements: Vec<Statement>,
 }
@@ -29,6 +34,9 @@ pub struct Scale {
     pub steps: Vec<Step>,
     /// The answer for "not sure / no chance yet", which is never scored.
     pub unsure: Choice,
+    /// The answer for "not part of my role", offered on statements marked
+    /// `role_dependent`; never scored.
+    pub not_my_role: Option<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +63,8 @@ pub struct Section {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Expectation,
-    /// A risky behaviour: scored in reverse and reported as a watch-out.
+    /// A habit to avoid: rated on the anti-pattern scale, reported as a
+    /// watch-out, never averaged with expectations.
     AntiPattern,
 }
 
@@ -64,11 +73,41 @@ pub struct Statement {
     pub id: String,
     /// Index into `Ladder::sections`.
     pub section: usize,
+    /// First person: "I lead ...".
     pub text: String,
+    /// For rating someone else: "They lead ..."; `text` when absent.
+    pub they_text: Option<String>,
     pub kind: Kind,
     pub quick: bool,
     pub evidence: Option<String>,
-    pub topics: Vec<String>,
+    pub they_evidence: Option<String>,
+    /// Offers "not part of my role".
+    pub role_dependent: bool,
+    /// Things to try when this statement shows up in the results (a
+    /// watch-out, or a low answer).
+    pub ideas: Vec<String>,
+}
+
+/// Every problem found in a content file, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problems(pub Vec<FieldError>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Problems {
+    pub fn first(&self) -> Option<&FieldError> {
+        self.0.first()
+    }
 }
 
 impl Scale {
@@ -90,53 +129,122 @@ impl Scale {
     }
 }
 
+impl Statement {
+    /// The wording for whoever is rated: "I ..." or "They ...".
+    pub fn text_for(&self, someone_else: bool) -> &str {
+        match &self.they_text {
+            Some(they) if someone_else => they,
+            _ => &self.text,
+        }
+    }
+
+    pub fn evidence_for(&self, someone_else: bool) -> Option<&str> {
+        match &self.they_evidence {
+            Some(they) if someone_else => Some(they),
+            _ => self.evidence.as_deref(),
+        }
+    }
+}
+
 impl Ladder {
-    /// Parses and validates a content file.
-    pub fn parse(text: &str) -> Result<Ladder, FieldError> {
-        let value = json::parse(text)
-            .map_err(|err| error("content file", format!("is not valid JSON ({err})")))?;
+    /// Parses and validates a content file: the ladder, or every problem.
+    pub fn parse(text: &str) -> Result<Ladder, Problems> {
+        let value = json::parse(text).map_err(|err| {
+            Problems(vec![error(
+                "content file",
+                format!("is not valid JSON ({err})"),
+            )])
+        })?;
         Self::from_value(&value)
     }
 
-    pub fn from_value(value: &Value) -> Result<Ladder, FieldError> {
-        let root = Obj::new(value, "content file")?;
-        root.only_fields(&[
-            "format",
-            "id",
-            "title",
-            "version",
-            "about",
-            "scale",
-            "sections",
-            "statements",
-        ])?;
-        let format = root.whole_number("format")?;
+    pub fn from_value(value: &Value) -> Result<Ladder, Problems> {
+        let mut problems = Vec::new();
+        let root = Obj::new(value, "content file").map_err(|e| Problems(vec![e]))?;
+        let fail = |e: FieldError| Problems(vec![e]);
+        let format = root.whole_number("format").map_err(fail)?;
         if format != CONTENT_FORMAT {
-            return Err(root.fail(
+            return Err(fail(root.fail(
                 "format",
                 format!("is {format}, but this app reads format {CONTENT_FORMAT}"),
-            ));
+            )));
         }
-        let id = root.text("id")?;
-        check_id(&root, "id", &id)?;
-        let scale = parse_scale(&root.object("scale")?)?;
-        let sections = parse_sections(root.list("sections")?)?;
-        let statements = parse_statements(root.list("statements")?, &sections, root.place())?;
-        let ladder = Ladder {
-            id,
-            title: root.text("title")?,
-            version: root.text("version")?,
-            about: root.opt_text("about")?.unwrap_or_default(),
-            scale,
-            sections,
-            statements,
+        note(
+            &mut problems,
+            root.only_fields(&[
+                "format",
+                "id",
+                "title",
+                "version",
+                "about",
+                "scale",
+                "anti_pattern_scale",
+                "sections",
+                "statements",
+            ]),
+        );
+        let id = note(
+            &mut problems,
+            root.text("id")
+                .and_then(|id| check_id(&root, "id", &id).map(|()| id)),
+        );
+        let title = note(&mut problems, root.text("title"));
+        let version = note(&mut problems, root.text("version"));
+        let about = note(&mut problems, root.opt_text("about")).flatten();
+        let scale = note(&mut problems, root.object("scale"))
+            .and_then(|obj| parse_scale(&obj, &mut problems));
+        let anti_pattern_scale = match root.get("anti_pattern_scale") {
+            None => None,
+            Some(_) => note(&mut problems, root.object("anti_pattern_scale"))
+                .and_then(|obj| parse_scale(&obj, &mut problems)),
         };
-        check_coverage(&ladder)?;
-        Ok(ladder)
+        let sections = match root.list("sections") {
+            Ok(items) => parse_sections(items, &mut problems),
+            Err(e) => {
+                problems.push(e);
+                Vec::new()
+            }
+        };
+        let statements = match root.list("statements") {
+            Ok(items) => parse_statements(items, &sections, scale.as_ref(), &mut problems),
+            Err(e) => {
+                problems.push(e);
+                Vec::new()
+            }
+        };
+        match (id, title, version, scale) {
+            (Some(id), Some(title), Some(version), Some(scale)) if problems.is_empty() => {
+                let ladder = Ladder {
+                    id,
+                    title,
+                    version,
+                    about: about.unwrap_or_default(),
+                    scale,
+                    anti_pattern_scale,
+                    sections,
+                    statements,
+                };
+                check_coverage(&ladder, &mut problems);
+                if problems.is_empty() {
+                    Ok(ladder)
+                } else {
+                    Err(Problems(problems))
+                }
+            }
+            _ => Err(Problems(problems)),
+        }
     }
 
     pub fn section_index(&self, id: &str) -> Option<usize> {
         self.sections.iter().position(|section| section.id == id)
+    }
+
+    /// The scale a statement is rated on.
+    pub fn scale_for(&self, kind: Kind) -> &Scale {
+        match (kind, &self.anti_pattern_scale) {
+            (Kind::AntiPattern, Some(scale)) => scale,
+            _ => &self.scale,
+        }
     }
 
     /// Whether a section has expectations to score. A section of only
@@ -157,6 +265,21 @@ impl Ladder {
             .iter()
             .filter(move |s| s.section == section && (!quick_only || s.quick))
     }
+
+    pub fn statement_index(&self, id: &str) -> Option<usize> {
+        self.statements.iter().position(|s| s.id == id)
+    }
+}
+
+/// Keeps a value, or records its problem and goes on.
+fn note<T>(problems: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
 }
 
 /// Ids appear in storage keys and URLs, so they stay simple.
@@ -176,17 +299,22 @@ fn check_id(obj: &Obj, key: &str, id: &str) -> Result<(), FieldError> {
 }
 
 fn parse_choice(obj: &Obj) -> Result<Choice, FieldError> {
+    obj.only_fields(&["label", "description"])?;
     Ok(Choice {
         label: obj.text("label")?,
         description: obj.text("description")?,
     })
 }
 
-fn parse_scale(scale: &Obj) -> Result<Scale, FieldError> {
-    scale.only_fields(&["steps", "unsure"])?;
-    let items = scale.list("steps")?;
+fn parse_scale(scale: &Obj, problems: &mut Vec<FieldError>) -> Option<Scale> {
+    let before = problems.len();
+    note(
+        problems,
+        scale.only_fields(&["steps", "unsure", "not_my_role"]),
+    );
+    let items = note(problems, scale.list("steps")).unwrap_or_default();
     if !(MIN_STEPS..=MAX_STEPS).contains(&items.len()) {
-        return Err(scale.fail(
+        problems.push(scale.fail(
             "steps",
             format!(
                 "has {} steps; a scale needs {MIN_STEPS} to {MAX_STEPS}",
@@ -196,16 +324,27 @@ fn parse_scale(scale: &Obj) -> Result<Scale, FieldError> {
     }
     let mut steps: Vec<Step> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let step = Obj::new(item, format!("scale step {}", index + 1))?;
-        step.only_fields(&["value", "label", "description"])?;
-        let value = step.whole_number("value")?;
-        let value = u8::try_from(value)
-            .ok()
-            .filter(|value| *value <= 100)
-            .ok_or_else(|| step.fail("value", format!("is {value}; use 0 to 100")))?;
+        let step = match Obj::new(item, format!("{}, step {}", scale.place(), index + 1)) {
+            Ok(step) => step,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
+        note(
+            problems,
+            step.only_fields(&["value", "label", "description"]),
+        );
+        let Some(value) = note(problems, step.whole_number("value")) else {
+            continue;
+        };
+        let Some(value) = u8::try_from(value).ok().filter(|value| *value <= 100) else {
+            problems.push(step.fail("value", format!("is {value}; use 0 to 100")));
+            continue;
+        };
         if let Some(previous) = steps.last() {
             if value <= previous.value {
-                return Err(step.fail(
+                problems.push(step.fail(
                     "value",
                     format!(
                         "is {value}, but values must increase from one step to the next (previous step is {})",
@@ -214,132 +353,224 @@ fn parse_scale(scale: &Obj) -> Result<Scale, FieldError> {
                 ));
             }
         }
-        let choice = parse_choice(&step)?;
+        let choice = step.text("label").and_then(|label| {
+            Ok(Choice {
+                label,
+                description: step.text("description")?,
+            })
+        });
+        let Some(choice) = note(problems, choice) else {
+            continue;
+        };
         if steps.iter().any(|other| other.choice.label == choice.label) {
-            return Err(step.fail(
+            problems.push(step.fail(
                 "label",
                 format!("\"{}\" is used by two steps", choice.label),
             ));
         }
         steps.push(Step { value, choice });
     }
-    let unsure_obj = scale.object("unsure")?;
-    unsure_obj.only_fields(&["label", "description"])?;
-    let unsure = parse_choice(&unsure_obj)?;
-    if steps.iter().any(|step| step.choice.label == unsure.label) {
-        return Err(unsure_obj.fail(
-            "label",
-            format!("\"{}\" is also the label of a step", unsure.label),
-        ));
+    let extra = |key: &str, problems: &mut Vec<FieldError>| -> Option<Choice> {
+        let obj = note(problems, scale.object(key))?;
+        let choice = note(problems, parse_choice(&obj))?;
+        if steps.iter().any(|step| step.choice.label == choice.label) {
+            problems.push(obj.fail(
+                "label",
+                format!("\"{}\" is also the label of a step", choice.label),
+            ));
+        }
+        Some(choice)
+    };
+    let unsure = extra("unsure", problems);
+    let not_my_role = match scale.get("not_my_role") {
+        None => None,
+        Some(_) => extra("not_my_role", problems),
+    };
+    if let (Some(unsure), Some(role)) = (&unsure, &not_my_role) {
+        if unsure.label == role.label {
+            problems.push(scale.fail(
+                "not_my_role",
+                "has the same label as \"unsure\"; the two answers must read differently",
+            ));
+        }
     }
-    Ok(Scale { steps, unsure })
+    match unsure {
+        Some(unsure) if problems.len() == before => Some(Scale {
+            steps,
+            unsure,
+            not_my_role,
+        }),
+        _ => None,
+    }
 }
 
-fn parse_sections(items: &[Value]) -> Result<Vec<Section>, FieldError> {
+fn parse_sections(items: &[Value], problems: &mut Vec<FieldError>) -> Vec<Section> {
     if items.is_empty() {
-        return Err(error(
+        problems.push(error(
             "content file, field \"sections\"",
             "is empty; add at least one section",
         ));
     }
     let mut sections: Vec<Section> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let mut obj = Obj::new(item, format!("section {}", index + 1))?;
-        let id = obj.text("id")?;
+        let Some(mut obj) = note(problems, Obj::new(item, format!("section {}", index + 1))) else {
+            continue;
+        };
+        let Some(id) = note(problems, obj.text("id")) else {
+            continue;
+        };
         obj.set_place(format!("section \"{id}\""));
-        check_id(&obj, "id", &id)?;
-        obj.only_fields(&["id", "title", "summary", "in_practice", "growth"])?;
+        note(problems, check_id(&obj, "id", &id));
+        note(
+            problems,
+            obj.only_fields(&["id", "title", "summary", "in_practice", "growth"]),
+        );
         if sections.iter().any(|other| other.id == id) {
-            return Err(obj.fail("id", "is used by two sections"));
+            problems.push(obj.fail("id", "is used by two sections"));
         }
+        // A section with problems is still listed, so its statements are
+        // not also reported as pointing nowhere (the ladder is refused
+        // anyway while any problem is left).
         sections.push(Section {
             id,
-            title: obj.text("title")?,
-            summary: obj.text("summary")?,
-            in_practice: obj.text_list("in_practice")?,
-            growth: obj.text_list("growth")?,
+            title: note(problems, obj.text("title")).unwrap_or_default(),
+            summary: note(problems, obj.text("summary")).unwrap_or_default(),
+            in_practice: note(problems, obj.text_list("in_practice")).unwrap_or_default(),
+            growth: note(problems, obj.text_list("growth")).unwrap_or_default(),
         });
     }
-    Ok(sections)
+    sections
 }
 
 fn parse_statements(
     items: &[Value],
     sections: &[Section],
-    root_place: &str,
-) -> Result<Vec<Statement>, FieldError> {
+    scale: Option<&Scale>,
+    problems: &mut Vec<FieldError>,
+) -> Vec<Statement> {
     if items.is_empty() {
-        return Err(error(
-            format!("{root_place}, field \"statements\""),
+        problems.push(error(
+            "content file, field \"statements\"",
             "is empty; add at least one statement",
         ));
     }
+    // Ids seen so far, sorted, to find duplicates without a quadratic scan
+    // (a 6,000-statement ladder parses in the benchmark).
+    let mut seen: Vec<String> = Vec::with_capacity(items.len());
     let mut statements: Vec<Statement> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let mut obj = Obj::new(item, format!("statement {}", index + 1))?;
-        let id = obj.text("id")?;
+        let Some(mut obj) = note(problems, Obj::new(item, format!("statement {}", index + 1)))
+        else {
+            continue;
+        };
+        let Some(id) = note(problems, obj.text("id")) else {
+            continue;
+        };
         obj.set_place(format!("statement \"{id}\""));
-        check_id(&obj, "id", &id)?;
-        obj.only_fields(&[
-            "id", "section", "kind", "quick", "text", "evidence", "topics",
-        ])?;
-        if statements.iter().any(|other| other.id == id) {
-            return Err(obj.fail("id", "is used by two statements"));
+        let before = problems.len();
+        note(problems, check_id(&obj, "id", &id));
+        note(
+            problems,
+            obj.only_fields(&[
+                "id",
+                "section",
+                "kind",
+                "quick",
+                "text",
+                "they_text",
+                "evidence",
+                "they_evidence",
+                "role_dependent",
+                "ideas",
+                "topics",
+            ]),
+        );
+        match seen.binary_search(&id) {
+            Ok(_) => problems.push(obj.fail("id", "is used by two statements")),
+            Err(at) => seen.insert(at, id.clone()),
         }
-        let section_id = obj.text("section")?;
-        let section = sections
-            .iter()
-            .position(|section| section.id == section_id)
-            .ok_or_else(|| {
-                obj.fail(
+        let section = note(problems, obj.text("section")).and_then(|section_id| {
+            let found = sections.iter().position(|section| section.id == section_id);
+            if found.is_none() {
+                problems.push(obj.fail(
                     "section",
                     format!("\"{section_id}\" is not a section of this ladder"),
-                )
-            })?;
-        let kind = match obj.text("kind")?.as_str() {
-            "expectation" => Kind::Expectation,
-            "anti-pattern" => Kind::AntiPattern,
+                ));
+            }
+            found
+        });
+        let kind = note(problems, obj.text("kind")).and_then(|kind| match kind.as_str() {
+            "expectation" => Some(Kind::Expectation),
+            "anti-pattern" => Some(Kind::AntiPattern),
             other => {
-                return Err(obj.fail(
+                problems.push(obj.fail(
                     "kind",
                     format!("is \"{other}\"; use \"expectation\" or \"anti-pattern\""),
-                ))
+                ));
+                None
             }
+        });
+        let mut text_of = |key: &str, required: bool| -> Option<String> {
+            let text = if required {
+                note(problems, obj.text(key))
+            } else {
+                note(problems, obj.opt_text(key)).flatten()
+            }?;
+            let length = text.chars().count();
+            if length > MAX_STATEMENT_LEN {
+                problems.push(obj.fail(
+                    key,
+                    format!("has {length} characters; keep it under {MAX_STATEMENT_LEN}"),
+                ));
+            }
+            Some(text)
         };
-        let text = obj.text("text")?;
-        let length = text.chars().count();
-        if length > MAX_STATEMENT_LEN {
-            return Err(obj.fail(
-                "text",
-                format!("has {length} characters; keep it under {MAX_STATEMENT_LEN}"),
+        let text = text_of("text", true);
+        let they_text = text_of("they_text", false);
+        let evidence = text_of("evidence", false);
+        let they_evidence = text_of("they_evidence", false);
+        let quick = note(problems, obj.flag("quick", false)).unwrap_or(false);
+        let role_dependent = note(problems, obj.flag("role_dependent", false)).unwrap_or(false);
+        if role_dependent && scale.is_some_and(|s| s.not_my_role.is_none()) {
+            problems.push(obj.fail(
+                "role_dependent",
+                "needs a \"not_my_role\" answer in the scale, which this ladder does not define",
             ));
         }
-        statements.push(Statement {
-            id,
-            section,
-            text,
-            kind,
-            quick: obj.flag("quick", false)?,
-            evidence: obj.opt_text("evidence")?,
-            topics: obj.text_list("topics")?,
-        });
+        let ideas = note(problems, obj.text_list("ideas")).unwrap_or_default();
+        // Topics are accepted for older files and ignored.
+        note(problems, obj.text_list("topics"));
+        if let (Some(section), Some(kind), Some(text)) = (section, kind, text) {
+            if problems.len() == before {
+                statements.push(Statement {
+                    id,
+                    section,
+                    text,
+                    they_text,
+                    kind,
+                    quick,
+                    evidence,
+                    they_evidence,
+                    role_dependent,
+                    ideas,
+                });
+            }
+        }
     }
-    Ok(statements)
+    statements
 }
 
 /// Every section must be rateable in both checks.
-fn check_coverage(ladder: &Ladder) -> Result<(), FieldError> {
+fn check_coverage(ladder: &Ladder, problems: &mut Vec<FieldError>) {
     for (index, section) in ladder.sections.iter().enumerate() {
         let place = format!("section \"{}\"", section.id);
         if ladder.statements_in(index, false).next().is_none() {
-            return Err(error(place, "has no statements"));
-        }
-        if ladder.statements_in(index, true).next().is_none() {
-            return Err(error(
+            problems.push(error(place, "has no statements"));
+        } else if ladder.statements_in(index, true).next().is_none() {
+            problems.push(error(
                 place,
                 "has no statement in the quick check; mark at least one of its statements \"quick\": true",
             ));
         }
     }
-    Ok(())
 }

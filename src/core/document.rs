@@ -555,7 +555,10 @@ impl Document {
     /// Checks the values the shape cannot: sizes, id shapes, names.
     pub fn validate(&self) -> Result<(), String> {
         if !is_id(&self.ladder) {
-            return Err(format!("ladder id \"{}\" is not valid", truncate(&self.ladder, 40)));
+            return Err(format!(
+                "ladder id \"{}\" is not valid",
+                truncate(&self.ladder, 40)
+            ));
         }
         if self.answers.len() > MAX_ANSWERS {
             return Err(format!(
@@ -783,15 +786,9 @@ impl Document {
             && self.replaced == other.replaced
             && self.cleared_before == other.cleared_before
             && self.snapshots.len() == other.snapshots.len()
-            && self
-                .snapshots
-                .iter()
-                .zip(&other.snapshots)
-                .all(|(a, b)| {
-                    a.taken_at == b.taken_at
-                        && a.label == b.label
-                        && a.answers.same_answers(&b.answers)
-                })
+            && self.snapshots.iter().zip(&other.snapshots).all(|(a, b)| {
+                a.taken_at == b.taken_at && a.label == b.label && a.answers.same_answers(&b.answers)
+            })
     }
 
     /// Makes a merged copy consistent: drops what a deletion cleared,
@@ -938,12 +935,7 @@ pub fn reconcile(
     // Whole-document fields: from the side that changed them since base;
     // when both did (or base is unknown), from the later change.
     let stored_wins = stored.updated_at > mine.updated_at;
-    fn pick<T: Clone + PartialEq>(
-        mine: &T,
-        stored: &T,
-        base: Option<&T>,
-        stored_wins: bool,
-    ) -> T {
+    fn pick<T: Clone + PartialEq>(mine: &T, stored: &T, base: Option<&T>, stored_wins: bool) -> T {
         match base {
             Some(base) if mine == base => stored.clone(),
             Some(base) if stored == base => mine.clone(),
@@ -951,9 +943,24 @@ pub fn reconcile(
             _ => mine.clone(),
         }
     }
-    merged.resume = pick(&mine.resume, &stored.resume, base.map(|b| &b.resume), stored_wins);
-    merged.subject = pick(&mine.subject, &stored.subject, base.map(|b| &b.subject), stored_wins);
-    merged.rater = pick(&mine.rater, &stored.rater, base.map(|b| &b.rater), stored_wins);
+    merged.resume = pick(
+        &mine.resume,
+        &stored.resume,
+        base.map(|b| &b.resume),
+        stored_wins,
+    );
+    merged.subject = pick(
+        &mine.subject,
+        &stored.subject,
+        base.map(|b| &b.subject),
+        stored_wins,
+    );
+    merged.rater = pick(
+        &mine.rater,
+        &stored.rater,
+        base.map(|b| &b.rater),
+        stored_wins,
+    );
     merged.replaced = pick(
         &mine.replaced,
         &stored.replaced,
@@ -1055,7 +1062,9 @@ pub fn check_name(name: &str) -> Result<String, String> {
     if length == 0 {
         Err("is empty".into())
     } else if length > MAX_NAME_LEN {
-        Err(format!("has {length} characters; the most is {MAX_NAME_LEN}"))
+        Err(format!(
+            "has {length} characters; the most is {MAX_NAME_LEN}"
+        ))
     } else if !is_plain_line(name) {
         Err("holds control or text-direction characters".into())
     } else {

@@ -182,7 +182,7 @@ impl Parser<'_> {
                     items.push(self.value(depth + 1)?);
                     self.skip_space();
                     match self.peek() {
-                        Some(b',') => self.at += 1,
+                        Some(b',') => self.comma(b']')?,
                         Some(b']') => {
                             self.at += 1;
                             return Ok(Value::Array(items));
@@ -212,7 +212,7 @@ impl Parser<'_> {
                     fields.push((name, value));
                     self.skip_space();
                     match self.peek() {
-                        Some(b',') => self.at += 1,
+                        Some(b',') => self.comma(b'}')?,
                         Some(b'}') => {
                             self.at += 1;
                             return Ok(Value::Object(fields));
@@ -223,6 +223,24 @@ impl Parser<'_> {
             }
             Some(_) => Err(self.fail("unexpected character")),
         }
+    }
+
+    /// Steps over a comma, and names a trailing one (before `close`) where
+    /// it stands: a common slip in hand-written files, which would
+    /// otherwise be reported on the next line.
+    fn comma(&mut self, close: u8) -> Result<(), ParseError> {
+        let at = self.at;
+        self.at += 1;
+        self.skip_space();
+        if self.peek() == Some(close) {
+            self.at = at;
+            return Err(self.fail(if close == b'}' {
+                "a comma before '}' (remove the last comma of the object)"
+            } else {
+                "a comma before ']' (remove the last comma of the list)"
+            }));
+        }
+        Ok(())
     }
 
     fn digits(&mut self) -> usize {

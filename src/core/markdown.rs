@@ -1,11 +1,12 @@
-//! A Markdown summary of the results, to paste into a wiki page or a 1:1
-//! document. Everything a person typed is escaped, so it shows as the
-//! literal text in any Markdown renderer.
+//! Markdown summaries to paste into a wiki page or a 1:1 document: one
+//! check's results, or two checks side by side. Everything a person typed
+//! is escaped, so it shows as the literal text in any Markdown renderer.
 
+use super::compare::{compare, Difference};
 use super::content::Ladder;
-use super::document::Document;
-use super::scoring::{average_on_scale, closest_label, rating_label, score};
-use super::time::date;
+use super::document::{Document, Rater};
+use super::scoring::{answer_label, average_on_scale, score, spread_words};
+use super::time::local_date;
 use std::fmt::Write;
 
 /// Characters that can start Markdown or HTML markup. Escaping only these
@@ -32,8 +33,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// "About Alex Kim, rated by Sam" and the like, for a document.
+pub fn whose(document: &Document) -> String {
+    let subject = if document.subject.is_empty() {
+        "a person who gave no name".to_string()
+    } else {
+        document.subject.clone()
+    };
+    match &document.rater {
+        Rater::Subject if document.subject.is_empty() => "A self-check (no name given)".into(),
+        Rater::Subject => format!("{subject}\u{2019}s self-check"),
+        Rater::Other { name } if name.is_empty() => {
+            format!("About {subject}, rated by someone else")
+        }
+        Rater::Other { name } => format!("About {subject}, rated by {name}"),
+    }
+}
+
 /// The summary of one check (`quick_only`) at the document's last change.
-pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String {
+pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i32) -> String {
     let results = score(ladder, document, quick_only);
     let check = if quick_only {
         "Quick check"
@@ -41,19 +59,21 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String
         "Full check"
     };
     let mut md = String::new();
-    let _ = writeln!(md, "# Self-check: {}\n", escape(&ladder.title));
+    let _ = writeln!(md, "# {}\n", escape(&ladder.title));
     let _ = writeln!(
         md,
-        "{check}, {}. {} of {} statements answered. These are my own answers: a picture of where I stand, not a verdict.\n",
-        date(document.updated_at),
+        "{}. {check}, {}. {} of {} statements answered. A picture of where things stand, not a verdict.\n",
+        escape(&whose(document)),
+        local_date(document.updated_at, offset),
         results.answered(),
         results.total()
     );
-    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
     let _ = writeln!(md, "## Results by section\n");
     let _ = writeln!(
         md,
-        "| Section | Closest answer | Average ({low}\u{2013}{high}) | Answered |"
+        "| Section | Answers | Average ({}\u{2013}{}) | Answered |",
+        ladder.scale.lowest(),
+        ladder.scale.highest()
     );
     let _ = writeln!(md, "|---|---|---:|---:|");
     for result in &results.sections {
@@ -64,37 +84,52 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String
             md,
             "| {} | {} | {} | {} of {} |",
             escape(&ladder.sections[result.section].title),
-            escape(&closest_label(ladder, result.score)),
+            escape(&spread_words(ladder, result)),
             result
                 .score
-                .map_or("\u{2013}".to_string(), |s| average_on_scale(ladder, s)),
+                .map_or("\u{2013}".to_string(), |s| average_on_scale(
+                    &ladder.scale,
+                    s
+                )),
             result.answered,
             result.total
         );
     }
-    let section_line = |md: &mut String, section: usize| {
+    let names = |group: &Vec<usize>| {
+        group
+            .iter()
+            .map(|s| escape(&ladder.sections[*s].title))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let _ = writeln!(md, "\n## Strengths and growth areas\n");
+    if let Some(middle) = results.middle {
         let _ = writeln!(
             md,
-            "- **{}**: mostly \u{201c}{}\u{201d}",
-            escape(&ladder.sections[section].title),
-            escape(&closest_label(ladder, results.sections[section].score))
+            "Compared with the middle of the section averages ({}): a section counts when it is at least half a step above or below it.{}\n",
+            average_on_scale(&ladder.scale, middle),
+            if results.few_answers() {
+                format!(
+                    " These rest on {} of {} statements, so they may change as more are answered.",
+                    results.scored, results.expectations
+                )
+            } else {
+                String::new()
+            }
         );
-    };
-    let _ = writeln!(md, "\n## Strengths\n");
-    if results.strengths.is_empty() {
-        let _ = writeln!(md, "None stands out yet.");
     }
-    for section in &results.strengths {
-        section_line(&mut md, *section);
+    if !results.anything_stands_out() {
+        let _ = writeln!(md, "No section stands apart from the others.");
     }
-    let _ = writeln!(md, "\n## Growth areas\n");
-    if results.growth.is_empty() {
-        let _ = writeln!(md, "Not enough answers yet.");
+    for group in &results.strengths {
+        let _ = writeln!(md, "- Stronger: **{}**", names(group));
     }
-    for section in &results.growth {
-        section_line(&mut md, *section);
-        for idea in &ladder.sections[*section].growth {
-            let _ = writeln!(md, "  - {}", escape(idea));
+    for group in &results.growth {
+        let _ = writeln!(md, "- To grow: **{}**", names(group));
+        for section in group {
+            for idea in &ladder.sections[*section].growth {
+                let _ = writeln!(md, "  - {}", escape(idea));
+            }
         }
     }
     let _ = writeln!(md, "\n## Watch-outs\n");
@@ -105,13 +140,20 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String
         let statement = &ladder.statements[watch.statement];
         let _ = writeln!(
             md,
-            "- {} (answered \u{201c}{}\u{201d})",
-            escape(&statement.text),
-            escape(&rating_label(ladder, document.rating(&statement.id)))
+            "- {} (\u{201c}{}\u{201d})",
+            escape(statement.text_for(document.rater != Rater::Subject)),
+            escape(&answer_label(
+                ladder,
+                watch.statement,
+                document.rating(&statement.id)
+            ))
         );
+        for idea in &statement.ideas {
+            let _ = writeln!(md, "  - {}", escape(idea));
+        }
     }
     let mut evidence = String::new();
-    for statement in &ladder.statements {
+    for (index, statement) in ladder.statements.iter().enumerate() {
         if quick_only && !statement.quick {
             continue;
         }
@@ -124,22 +166,92 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool) -> String
         let _ = writeln!(
             evidence,
             "- **{}** ({}): {}",
-            escape(&statement.text),
-            escape(&rating_label(ladder, answer.rating)),
+            escape(statement.text_for(document.rater != Rater::Subject)),
+            escape(&answer_label(ladder, index, answer.rating)),
             escape(answer.note.trim())
         );
     }
     if !evidence.is_empty() {
         let _ = write!(md, "\n## Evidence\n\n{evidence}");
     }
-    if !results.unanswered.is_empty() || !results.unsure.is_empty() {
+    let unscored = results.unsure.len() + results.not_my_role.len();
+    if !results.unanswered.is_empty() || unscored > 0 {
         let _ = writeln!(
             md,
-            "\n{} statements not answered yet; {} answered \u{201c}{}\u{201d}.",
+            "\n{} statements not answered yet; {} answered but not scored (not sure, or not part of the role).",
             results.unanswered.len(),
-            results.unsure.len(),
-            escape(&ladder.scale.unsure.label)
+            unscored
         );
     }
     md
+}
+
+/// Two checks side by side, largest differences first, with both sides'
+/// notes: to bring to a 1:1.
+pub fn comparison(
+    ladder: &Ladder,
+    left: (&str, &Document),
+    right: (&str, &Document),
+    offset: i32,
+) -> String {
+    let result = compare(ladder, left.1, right.1);
+    let (l, r) = (escape(left.0), escape(right.0));
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}: {l} and {r}\n", escape(&ladder.title));
+    let _ = writeln!(
+        md,
+        "{l}: {}, last changed {}. {r}: {}, last changed {}.\n",
+        escape(&whose(left.1)),
+        local_date(left.1.updated_at, offset),
+        escape(&whose(right.1)),
+        local_date(right.1.updated_at, offset)
+    );
+    let _ = writeln!(
+        md,
+        "## By section\n\n| Section | {l} | {r} |\n|---|---:|---:|"
+    );
+    let cell = |share: Option<f64>| {
+        share.map_or("\u{2013}".to_string(), |s| {
+            average_on_scale(&ladder.scale, s)
+        })
+    };
+    for pair in &result.sections {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} |",
+            escape(&ladder.sections[pair.section].title),
+            cell(pair.left),
+            cell(pair.right)
+        );
+    }
+    let _ = writeln!(md, "\n## Answered differently, largest gap first\n");
+    if result.differences.is_empty() {
+        let _ = writeln!(md, "None.");
+    }
+    for pair in &result.differences {
+        let statement = &ladder.statements[pair.statement];
+        let gap = match pair.difference {
+            Difference::Changed { steps: Some(steps) } => format!(" ({steps} steps apart)"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            md,
+            "- {}{gap}\n  - {l}: {}{}\n  - {r}: {}{}",
+            escape(statement.text_for(true)),
+            escape(&answer_label(ladder, pair.statement, pair.left)),
+            note_of(left.1, &statement.id),
+            escape(&answer_label(ladder, pair.statement, pair.right)),
+            note_of(right.1, &statement.id),
+        );
+    }
+    md
+}
+
+fn note_of(document: &Document, id: &str) -> String {
+    match document.answers.get(id) {
+        Some(answer) if !answer.note.trim().is_empty() => {
+            format!(" \u{2014} {}", escape(answer.note.trim()))
+        }
+        _ => String::new(),
+    }
 }

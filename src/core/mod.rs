@@ -1,6 +1,7 @@
 //! The pure core: content, answers, scoring and the persisted document.
 //! Nothing here knows about the browser, so all of it is tested natively.
 
+pub mod checks;
 pub mod compare;
 pub mod config;
 pub mod content;

@@ -1,20 +1,31 @@
-//! Hash routes, so a wiki page can link straight to a section
-//! (`#/check/impact`, `#/results`, `#/learn/ownership`). Parsing is pure;
-//! the browser side only reads and writes `location.hash`.
+//! Hash routes, so a wiki page can link straight to a page of the widget
+//! (`#/check/impact`, `#/results`, `#/learn/ownership`). A check about
+//! someone else lives under `#/p/<check id>/…`; the person's own check has
+//! no prefix, so every link made before checks existed still works.
+//! Parsing is pure; the browser side only reads and writes the hash.
 
 use super::document::CheckMode;
+use super::keys::CheckRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Start,
-    /// One section of a check, by section id; `focus` names a statement to
-    /// bring into view (links from the results).
+    /// The quick check: every quick statement on one page. `section`
+    /// brings one section's statements into view.
+    Quick {
+        section: Option<String>,
+    },
+    /// One section of the full check; `focus` names a statement to bring
+    /// into view (links from the results).
     Check {
-        mode: CheckMode,
         section: String,
         focus: Option<String>,
     },
-    /// Results; `None` means the mode of the check last taken.
+    /// A learner rates one section, then goes back to learning.
+    Rate {
+        section: String,
+    },
+    /// Results; `None` means the check last taken.
     Results {
         mode: Option<CheckMode>,
     },
@@ -24,10 +35,9 @@ pub enum Route {
     },
     /// Export, import, snapshots and sharing.
     Data,
-    /// Side by side: a snapshot and now (`snapshot` is its time), or the
-    /// comparison document imported for this visit.
+    /// Side by side with this check.
     Compare {
-        snapshot: Option<u64>,
+        with: Compared,
     },
     /// A read-only view of answers carried in the link itself.
     Shared {
@@ -39,30 +49,59 @@ pub enum Route {
     },
 }
 
+/// What a check is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compared {
+    /// One of its own snapshots (its time).
+    Snapshot(u64),
+    /// Another check in this browser.
+    Check(CheckRef),
+    /// A file or shared link opened for this visit.
+    Visit,
+}
+
 impl Route {
-    pub fn check(mode: CheckMode, section: &str) -> Route {
+    pub fn check(section: &str) -> Route {
         Route::Check {
-            mode,
             section: section.to_string(),
             focus: None,
         }
     }
 
-    /// Reads a `location.hash` value such as `#/check/impact`.
-    pub fn parse(hash: &str) -> Route {
+    /// The check a page belongs to, if it is a check page.
+    pub fn mode(&self) -> Option<CheckMode> {
+        match self {
+            Route::Quick { .. } => Some(CheckMode::Quick),
+            Route::Check { .. } | Route::Rate { .. } => Some(CheckMode::Full),
+            _ => None,
+        }
+    }
+
+    /// Reads a `location.hash` value such as `#/check/impact` or
+    /// `#/p/c-k3x9/results`.
+    pub fn parse(hash: &str) -> (CheckRef, Route) {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split(['?', '#']).next().unwrap_or_default();
-        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-        match parts.as_slice() {
+        let mut parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        let check = match parts.as_slice() {
+            ["p", id, ..] if super::document::is_id(id) => {
+                let id = id.to_string();
+                parts.drain(..2);
+                CheckRef::Other(id)
+            }
+            _ => CheckRef::Own,
+        };
+        let text = |part: &str| part.to_string();
+        let route = match parts.as_slice() {
             [] => Route::Start,
-            [mode @ ("check" | "quick"), section, focus @ ..] if focus.len() <= 1 => Route::Check {
-                mode: if *mode == "quick" {
-                    CheckMode::Quick
-                } else {
-                    CheckMode::Full
-                },
-                section: section.to_string(),
-                focus: focus.first().map(|id| id.to_string()),
+            ["quick"] => Route::Quick { section: None },
+            ["quick", section] => Route::Quick {
+                section: Some(text(section)),
+            },
+            ["check", section] => Route::check(section),
+            ["check", section, focus] => Route::Check {
+                section: text(section),
+                focus: Some(text(focus)),
             },
             ["results"] => Route::Results { mode: None },
             ["results", "quick"] => Route::Results {
@@ -72,62 +111,78 @@ impl Route {
                 mode: Some(CheckMode::Full),
             },
             ["learn"] => Route::Learn { section: None },
+            ["learn", section] => Route::Learn {
+                section: Some(text(section)),
+            },
+            ["learn", section, "rate"] => Route::Rate {
+                section: text(section),
+            },
             ["data"] => Route::Data,
-            ["compare"] => Route::Compare { snapshot: None },
+            ["compare"] => Route::Compare {
+                with: Compared::Visit,
+            },
             ["compare", "snapshot", time] if time.parse::<u64>().is_ok() => Route::Compare {
-                snapshot: time.parse().ok(),
+                with: Compared::Snapshot(time.parse().unwrap_or_default()),
+            },
+            ["compare", "own"] => Route::Compare {
+                with: Compared::Check(CheckRef::Own),
+            },
+            ["compare", "p", id] if super::document::is_id(id) => Route::Compare {
+                with: Compared::Check(CheckRef::Other(text(id))),
             },
             ["shared", payload] => Route::Shared {
-                payload: payload.to_string(),
-            },
-            ["learn", section] => Route::Learn {
-                section: Some(section.to_string()),
+                payload: text(payload),
             },
             _ => Route::NotFound {
                 path: path.chars().take(80).collect(),
             },
-        }
+        };
+        (check, route)
     }
 
-    /// The hash for this route, starting with `#`.
-    pub fn href(&self) -> String {
-        match self {
-            Route::Start => "#/".to_string(),
+    /// The hash for this route of `check`, starting with `#`.
+    pub fn href(&self, check: &CheckRef) -> String {
+        let prefix = match check {
+            CheckRef::Own => String::new(),
+            CheckRef::Other(id) => format!("p/{id}/"),
+        };
+        let path = match self {
+            Route::Start => String::new(),
+            Route::Quick { section: None } => "quick".into(),
+            Route::Quick {
+                section: Some(section),
+            } => format!("quick/{section}"),
             Route::Check {
-                mode,
                 section,
                 focus: None,
-            } => format!("#/{}/{section}", mode_path(*mode)),
+            } => format!("check/{section}"),
             Route::Check {
-                mode,
                 section,
                 focus: Some(focus),
-            } => format!("#/{}/{section}/{focus}", mode_path(*mode)),
-            Route::Results { mode: None } => "#/results".to_string(),
-            Route::Results {
-                mode: Some(CheckMode::Quick),
-            } => "#/results/quick".to_string(),
-            Route::Results {
-                mode: Some(CheckMode::Full),
-            } => "#/results/full".to_string(),
-            Route::Learn { section: None } => "#/learn".to_string(),
+            } => format!("check/{section}/{focus}"),
+            Route::Rate { section } => format!("learn/{section}/rate"),
+            Route::Results { mode: None } => "results".into(),
+            Route::Results { mode: Some(mode) } => format!("results/{}", mode.word()),
+            Route::Learn { section: None } => "learn".into(),
             Route::Learn {
                 section: Some(section),
-            } => format!("#/learn/{section}"),
-            Route::Data => "#/data".to_string(),
-            Route::Compare { snapshot: None } => "#/compare".to_string(),
+            } => format!("learn/{section}"),
+            Route::Data => "data".into(),
             Route::Compare {
-                snapshot: Some(time),
-            } => format!("#/compare/snapshot/{time}"),
-            Route::Shared { payload } => format!("#/shared/{payload}"),
-            Route::NotFound { path } => format!("#/{path}"),
-        }
-    }
-}
-
-fn mode_path(mode: CheckMode) -> &'static str {
-    match mode {
-        CheckMode::Quick => "quick",
-        CheckMode::Full => "check",
+                with: Compared::Visit,
+            } => "compare".into(),
+            Route::Compare {
+                with: Compared::Snapshot(time),
+            } => format!("compare/snapshot/{time}"),
+            Route::Compare {
+                with: Compared::Check(CheckRef::Own),
+            } => "compare/own".into(),
+            Route::Compare {
+                with: Compared::Check(CheckRef::Other(id)),
+            } => format!("compare/p/{id}"),
+            Route::Shared { payload } => format!("shared/{payload}"),
+            Route::NotFound { path } => path.clone(),
+        };
+        format!("#/{prefix}{path}")
     }
 }

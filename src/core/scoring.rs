@@ -1,55 +1,74 @@
-//! Turning answers into results: per-section spread and average, strengths,
-//! growth areas and watch-outs. Pure functions of the ladder and document.
+//! Turning answers into results that tell the truth: the spread of answers
+//! per section and their average, never an answer the person did not
+//! give; strengths and growth areas only where a section stands clearly
+//! apart from the person's own average, with equal sections reported as
+//! equal; watch-outs from anti-patterns on their own scale. Pure
+//! functions of the ladder and the document.
 
-use super::content::{Kind, Ladder};
+use super::content::{Kind, Ladder, Scale};
 use super::document::{Answer, Document, Rating};
 
-/// A growth area is one of the lowest sections; this many at least
-/// (when that many sections have answers) and at most `MAX_GROWTH`.
-pub const MIN_GROWTH: usize = 3;
-pub const MAX_GROWTH: usize = 5;
-/// Sections averaging at or above this share of the scale are strengths.
-pub const STRENGTH_FROM: f64 = 2.0 / 3.0;
-/// Sections below this share count as growth areas beyond the lowest three.
-pub const WEAK_BELOW: f64 = 0.5;
-/// Anti-pattern answers at or above this share of the scale are watch-outs.
+/// A section is a strength or a growth area when its average is at least
+/// this many steps of the scale above or below the person's middle (the
+/// median of their section averages).
+pub const STAND_OUT_STEPS: f64 = 0.5;
+/// Anti-pattern answers at or above this share of their scale are
+/// watch-outs (on a four-step scale: the upper two steps).
 pub const WATCH_OUT_FROM: f64 = 0.5;
+/// Below this share of a check's expectations answered, results say they
+/// rest on few answers.
+pub const FEW_ANSWERS_BELOW: f64 = 0.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionResult {
     pub section: usize,
     /// Statements of the section in this check (expectations and anti-patterns).
     pub total: usize,
-    /// Statements with any rating, "not sure" included.
+    /// Statements with any answer.
     pub answered: usize,
     pub unsure: usize,
+    pub not_my_role: usize,
     /// How many expectation answers fell on each step of the scale.
     pub spread: Vec<usize>,
-    /// Average of expectation answers as a share of the scale, 0.0 to 1.0;
-    /// `None` when no expectation in the section has a scored answer.
+    /// Expectation answers on the scale.
+    pub scored: usize,
+    /// Average of those answers as a share of the scale, 0.0 to 1.0;
+    /// `None` when the section has no scored answer.
     pub score: Option<f64>,
+    /// Expectations with the section's lowest answer (all of them on a tie).
+    pub lowest: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WatchOut {
     pub statement: usize,
-    /// Share of the scale, 0.0 to 1.0: how often the risky behaviour shows.
+    /// Share of the anti-pattern scale, 0.0 to 1.0: how often it shows.
     pub level: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     pub sections: Vec<SectionResult>,
-    /// Section indexes, strongest first.
-    pub strengths: Vec<usize>,
-    /// Section indexes, weakest first.
-    pub growth: Vec<usize>,
-    /// Anti-pattern statements answered at or above `WATCH_OUT_FROM`, worst first.
+    /// The person's own middle: the median of the section averages. One
+    /// unusual section cannot move it, so a single low section does not
+    /// make every other section look strong.
+    pub middle: Option<f64>,
+    /// Sections clearly above the average, in groups of equal averages,
+    /// highest group first.
+    pub strengths: Vec<Vec<usize>>,
+    /// Sections clearly below the average, in groups, lowest group first.
+    pub growth: Vec<Vec<usize>>,
+    /// Anti-pattern statements at or above `WATCH_OUT_FROM`, most often first.
     pub watch_outs: Vec<WatchOut>,
     /// Statement indexes in this check without an answer.
     pub unanswered: Vec<usize>,
-    /// Statement indexes answered "not sure".
+    /// Answered "not sure".
     pub unsure: Vec<usize>,
+    /// Answered "not part of my role".
+    pub not_my_role: Vec<usize>,
+    /// Expectations in this check, and how many have a scored answer.
+    pub expectations: usize,
+    pub scored: usize,
 }
 
 impl Results {
@@ -60,36 +79,84 @@ impl Results {
     pub fn total(&self) -> usize {
         self.sections.iter().map(|s| s.total).sum()
     }
-}
 
-/// Sorts (index, share) pairs by share, ties in index order. An insertion
-/// sort: the lists hold a few sections, and one small function replaces
-/// three instances of the standard library's sort in the wasm (12 KB).
-fn sort_by_share(pairs: &mut [(usize, f64)], highest_first: bool) {
-    let before = |a: &(usize, f64), b: &(usize, f64)| {
-        let by_share = if highest_first {
-            b.1.total_cmp(&a.1)
-        } else {
-            a.1.total_cmp(&b.1)
-        };
-        by_share.then(a.0.cmp(&b.0)).is_lt()
-    };
-    for i in 1..pairs.len() {
-        let mut j = i;
-        while j > 0 && before(&pairs[j], &pairs[j - 1]) {
-            pairs.swap(j, j - 1);
-            j -= 1;
-        }
+    /// Whether strengths and growth areas rest on few answers.
+    pub fn few_answers(&self) -> bool {
+        (self.scored as f64) < self.expectations as f64 * FEW_ANSWERS_BELOW
+    }
+
+    /// Whether any section stands apart from the average.
+    pub fn anything_stands_out(&self) -> bool {
+        !self.strengths.is_empty() || !self.growth.is_empty()
     }
 }
 
 /// Where a scale value sits between the lowest (0.0) and highest (1.0) step.
-pub fn share_of_scale(ladder: &Ladder, value: u8) -> f64 {
-    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
+pub fn share_of_scale(scale: &Scale, value: u8) -> f64 {
+    let (low, high) = (scale.lowest(), scale.highest());
     if high <= low {
         return 0.0;
     }
     f64::from(value.clamp(low, high) - low) / f64::from(high - low)
+}
+
+/// Half a step (`STAND_OUT_STEPS`) of a scale, as a share of the scale.
+fn margin(scale: &Scale) -> f64 {
+    STAND_OUT_STEPS / (scale.steps.len().max(2) - 1) as f64
+}
+
+/// Sorts (index, share) pairs by share, ties in index order, and groups
+/// equal shares. An insertion sort: a few sections, and it keeps the
+/// standard library's sort out of the wasm.
+fn groups(mut pairs: Vec<(usize, f64)>, highest_first: bool) -> Vec<Vec<usize>> {
+    for i in 1..pairs.len() {
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (&pairs[j], &pairs[j - 1]);
+            let order = if highest_first {
+                b.1.total_cmp(&a.1)
+            } else {
+                a.1.total_cmp(&b.1)
+            };
+            if !order.then(a.0.cmp(&b.0)).is_lt() {
+                break;
+            }
+            pairs.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<f64> = None;
+    for (index, share) in pairs {
+        match (out.last_mut(), last) {
+            (Some(group), Some(previous)) if same(previous, share) => group.push(index),
+            _ => out.push(vec![index]),
+        }
+        last = Some(share);
+    }
+    out
+}
+
+/// Equal averages print the same; tiny float noise must not split them.
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+/// The median, without the standard sort (a few values).
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    for i in 1..values.len() {
+        let mut j = i;
+        while j > 0 && values[j] < values[j - 1] {
+            values.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
 }
 
 /// Scores the statements of a check (the quick set, or every statement).
@@ -101,14 +168,20 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
             total: 0,
             answered: 0,
             unsure: 0,
+            not_my_role: 0,
             spread: vec![0; steps],
+            scored: 0,
             score: None,
+            lowest: Vec::new(),
         })
         .collect();
-    let mut sums = vec![(0.0_f64, 0_usize); ladder.sections.len()];
+    let mut sums = vec![0.0_f64; ladder.sections.len()];
+    let mut lowest_share = vec![f64::INFINITY; ladder.sections.len()];
     let mut risks: Vec<(usize, f64)> = Vec::new();
     let mut unanswered = Vec::new();
     let mut unsure = Vec::new();
+    let mut not_my_role = Vec::new();
+    let (mut expectations, mut scored) = (0, 0);
 
     for (index, statement) in ladder.statements.iter().enumerate() {
         if quick_only && !statement.quick {
@@ -116,26 +189,43 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         }
         let result = &mut sections[statement.section];
         result.total += 1;
+        if statement.kind == Kind::Expectation {
+            expectations += 1;
+        }
         match document.rating(&statement.id) {
             None => unanswered.push(index),
-            Some(Rating::Unsure | Rating::NotMyRole) => {
+            Some(Rating::Unsure) => {
                 result.answered += 1;
                 result.unsure += 1;
                 unsure.push(index);
             }
+            Some(Rating::NotMyRole) => {
+                result.answered += 1;
+                result.not_my_role += 1;
+                not_my_role.push(index);
+            }
             Some(Rating::Step(value)) => {
                 result.answered += 1;
+                let scale = ladder.scale_for(statement.kind);
                 // A value no longer on the scale (content changed) is not scored.
-                let Some(position) = ladder.scale.position(value) else {
+                let Some(position) = scale.position(value) else {
                     continue;
                 };
-                let share = share_of_scale(ladder, value);
+                let share = share_of_scale(scale, value);
                 match statement.kind {
                     Kind::Expectation => {
                         result.spread[position] += 1;
-                        let sum = &mut sums[statement.section];
-                        sum.0 += share;
-                        sum.1 += 1;
+                        result.scored += 1;
+                        sums[statement.section] += share;
+                        scored += 1;
+                        let low = &mut lowest_share[statement.section];
+                        if share < *low && !same(share, *low) {
+                            *low = share;
+                            result.lowest.clear();
+                        }
+                        if same(share, *low) {
+                            result.lowest.push(index);
+                        }
                     }
                     Kind::AntiPattern if share >= WATCH_OUT_FROM => risks.push((index, share)),
                     Kind::AntiPattern => {}
@@ -143,64 +233,80 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
             }
         }
     }
-    for (result, (sum, count)) in sections.iter_mut().zip(&sums) {
-        if *count > 0 {
-            result.score = Some(sum / *count as f64);
+    for (result, sum) in sections.iter_mut().zip(&sums) {
+        if result.scored > 0 {
+            result.score = Some(sum / result.scored as f64);
         }
     }
-    sort_by_share(&mut risks, true);
-    let watch_outs: Vec<WatchOut> = risks
+    let watch_outs = groups(risks.clone(), true)
         .into_iter()
-        .map(|(statement, level)| WatchOut { statement, level })
+        .flatten()
+        .map(|statement| WatchOut {
+            statement,
+            level: risks
+                .iter()
+                .find(|(s, _)| *s == statement)
+                .map_or(0.0, |r| r.1),
+        })
         .collect();
-
-    let mut ranked: Vec<(usize, f64)> = sections
-        .iter()
-        .filter_map(|s| s.score.map(|score| (s.section, score)))
-        .collect();
-    // Lowest first; ties keep ladder order so results are stable.
-    sort_by_share(&mut ranked, false);
-    let weak = ranked
-        .iter()
-        .filter(|(_, score)| *score < WEAK_BELOW)
-        .count();
-    // A section answered "consistently" throughout has no room to grow.
-    let room: Vec<usize> = ranked
-        .iter()
-        .filter(|(_, score)| *score < 1.0)
-        .map(|(section, _)| *section)
-        .collect();
-    let growth_count = weak.clamp(MIN_GROWTH, MAX_GROWTH).min(room.len());
-    let growth: Vec<usize> = room[..growth_count].to_vec();
-    let mut strong: Vec<(usize, f64)> = ranked
-        .iter()
-        .copied()
-        .filter(|(section, score)| *score >= STRENGTH_FROM && !growth.contains(section))
-        .collect();
-    sort_by_share(&mut strong, true);
-    let strengths: Vec<usize> = strong.into_iter().map(|(section, _)| section).collect();
-
+    let middle = median(sections.iter().filter_map(|s| s.score).collect());
+    let (mut strong, mut weak) = (Vec::new(), Vec::new());
+    if let Some(middle) = middle {
+        let margin = margin(&ladder.scale);
+        for result in &sections {
+            match result.score {
+                Some(score) if score >= middle + margin - 1e-9 => {
+                    strong.push((result.section, score))
+                }
+                Some(score) if score <= middle - margin + 1e-9 => {
+                    weak.push((result.section, score))
+                }
+                _ => {}
+            }
+        }
+    }
     Results {
         sections,
-        strengths,
-        growth,
+        middle,
+        strengths: groups(strong, true),
+        growth: groups(weak, false),
         watch_outs,
         unanswered,
         unsure,
+        not_my_role,
+        expectations,
+        scored,
     }
 }
 
-/// The scale step closest to a share of the scale, for describing a result
-/// in the scale's own words ("Usually").
-pub fn nearest_step(ladder: &Ladder, share: f64) -> Option<&crate::core::content::Step> {
-    let steps = &ladder.scale.steps;
-    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
-    let target = f64::from(low) + share.clamp(0.0, 1.0) * f64::from(high.saturating_sub(low));
-    steps.iter().min_by(|a, b| {
-        (f64::from(a.value) - target)
-            .abs()
-            .total_cmp(&(f64::from(b.value) - target).abs())
-    })
+/// The expectations of a section answered below the person's middle,
+/// lowest first: what pulled the section down.
+pub fn pulling_down(
+    ladder: &Ladder,
+    document: &Document,
+    results: &Results,
+    section: usize,
+    quick_only: bool,
+) -> Vec<usize> {
+    let Some(middle) = results.middle else {
+        return Vec::new();
+    };
+    let pairs: Vec<(usize, f64)> = ladder
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.section == section && s.kind == Kind::Expectation && (!quick_only || s.quick)
+        })
+        .filter_map(|(index, s)| match document.rating(&s.id) {
+            Some(Rating::Step(value)) if ladder.scale.position(value).is_some() => {
+                let share = share_of_scale(&ladder.scale, value);
+                (share < middle - 1e-9).then_some((index, share))
+            }
+            _ => None,
+        })
+        .collect();
+    groups(pairs, false).into_iter().flatten().collect()
 }
 
 /// How many of a check's statements have an answer, overall and per section.
@@ -210,6 +316,12 @@ pub struct Progress {
     pub total: usize,
     /// (answered, total) for each section, in ladder order.
     pub sections: Vec<(usize, usize)>,
+}
+
+impl Progress {
+    pub fn done(&self) -> bool {
+        self.total > 0 && self.answered == self.total
+    }
 }
 
 pub fn progress(ladder: &Ladder, document: &Document, quick_only: bool) -> Progress {
@@ -229,6 +341,14 @@ pub fn progress(ladder: &Ladder, document: &Document, quick_only: bool) -> Progr
         total: sections.iter().map(|s| s.1).sum(),
         sections,
     }
+}
+
+/// The first statement of a check without an answer (ladder order).
+pub fn first_unanswered(ladder: &Ladder, document: &Document, quick_only: bool) -> Option<usize> {
+    ladder
+        .statements
+        .iter()
+        .position(|s| (!quick_only || s.quick) && document.rating(&s.id).is_none())
 }
 
 /// A number with one decimal, e.g. "2.3". Written by hand because Rust's
@@ -256,36 +376,55 @@ pub fn retired<'a>(ladder: &Ladder, document: &'a Document) -> Vec<(&'a str, &'a
         .answers
         .iter()
         .zip(current)
-        .filter(|(_, current)| !current)
+        .filter(|((_, answer), current)| !current && !answer.is_cleared())
         .map(|((id, answer), _)| (id.as_str(), answer))
         .collect()
 }
 
 /// The average answer on the scale's own numbers, e.g. "2.3".
-pub fn average_on_scale(ladder: &Ladder, share: f64) -> String {
-    let (low, high) = (ladder.scale.lowest(), ladder.scale.highest());
+pub fn average_on_scale(scale: &Scale, share: f64) -> String {
+    let (low, high) = (scale.lowest(), scale.highest());
     one_decimal(f64::from(low) + share * f64::from(high - low))
 }
 
-/// The label of the step closest to a section's average, in the scale's
-/// words, or "No rated answers".
-pub fn closest_label(ladder: &Ladder, share: Option<f64>) -> String {
-    share
-        .and_then(|share| nearest_step(ladder, share))
-        .map(|step| step.choice.label.clone())
-        .unwrap_or_else(|| "No rated answers".to_string())
-}
-
-/// The label of one answer ("Usually", "Not sure / no chance yet").
-pub fn rating_label(ladder: &Ladder, rating: Option<Rating>) -> String {
+/// The label of one answer ("Usually", "Not sure / no chance yet"), in the
+/// words of the statement's scale; `none` when there is no answer.
+pub fn rating_label(scale: &Scale, rating: Option<Rating>, none: &str) -> String {
     match rating {
-        Some(Rating::Step(value)) => ladder
-            .scale
+        Some(Rating::Step(value)) => scale
             .step(value)
             .map(|step| step.choice.label.clone())
             .unwrap_or_else(|| value.to_string()),
-        Some(Rating::Unsure) => ladder.scale.unsure.label.clone(),
-        Some(Rating::NotMyRole) => "Not part of my role".to_string(),
-        None => "No answer".to_string(),
+        Some(Rating::Unsure) => scale.unsure.label.clone(),
+        Some(Rating::NotMyRole) => scale
+            .not_my_role
+            .as_ref()
+            .map_or_else(|| "Not part of my role".into(), |c| c.label.clone()),
+        None => none.to_string(),
+    }
+}
+
+/// A statement's answer in its own scale's words.
+pub fn answer_label(ladder: &Ladder, statement: usize, rating: Option<Rating>) -> String {
+    let scale = ladder.scale_for(ladder.statements[statement].kind);
+    rating_label(scale, rating, "No answer")
+}
+
+/// How a section's answers spread, in the scale's words: "Usually ×2,
+/// Not yet ×1". Never an average dressed up as an answer.
+pub fn spread_words(ladder: &Ladder, result: &SectionResult) -> String {
+    let parts: Vec<String> = ladder
+        .scale
+        .steps
+        .iter()
+        .zip(&result.spread)
+        .rev()
+        .filter(|(_, count)| **count > 0)
+        .map(|(step, count)| format!("{} \u{00d7}{count}", step.choice.label))
+        .collect();
+    if parts.is_empty() {
+        "No rated answers".to_string()
+    } else {
+        parts.join(", ")
     }
 }

@@ -5,7 +5,8 @@
 //! `Reducible` and runs the effects (saving, routing, focus) in hooks.
 
 use super::content::Ladder;
-use super::document::{Answers, CheckMode, Document, Rating, Snapshot};
+use super::document::{Answers, CheckMode, Document, Rater, Rating, Snapshot};
+use super::keys::CheckRef;
 use super::route::Route;
 use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Synced, Unreadable};
 use std::rc::Rc;
@@ -30,6 +31,8 @@ pub enum Place {
     Download,
     /// The delete controls (and the undo of a deletion).
     Delete,
+    /// The list of checks about other people (added, deleted, restored).
+    Checks,
     /// Import, share-link answers, restore, undo.
     Replace,
 }
@@ -41,6 +44,8 @@ pub struct Notice {
     pub text: String,
     /// An error rather than news.
     pub error: bool,
+    /// A deleted check this message offers to restore (its id).
+    pub restore: Option<String>,
 }
 
 impl Notice {
@@ -49,6 +54,7 @@ impl Notice {
             place,
             text: text.into(),
             error: false,
+            restore: None,
         }
     }
 
@@ -57,6 +63,7 @@ impl Notice {
             place,
             text: text.into(),
             error: true,
+            restore: None,
         }
     }
 }
@@ -83,9 +90,30 @@ pub struct Comparing {
     pub document: Document,
 }
 
+/// A check about someone else kept in this browser, as the switcher
+/// lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInfo {
+    pub id: String,
+    /// Whom it is about.
+    pub name: String,
+    pub answered: usize,
+    pub updated_at: u64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub ladder: Rc<Ladder>,
+    /// Which check is open: the person's own, or one about someone else.
+    pub check: CheckRef,
+    /// The checks about other people in this browser (names sorted).
+    pub checks: Rc<Vec<CheckInfo>>,
+    /// Checks deleted from the switcher, kept so the deletion can be undone.
+    pub deleted_checks: Rc<Vec<CheckInfo>>,
+    /// Minutes to add to UTC for the person's local dates.
+    pub offset: i32,
+    /// The answer key has been shown once; after that it starts collapsed.
+    pub key_seen: bool,
     /// This tab's copy of the document.
     pub document: Rc<Document>,
     /// What this tab last read from or wrote to storage: the base of the
@@ -151,14 +179,37 @@ pub enum Action {
     Compare(Option<Rc<Comparing>>),
     /// Show a message next to a control.
     Notify(Notice),
+    /// Open another check (its document just loaded), at `route`.
+    Open {
+        check: CheckRef,
+        loaded: Box<Loaded>,
+        route: Route,
+        now: u64,
+    },
+    /// The list of checks in this browser changed.
+    Checks {
+        checks: Vec<CheckInfo>,
+        deleted: Vec<CheckInfo>,
+    },
+    /// Names in the open check: whom it is about and who rates.
+    Names {
+        subject: String,
+        rater: Rater,
+        now: u64,
+    },
 }
 
 impl State {
-    /// A state for a freshly loaded document.
+    /// A state for a freshly loaded document of the person's own check.
     pub fn new(ladder: Rc<Ladder>, loaded: Loaded, route: Route) -> State {
         let document = Rc::new(loaded.document);
         State {
             ladder,
+            check: CheckRef::Own,
+            checks: Rc::default(),
+            deleted_checks: Rc::default(),
+            offset: 0,
+            key_seen: false,
             synced: document.clone(),
             document,
             marker: loaded.marker,
@@ -202,19 +253,48 @@ impl State {
     /// Shows `route`, remembering where a check was left so the start page
     /// can offer to resume it.
     pub fn enter(&mut self, route: Route, now: u64) {
-        if let Route::Check { mode, section, .. } = &route {
-            let resume = &self.document.resume;
-            if self.ladder.section_index(section).is_some()
-                && (resume.mode != Some(*mode) || resume.section.as_deref() != Some(section))
+        let resume = match &route {
+            Route::Quick { .. } => Some((CheckMode::Quick, None)),
+            Route::Check { section, .. } | Route::Rate { section }
+                if self.ladder.section_index(section).is_some() =>
             {
+                Some((CheckMode::Full, Some(section.clone())))
+            }
+            _ => None,
+        };
+        if let Some((mode, section)) = resume {
+            let current = &self.document.resume;
+            if current.mode != Some(mode) || current.section != section && section.is_some() {
                 let document = Rc::make_mut(&mut self.document);
-                document.resume.mode = Some(*mode);
-                document.resume.section = Some(section.clone());
+                document.resume.mode = Some(mode);
+                if section.is_some() {
+                    document.resume.section = section;
+                }
                 document.touch(now);
                 self.last_change = Change::Other;
             }
         }
         self.route = route;
+    }
+
+    /// Whether the check is about someone else (statements read "They ...").
+    pub fn about_someone_else(&self) -> bool {
+        self.document.rater != Rater::Subject
+    }
+
+    /// The hash of a page of the open check.
+    pub fn href(&self, route: &Route) -> String {
+        route.href(&self.check)
+    }
+
+    /// The name the open check goes by, for headers and labels: "You" for
+    /// the person's own.
+    pub fn check_name(&self) -> String {
+        match &self.check {
+            CheckRef::Own => "Your self-check".to_string(),
+            CheckRef::Other(_) if self.document.subject.is_empty() => "Someone else".to_string(),
+            CheckRef::Other(_) => self.document.subject.clone(),
+        }
     }
 
     /// An empty document that remembers a deletion at `deleted_at`, so
@@ -319,6 +399,7 @@ impl State {
                 let id = id.clone();
                 Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
                 state.last_change = Change::Rating;
+                state.key_seen = true;
             }
             Action::Note {
                 statement,
@@ -433,12 +514,59 @@ impl State {
                     format!(
                         "Snapshot saved ({} in your history{}).",
                         state.document.snapshots.len(),
-                        if trimmed > 0 { "; the oldest was removed" } else { "" }
+                        if trimmed > 0 {
+                            "; the oldest was removed"
+                        } else {
+                            ""
+                        }
                     ),
                 ));
             }
             Action::Compare(comparing) => state.comparison = comparing,
             Action::Notify(notice) => state.notice = Some(notice),
+            Action::Open {
+                check,
+                loaded,
+                route,
+                now,
+            } => {
+                let loaded = *loaded;
+                let document = Rc::new(loaded.document);
+                state.check = check;
+                state.synced = document.clone();
+                state.document = document;
+                state.marker = loaded.marker;
+                state.persistence = loaded.persistence;
+                state.unreadable = loaded.unreadable;
+                state.save_status = SaveStatus::Idle;
+                state.notice = None;
+                state.last_change = Change::Other;
+                state.route = Route::Start;
+                state.enter(route, now);
+            }
+            Action::Checks { checks, deleted } => {
+                if *state.checks == checks && *state.deleted_checks == deleted {
+                    return None;
+                }
+                state.checks = Rc::new(checks);
+                state.deleted_checks = Rc::new(deleted);
+            }
+            Action::Names {
+                subject,
+                rater,
+                now,
+            } => {
+                if state.read_only()
+                    || (state.document.subject == subject && state.document.rater == rater)
+                {
+                    return None;
+                }
+                let document = Rc::make_mut(&mut state.document);
+                document.subject = subject;
+                document.rater = rater;
+                document.touch(now);
+                state.last_change = Change::Other;
+            }
         }
         Some(state)
     }

@@ -92,7 +92,9 @@ fn in_memory(fault: &StoreFault) -> Persistence {
 /// could not be read: the page keeps answers in memory instead.
 fn no_backup() -> Persistence {
     Persistence::InMemory {
-        reason: "your saved answers could not be read or backed up, so nothing is written over them".into(),
+        reason:
+            "your saved answers could not be read or backed up, so nothing is written over them"
+                .into(),
     }
 }
 
@@ -122,7 +124,7 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
                 marker,
                 persistence: Persistence::Saving,
                 unreadable: None,
-            }
+            };
         }
         Ok(Some(raw)) => raw,
     };
@@ -355,7 +357,10 @@ impl Removed {
     /// Items the person would count: documents, backups, preferences (not
     /// the markers kept beside documents).
     pub fn count(&self) -> usize {
-        self.items.iter().filter(|(k, _)| !k.ends_with("/rev")).count()
+        self.items
+            .iter()
+            .filter(|(k, _)| !k.ends_with("/rev"))
+            .count()
     }
 }
 

@@ -1,9 +1,13 @@
-//! Dates for people, from milliseconds since the Unix epoch (UTC).
+//! Dates for people, from milliseconds since the Unix epoch.
 
-/// "2026-11-27" for a time in milliseconds since the Unix epoch.
-pub fn date(ms: u64) -> String {
-    let days = (ms / 86_400_000) as i64;
-    // Civil-from-days (Howard Hinnant's algorithm), valid for any u64 input.
+/// "2026-11-27" for a time in milliseconds since the Unix epoch, in the
+/// person's time zone: `offset_minutes` is added to UTC (the browser's
+/// offset when the page opened; an hour of summer time near midnight can
+/// still move an old date by a day, which nobody has complained of).
+pub fn local_date(ms: u64, offset_minutes: i32) -> String {
+    let shifted = ms as i128 + i128::from(offset_minutes) * 60_000;
+    let days = shifted.div_euclid(86_400_000) as i64;
+    // Civil-from-days (Howard Hinnant's algorithm), valid for any input here.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -14,4 +18,9 @@ pub fn date(ms: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The date in UTC.
+pub fn date(ms: u64) -> String {
+    local_date(ms, 0)
 }

@@ -25,12 +25,34 @@ pub fn focus(root: &web_sys::Element, id: &str) {
     }
 }
 
-/// Whether the layout has room for the contents beside the section (the
-/// same breakpoint as the stylesheet's two-column layout).
-pub fn is_wide() -> bool {
+/// Brings a just-opened confirmation into view and puts focus on its
+/// first button.
+pub fn focus_first_button(element: &web_sys::Element) {
+    let button = element
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .and_then(|button| button.dyn_into::<HtmlElement>().ok());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(button) = button {
+        let _ = button.focus();
+    }
+}
+
+/// Whether a media query matches now (for `use_media`).
+pub fn media_matches(query: &str) -> bool {
     web_sys::window()
-        .and_then(|window| window.match_media("(min-width: 52rem)").ok().flatten())
-        .is_some_and(|query| query.matches())
+        .and_then(|window| window.match_media(query).ok().flatten())
+        .is_some_and(|list| list.matches())
+}
+
+/// Sets the browser tab's title (stand-alone page and iframe embed).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
 }
 
 /// Whether the page is hidden (another tab, minimised, being closed).
@@ -38,17 +60,6 @@ pub fn is_hidden() -> bool {
     web_sys::window()
         .and_then(|window| window.document())
         .is_some_and(|document| document.hidden())
-}
-
-/// Today's date as YYYY-MM-DD, for file names.
-pub fn today() -> String {
-    js_sys::Date::new_0()
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect()
 }
 
 /// Shows a route in the address bar (a new history entry, so back returns).

@@ -1,4 +1,4 @@
-//! `localStorage`, without panics.
+//! `localStorage` as a `core::store::Store`, without panics.
 //!
 //! Browsers break storage in many ways: reading `window.localStorage` throws
 //! when it is blocked (third-party iframe, cookies off, sandboxed frame),
@@ -6,43 +6,9 @@
 //! `Result`, and the app keeps working in memory when storage fails.
 //! (`gloo::storage::LocalStorage` panics in these cases, so it is not used.)
 
+use crate::core::store::{Store, StoreFault};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
-
-/// Why storage could not be used, in words for the person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StorageFault {
-    /// The browser does not let this page use storage at all.
-    Blocked(String),
-    /// Reading or writing failed (for example, the quota is full).
-    Failed(String),
-}
-
-impl StorageFault {
-    pub fn detail(&self) -> &str {
-        match self {
-            StorageFault::Blocked(detail) | StorageFault::Failed(detail) => detail,
-        }
-    }
-}
-
-/// Prefix of every key this app writes, so "delete my data" finds them all.
-pub const KEY_PREFIX: &str = "l5-selfcheck";
-
-/// The start of every key of one instance (embed).
-pub fn instance_prefix(instance: &str) -> String {
-    format!("{KEY_PREFIX}/{instance}/")
-}
-
-/// The key of the document for one instance (embed) and one ladder.
-pub fn document_key(instance: &str, ladder: &str) -> String {
-    format!("{KEY_PREFIX}/{instance}/{ladder}")
-}
-
-/// Where undecodable stored text is kept, never to be overwritten.
-pub fn backup_key(instance: &str, ladder: &str, now_ms: u64) -> String {
-    format!("{KEY_PREFIX}/{instance}/{ladder}/backup-{now_ms}")
-}
 
 fn describe(error: &JsValue) -> String {
     if let Some(name) = js_sys::Reflect::get(error, &JsValue::from_str("name"))
@@ -65,48 +31,53 @@ fn describe(error: &JsValue) -> String {
 }
 
 /// The page's `localStorage`, or why it cannot be had.
-pub fn local_storage() -> Result<Storage, StorageFault> {
-    let window = web_sys::window().ok_or_else(|| StorageFault::Blocked("no window".into()))?;
+fn local_storage() -> Result<Storage, StoreFault> {
+    let window = web_sys::window().ok_or_else(|| StoreFault::Blocked("no window".into()))?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err(StorageFault::Blocked(
+        Ok(None) => Err(StoreFault::Blocked(
             "this browser offers no local storage".into(),
         )),
-        Err(error) => Err(StorageFault::Blocked(describe(&error))),
+        Err(error) => Err(StoreFault::Blocked(describe(&error))),
     }
 }
 
-pub fn read(key: &str) -> Result<Option<String>, StorageFault> {
-    local_storage()?
-        .get_item(key)
-        .map_err(|error| StorageFault::Failed(describe(&error)))
-}
+/// This browser's `localStorage`.
+#[derive(Clone, Copy, Default)]
+pub struct BrowserStore;
 
-pub fn write(key: &str, value: &str) -> Result<(), StorageFault> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|error| StorageFault::Failed(describe(&error)))
-}
+impl Store for BrowserStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        local_storage()?
+            .get_item(key)
+            .map_err(|error| StoreFault::Failed(describe(&error)))
+    }
 
-pub fn remove(key: &str) -> Result<(), StorageFault> {
-    local_storage()?
-        .remove_item(key)
-        .map_err(|error| StorageFault::Failed(describe(&error)))
-}
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        local_storage()?
+            .set_item(key, value)
+            .map_err(|error| StoreFault::Failed(describe(&error)))
+    }
 
-/// Every key that starts with `prefix`.
-pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageFault> {
-    let storage = local_storage()?;
-    let length = storage
-        .length()
-        .map_err(|error| StorageFault::Failed(describe(&error)))?;
-    let mut keys = Vec::new();
-    for index in 0..length {
-        if let Ok(Some(key)) = storage.key(index) {
-            if key.starts_with(prefix) {
-                keys.push(key);
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        local_storage()?
+            .remove_item(key)
+            .map_err(|error| StoreFault::Failed(describe(&error)))
+    }
+
+    fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreFault> {
+        let storage = local_storage()?;
+        let length = storage
+            .length()
+            .map_err(|error| StoreFault::Failed(describe(&error)))?;
+        let mut keys = Vec::new();
+        for index in 0..length {
+            if let Ok(Some(key)) = storage.key(index) {
+                if key.starts_with(prefix) {
+                    keys.push(key);
+                }
             }
         }
+        Ok(keys)
     }
-    Ok(keys)
 }

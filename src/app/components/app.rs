@@ -1,23 +1,29 @@
-//! The root component: loads the document once, follows the URL's hash,
-//! shows the page for the route, and saves after every change.
+//! The root component, the shell (a short list of hooks around one
+//! reducer) and the layout every page sits in.
 
 use super::banners::{save_status_line, storage_banner};
-use super::check::check_page;
+use super::check::{check_page, quick_page, rate_page};
 use super::compare::compare_page;
-use super::exchange::{data_page, shared_page};
+use super::data::data_page;
 use super::learn::learn_page;
+use super::page::{not_found, statement_callbacks, Ctx};
 use super::results::results_page;
+use super::shared::shared_page;
 use super::start::start_page;
-use crate::app::persist;
-use crate::app::state::{Action, Change, SaveStatus, State, NOTE_SAVE_DELAY_MS};
+use crate::app::hooks::{
+    use_effects, use_focus, use_media, use_routing, use_saving, use_title, Latest, Widget,
+};
 use crate::app::Setup;
+use crate::core::checks;
 use crate::core::content::Ladder;
+use crate::core::keys::{ui_key, CheckRef, DocKeys};
 use crate::core::route::Route;
-use crate::edge::{clock, page, storage};
-use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
+use crate::core::state::State;
+use crate::core::store::Store;
+use crate::core::sync;
+use crate::edge::storage::BrowserStore;
+use crate::edge::{clock, page};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[component]
@@ -27,17 +33,27 @@ pub fn App(setup: &Setup) -> Html {
             <Shell ladder={ladder.clone()} instance={setup.instance.clone()} hash_routing={setup.hash_routing}
                 start={setup.start.clone()} problems={setup.problems.clone()} />
         },
-        Err(message) => html! {
-            <main class="l5-app">
-                <div class="banner error" role="alert">
-                    <h1>{ "This self-check cannot start" }</h1>
-                    { setting_problems(&setup.problems) }
-                    <p>{ "Its content file has a problem:" }</p>
-                    <p><code>{ message.clone() }</code></p>
-                    <p>{ "Whoever maintains this page can fix the file; docs/content-format.md describes the format." }</p>
-                </div>
-            </main>
-        },
+        Err(problems) => content_problems(problems, &setup.problems),
+    }
+}
+
+/// A broken content file: every problem at once, so whoever maintains the
+/// file can fix them in one go (this is also the way to check a file).
+pub fn content_problems(problems: &[String], settings: &[String]) -> Html {
+    html! {
+        <main class="l5-app">
+            <div class="banner error" role="alert">
+                <h1>{ "This self-check cannot start" }</h1>
+                { setting_problems(settings) }
+                <p>{ if problems.len() == 1 { "Its content file has a problem:".to_string() } else { format!("Its content file has {} problems:", problems.len()) } }</p>
+                <ul class="problems">
+                    for problem in problems.iter() {
+                        <li><code>{ problem.clone() }</code></li>
+                    }
+                </ul>
+                <p>{ "Whoever maintains this page can fix the file; docs/content-format.md describes the format." }</p>
+            </div>
+        </main>
     }
 }
 
@@ -62,7 +78,7 @@ impl PartialEq for ShellProps {
 }
 
 /// Settings the embedding page got wrong: named, so the wiki admin can fix them.
-fn setting_problems(problems: &[String]) -> Html {
+pub fn setting_problems(problems: &[String]) -> Html {
     if problems.is_empty() {
         return Html::default();
     }
@@ -78,289 +94,130 @@ fn setting_problems(problems: &[String]) -> Html {
     }
 }
 
-/// What every page gets: the state to render and the embed's name for ids.
-/// Pages are plain functions, not components: they re-render with the
-/// shell anyway, and each component type adds its own code to the wasm.
-pub struct PageProps {
-    pub state: UseReducerHandle<State>,
-    pub instance: AttrValue,
-    /// Deletes every stored item of this instance (after confirmation).
-    pub on_delete: Callback<()>,
-}
-
-/// The id of the heading that takes focus when the page changes.
-pub fn heading_id(instance: &str) -> String {
-    format!("{instance}-heading")
+/// The state a page opens with: the check and page in the link (or the
+/// configured start), its document as stored, the list of checks.
+fn first_state(props: &ShellProps) -> State {
+    let hash = if props.hash_routing {
+        page::hash()
+    } else {
+        String::new()
+    };
+    let (mut check, mut route) = Route::parse(&hash);
+    if let (Some(start), Route::Start, CheckRef::Own) = (&props.start, &route, &check) {
+        route = start.clone();
+    }
+    let now = clock::now_ms();
+    let store = BrowserStore;
+    let (others, deleted) =
+        checks::list(&store, &props.instance, &props.ladder).unwrap_or_default();
+    if let CheckRef::Other(id) = &check {
+        if !others.iter().any(|c| &c.id == id) {
+            route = Route::NotFound {
+                path: route.href(&check).trim_start_matches("#/").to_string(),
+            };
+            check = CheckRef::Own;
+        }
+    }
+    let keys = DocKeys::new(&props.instance, &props.ladder.id, &check);
+    let loaded = sync::load(&store, &keys, &props.ladder, now);
+    let mut state = State::new(props.ladder.clone(), loaded, Route::Start);
+    state.check = check;
+    state.checks = Rc::new(others);
+    state.deleted_checks = Rc::new(deleted);
+    state.offset = clock::utc_offset_minutes();
+    state.key_seen = matches!(store.read(&ui_key(&props.instance)), Ok(Some(_)));
+    state.enter(route, now);
+    state
 }
 
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let state = {
-        let ladder = props.ladder.clone();
+        let props = props.clone();
+        use_reducer(move || first_state(&props))
+    };
+    let widget = {
         let instance = props.instance.clone();
-        let start = props.start.clone();
         let hash_routing = props.hash_routing;
-        use_reducer(move || {
-            let loaded = persist::load(&instance, &ladder);
-            let mut state = State {
-                stored_revision: loaded.document.revision,
-                ladder,
-                document: Rc::new(loaded.document),
-                persistence: loaded.persistence,
-                unreadable: loaded.unreadable,
-                save_status: SaveStatus::Idle,
-                last_change: Change::Other,
-                route: Route::Start,
-                comparison: None,
-            };
-            // A link that names a page wins; otherwise the configured start.
-            // A script embed ignores the host page's hash: it is not ours.
-            let hash = if hash_routing {
-                page::hash()
-            } else {
-                String::new()
-            };
-            let route = match start {
-                Some(start) if hash.trim_start_matches(['#', '/']).is_empty() => start,
-                _ => Route::parse(&hash),
-            };
-            state.enter(route, clock::now_ms());
-            state
+        use_memo((), move |_| Widget {
+            instance,
+            hash_routing,
+            tab: Rc::from(clock::tab_name()),
         })
     };
+    let latest: Latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
 
-    // Links, back and forward all change the hash; follow it. (A script
-    // embed routes its links itself, below, and leaves the hash alone.)
-    {
-        let dispatch = state.dispatcher();
-        let hash_routing = props.hash_routing;
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().filter(|_| hash_routing).map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
-                    dispatch.dispatch(Action::Navigate {
-                        route: Route::parse(&page::hash()),
-                        now: clock::now_ms(),
-                    })
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // After navigating (not on first load, which must not steal focus from
-    // a wiki page), show the route in the address bar and move focus to the
-    // new page's heading or linked statement.
+    let onclick = use_routing(&widget, &latest);
+    let flush = use_saving(&widget, &latest);
+    let effects = use_effects(&widget, &latest, flush);
     let root = use_node_ref();
-    {
-        let first = use_mut_ref(|| true);
-        let instance = props.instance.clone();
-        let hash_routing = props.hash_routing;
-        let root = root.clone();
-        use_effect_with(state.route.clone(), move |route| {
-            if std::mem::take(&mut *first.borrow_mut()) {
-                return;
-            }
-            if hash_routing && Route::parse(&page::hash()) != *route {
-                page::set_hash(&route.href());
-            }
-            let Some(root) = root.cast::<web_sys::Element>() else {
-                return;
-            };
-            match route {
-                Route::Check {
-                    focus: Some(statement),
-                    ..
-                } => page::focus(&root, &format!("{instance}-{statement}")),
-                _ => page::focus(&root, &heading_id(&instance)),
-            }
-        });
-    }
-    // Mark when the first statement can be answered (for the benchmark).
-    {
-        let root = root.clone();
-        use_effect_with(state.route.clone(), move |_| {
-            if let Some(root) = root.cast::<web_sys::Element>() {
-                page::mark_first_statement(&root);
-            }
-        });
-    }
-    // In a script embed, in-app links change this widget's page only.
-    let onclick = (!props.hash_routing).then(|| {
-        let dispatch = state.dispatcher();
-        Callback::from(move |event: MouseEvent| {
-            let link = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|target| target.closest("a[href^='#/']").ok().flatten());
-            if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
-                event.prevent_default();
-                dispatch.dispatch(Action::Navigate {
-                    route: Route::parse(&href),
-                    now: clock::now_ms(),
-                });
-            }
-        })
-    });
+    use_focus(&widget, &state, &root);
+    use_title(&widget, &state);
+    let wide = use_media("(min-width: 52rem)");
 
-    // Saving. `latest` always holds the newest document and whether it
-    // still needs writing, so a timer or a page-hide event writes what is
-    // current, not what was current when it was scheduled.
-    let latest = use_mut_ref(|| (state.document.clone(), false));
-    *latest.borrow_mut() = (
-        state.document.clone(),
-        state.writes() && state.document.revision != state.stored_revision,
-    );
-    let flush = use_memo((), {
-        let latest = latest.clone();
-        let dispatch = state.dispatcher();
-        let instance = props.instance.clone();
+    let (dispatch, on_rate, on_note) = (*use_memo((), {
+        let state = state.clone();
         move |_| {
-            Rc::new(move || {
-                let (document, needed) = latest.borrow().clone();
-                if !needed {
-                    return;
-                }
-                latest.borrow_mut().1 = false;
-                match persist::save(&instance, &document) {
-                    Ok(()) => dispatch.dispatch(Action::Saved {
-                        revision: document.revision,
-                    }),
-                    Err(fault) => dispatch.dispatch(Action::SaveFailed {
-                        reason: fault.detail().to_string(),
-                    }),
-                }
-            }) as Rc<dyn Fn()>
+            let dispatch = Callback::from(move |action| state.dispatch(action));
+            let (rate, note) = statement_callbacks(&dispatch, clock::now_ms);
+            (dispatch, rate, note)
         }
-    });
-    // A typed note waits at most NOTE_SAVE_DELAY_MS; everything else is
-    // written at once.
-    let note_timer = use_mut_ref(|| (None::<Timeout>, false));
-    {
-        let flush = flush.clone();
-        let last_change = state.last_change;
-        use_effect_with(state.document.revision, move |_| {
-            let mut timer = note_timer.borrow_mut();
-            if last_change == Change::Note {
-                if !timer.1 {
-                    let note_timer = note_timer.clone();
-                    let flush = (*flush).clone();
-                    timer.1 = true;
-                    timer.0 = Some(Timeout::new(NOTE_SAVE_DELAY_MS, move || {
-                        note_timer.borrow_mut().1 = false;
-                        flush();
-                    }));
-                }
-            } else {
-                // Dropping a pending timer cancels it; this write covers it.
-                if std::mem::take(&mut timer.1) {
-                    timer.0 = None;
-                }
-                drop(timer);
-                flush();
-            }
-        });
-    }
-    // Write pending notes when the page is hidden or closed.
-    {
-        let flush = flush.clone();
-        use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let on_hide = {
-                let flush = (*flush).clone();
-                move |_: &web_sys::Event| {
-                    if page::is_hidden() {
-                        flush();
-                    }
-                }
-            };
-            let listeners = window.map(|window| {
-                let flush = (*flush).clone();
-                (
-                    EventListener::new(&window, "pagehide", move |_| flush()),
-                    window
-                        .document()
-                        .map(|document| EventListener::new(&document, "visibilitychange", on_hide)),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
-    // Another tab or window changed our stored document.
-    {
-        let dispatch = state.dispatcher();
-        let instance = props.instance.clone();
-        let ladder = props.ladder.clone();
-        use_effect_with((), move |_| {
-            let key = storage::document_key(&instance, &ladder.id);
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    // `key` is absent when another tab cleared all storage.
-                    let ours = event.key().is_none_or(|changed| changed == key);
-                    if ours {
-                        if let Some(incoming) =
-                            persist::incoming(&instance, &ladder, event.new_value())
-                        {
-                            dispatch.dispatch(Action::External(incoming));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    let on_delete = {
-        let dispatch = state.dispatcher();
-        let instance = props.instance.clone();
-        Callback::from(move |_: ()| match persist::delete_all(&instance) {
-            Ok(keys) => dispatch.dispatch(Action::Deleted { keys }),
-            Err(fault) => dispatch.dispatch(Action::DeleteFailed {
-                reason: fault.detail().to_string(),
-            }),
-        })
-    };
-
-    let page_props = PageProps {
-        state: state.clone(),
+    }))
+    .clone();
+    let ctx = Ctx {
+        state: Rc::new((*state).clone()),
+        dispatch,
+        effects,
+        on_rate,
+        on_note,
         instance: props.instance.clone(),
-        on_delete,
+        now: clock::now_ms(),
+        page_url: Rc::from(page::url_without_hash()),
+        wide,
     };
-    let page = match &state.route {
-        Route::Start => start_page(&page_props),
-        Route::Check { .. } => check_page(&page_props),
-        Route::Results { .. } => results_page(&page_props),
-        Route::Learn { .. } => learn_page(&page_props),
-        Route::Data => data_page(&page_props),
-        Route::Compare { snapshot } => compare_page(&page_props, *snapshot),
-        Route::Shared { payload } => shared_page(&page_props, payload),
-        Route::NotFound { path } => not_found(
-            &format!("There is no page at \"#/{path}\"."),
-            &props.instance,
-        ),
-    };
-
     html! {
         <div class="l5-app" ref={root} {onclick}>
-            <header class="app-bar">
-                <a class="app-name" href={Route::Start.href()}>{ state.ladder.title.clone() }{ " · self-check" }</a>
-                { save_status_line(&state.save_status) }
-            </header>
-            { setting_problems(&props.problems) }
-            { storage_banner(&state) }
-            <main>{ page }</main>
+            { layout(&ctx, &props.problems) }
         </div>
     }
 }
 
-/// A bad deep link: say what is missing and offer the way back.
-pub fn not_found(what: &str, instance: &str) -> Html {
+/// Header, messages and the page for the route: the same markup in the
+/// browser and in the prerender.
+pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
+    let state = &ctx.state;
+    let page = match &state.route {
+        Route::Start => start_page(ctx),
+        Route::Quick { .. } => quick_page(ctx),
+        Route::Check { .. } => check_page(ctx),
+        Route::Rate { .. } => rate_page(ctx),
+        Route::Results { .. } => results_page(ctx),
+        Route::Learn { .. } => learn_page(ctx),
+        Route::Data => data_page(ctx),
+        Route::Compare { with } => compare_page(ctx, with),
+        Route::Shared { payload } => shared_page(ctx, payload),
+        Route::NotFound { path } => not_found(
+            ctx,
+            &format!("There is no page at \u{201c}#/{path}\u{201d} in this browser."),
+        ),
+    };
+    let whose = match &state.check {
+        CheckRef::Own => Html::default(),
+        CheckRef::Other(_) => html! {
+            <p class="whose">{ "Rating: " }<bdi>{ state.check_name() }</bdi></p>
+        },
+    };
     html! {
-        <section class="page">
-            <h1 id={heading_id(instance)} tabindex="-1">{ "Page not found" }</h1>
-            <p role="alert">{ what.to_string() }</p>
-            <p><a class="button" href={Route::Start.href()}>{ "Go to the start page" }</a></p>
-        </section>
+        <>
+            <header class="app-bar">
+                <a class="app-name" href={ctx.href(&Route::Start)}>{ state.ladder.title.clone() }{ " \u{b7} self-check" }</a>
+                { whose }
+                { save_status_line(&state.save_status) }
+            </header>
+            { setting_problems(problems) }
+            { storage_banner(ctx) }
+            <main>{ page }</main>
+        </>
     }
 }

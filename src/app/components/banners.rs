@@ -1,39 +1,66 @@
 //! Messages about where answers live and what went wrong, with the action
-//! that helps: download the answers, or the data that could not be read.
+//! that helps: download the answers, the data that could not be read, or
+//! undo the last replace.
 
-use crate::app::state::{Persistence, SaveStatus, State};
-use crate::edge::{download, page};
+use super::page::{notice_at, Ctx};
+use crate::core::state::{Action, Place, SaveStatus};
+use crate::core::sync::Persistence;
+use crate::core::time::local_date;
+use crate::edge::{clock, download};
 use yew::prelude::*;
 
-/// The file name for an export of this ladder's document (`extension`
-/// without the dot).
-pub fn export_file_name(ladder: &str, extension: &str) -> String {
-    format!("l5-selfcheck-{ladder}-{}.{extension}", page::today())
+/// The file name for an export of the open check (`extension` without
+/// the dot), dated today in the person's time zone.
+pub fn export_file_name(ctx: &Ctx, extension: &str) -> String {
+    let who: String = ctx
+        .state
+        .document
+        .subject
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(24)
+        .collect::<String>()
+        .to_lowercase();
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!("-{who}")
+    };
+    format!(
+        "l5-selfcheck-{}{who}-{}.{extension}",
+        ctx.state.ladder.id,
+        local_date(ctx.now, ctx.state.offset)
+    )
 }
 
-/// A button that downloads the current answers as JSON.
-pub fn download_answers_button(state: &UseReducerHandle<State>, label: &str) -> Html {
+/// A button that downloads the open check as JSON, and says so if the
+/// browser refused.
+pub fn download_answers_button(ctx: &Ctx, label: &str) -> Html {
     let onclick = {
-        let state = state.clone();
+        let name = export_file_name(ctx, "json");
+        let text = ctx.state.document.encode();
+        let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            download::download(
-                &export_file_name(&state.ladder.id, "json"),
-                "application/json",
-                &state.document.encode(),
-            );
+            if !download::download(&name, "application/json", &text) {
+                dispatch.emit(Action::Notify(crate::core::state::Notice::error(
+                    Place::Download,
+                    "The browser did not start the download. Try again, or copy the summary instead.",
+                )));
+            }
         })
     };
     html! { <button type="button" class="button" {onclick}>{ label.to_string() }</button> }
 }
 
 /// Persistent warnings: shown for as long as they are true.
-pub fn storage_banner(state: &UseReducerHandle<State>) -> Html {
+pub fn storage_banner(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
     let warning = match &state.persistence {
         Persistence::Saving => None,
         Persistence::InMemory { reason } => Some(html! {
             <div class="banner warning" role="alert">
                 <p>{ format!("Your answers are not being saved: this browser would not let the page store them ({reason}). They stay only while this page is open.") }</p>
-                <p>{ download_answers_button(state, "Download your answers") }</p>
+                <p>{ download_answers_button(ctx, "Download your answers") }</p>
             </div>
         }),
         Persistence::ReadOnly { schema } => Some(html! {
@@ -49,13 +76,9 @@ pub fn storage_banner(state: &UseReducerHandle<State>) -> Html {
         };
         let onclick = {
             let raw = unreadable.raw.clone();
-            let ladder = state.ladder.id.clone();
+            let name = export_file_name(ctx, "txt").replace(".txt", "-unreadable.txt");
             Callback::from(move |_: MouseEvent| {
-                download::download(
-                    &format!("l5-selfcheck-{ladder}-unreadable-{}.txt", page::today()),
-                    "text/plain",
-                    &raw,
-                );
+                download::download(&name, "text/plain", &raw);
             })
         };
         html! {
@@ -69,17 +92,65 @@ pub fn storage_banner(state: &UseReducerHandle<State>) -> Html {
         <>
             { warning.unwrap_or_default() }
             { unreadable.unwrap_or_default() }
+            { notice_at(ctx, Place::Top, Html::default()) }
         </>
     }
 }
 
-/// A polite live region: announces saves without moving focus.
+/// The last replace of the answers, with Undo (also after a reload) and a
+/// way to keep the new answers and stop being asked.
+pub fn undo_replace(ctx: &Ctx) -> Html {
+    let replaced = ctx.state.document.replaced.as_ref();
+    let buttons = |ctx: &Ctx| {
+        let undo = {
+            let replace = ctx.effects.replace.clone();
+            Callback::from(move |_: MouseEvent| {
+                replace.emit(Action::Undo {
+                    now: clock::now_ms(),
+                })
+            })
+        };
+        let keep = ctx.on(|| Action::KeepReplaced {
+            now: clock::now_ms(),
+        });
+        html! {
+            <p class="actions">
+                <button type="button" class="button primary" onclick={undo}>{ "Undo" }</button>
+                <button type="button" class="button" onclick={keep}>{ "Keep the new answers" }</button>
+            </p>
+        }
+    };
+    let notice = ctx
+        .state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.place == Place::Replace);
+    match replaced {
+        // The message just shown carries the buttons.
+        Some(_) if notice => notice_at(ctx, Place::Replace, buttons(ctx)),
+        Some(replaced) if !ctx.state.read_only() => html! {
+            <>
+                <div class="banner info undo">
+                    <p>{ format!(
+                        "On {} your answers were replaced by {}. The earlier answers are kept in the history.",
+                        local_date(replaced.at, ctx.state.offset),
+                        replaced.what
+                    ) }</p>
+                    { buttons(ctx) }
+                </div>
+                { notice_at(ctx, Place::Replace, Html::default()) }
+            </>
+        },
+        _ => notice_at(ctx, Place::Replace, Html::default()),
+    }
+}
+
+/// A polite live region in the header: announces saves without moving focus.
 pub fn save_status_line(status: &SaveStatus) -> Html {
     let text = match status {
         SaveStatus::Idle => String::new(),
         SaveStatus::Saved { answered } => format!("Saved ({answered} answered)"),
-        SaveStatus::Failed { .. } => "Not saved: answers are kept in this page only.".to_string(),
-        SaveStatus::Info(message) => message.clone(),
+        SaveStatus::Failed => "Not saved: answers are kept in this page only.".to_string(),
     };
     html! { <p class="save-status" role="status">{ text }</p> }
 }

@@ -1,122 +1,270 @@
-//! Two views side by side: a snapshot and now, or yours and someone else's.
+//! Two views side by side, labelled with both names: a snapshot and now,
+//! two checks in this browser (a report's self-check and a manager's view
+//! of them), or a check and a file or link. The largest gaps come first,
+//! with both sides' notes, and a few openers for the conversation.
 
-use super::app::{heading_id, not_found, PageProps};
-use crate::core::compare::{compare, FAR_APART};
-use crate::core::document::Document;
-use crate::core::route::Route;
-use crate::core::scoring::{average_on_scale, closest_label, rating_label};
-use crate::core::time::date;
+use super::page::{heading, not_found, plural, Ctx, NewCheck};
+use crate::core::compare::{compare, Difference, StatementPair, FAR_APART};
+use crate::core::content::Kind;
+use crate::core::document::{Document, Rater};
+use crate::core::markdown;
+use crate::core::route::{Compared, Route};
+use crate::core::scoring::{answer_label, average_on_scale};
+use crate::core::state::{Action, Notice, Place};
+use crate::core::time::local_date;
+use crate::edge::{download, page};
+use std::rc::Rc;
 use yew::prelude::*;
 
-fn section_cell(ladder: &crate::core::content::Ladder, share: Option<f64>) -> String {
-    match share {
-        Some(share) => format!(
-            "{} ({})",
-            closest_label(ladder, Some(share)),
-            average_on_scale(ladder, share)
-        ),
-        None => "\u{2013}".to_string(),
-    }
-}
+/// How many conversation openers to offer.
+const OPENERS: usize = 5;
 
-#[inline(never)]
-pub fn compare_page(props: &PageProps, snapshot: Option<u64>) -> Html {
-    let state = &props.state;
+pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
+    let state = &ctx.state;
     let ladder = &state.ladder;
-    let prefix = &props.instance;
-    let heading_id = heading_id(prefix);
-    // (left document, left name, right document, right name, whose view)
-    let (left, left_name, right, right_name, other): (
+    let here = if state.about_someone_else() {
+        state.check_name()
+    } else if state.document.subject.is_empty() {
+        "You".to_string()
+    } else {
+        state.document.subject.clone()
+    };
+    let (left, left_name, right, right_name, over_time): (
         Document,
         String,
-        Document,
+        Rc<Document>,
         String,
-        Option<String>,
-    ) = match snapshot {
-        Some(time) => match state.document.snapshot(time) {
+        bool,
+    ) = match with {
+        Compared::Snapshot(time) => match state.document.snapshot(*time) {
             Some(snap) => (
                 state.document.as_of(snap),
-                format!("Snapshot {}", date(time)),
-                (*state.document).clone(),
+                format!("Snapshot {}", local_date(*time, state.offset)),
+                state.document.clone(),
                 "Now".to_string(),
-                None,
+                true,
             ),
-            None => {
-                return not_found(
-                    "There is no snapshot with that date in your history.",
-                    prefix,
-                )
-            }
+            None => return not_found(ctx, "There is no snapshot with that date in this history."),
         },
-        None => match &state.comparison {
+        _ => match &state.comparison {
             Some(other) => (
                 (*state.document).clone(),
-                "You".to_string(),
-                other.document.clone(),
-                format!("From {}", other.label),
-                Some(other.label.clone()),
+                here.clone(),
+                Rc::new(other.document.clone()),
+                if other.label == here {
+                    format!("{} (other)", other.label)
+                } else {
+                    other.label.clone()
+                },
+                false,
             ),
             None => {
                 return html! {
                     <section class="page">
-                        <h1 id={heading_id} tabindex="-1">{ "Compare" }</h1>
-                        <p>{ "Nothing to compare yet. Import someone's export (or open a share link) to see it beside your answers." }</p>
-                        <p><a class="button" href={Route::Data.href()}>{ "Go to Save, share and compare" }</a></p>
+                        { heading(ctx, "Compare".into()) }
+                        <p>{ match with {
+                            Compared::Check(_) => "Opening the other check\u{2026}",
+                            _ => "Nothing to compare yet. Import someone's export, or open a share link, to see it beside these answers.",
+                        } }</p>
+                        <p><a class="button primary" href={ctx.href(&Route::Data)}>{ "Go to Save, share and compare" }</a></p>
                     </section>
                 }
             }
         },
     };
     let comparison = compare(ladder, &left, &right);
-    let far = comparison.far_apart().count();
-    let over_time = other.is_none();
+    let title = if over_time {
+        "What changed since the snapshot".to_string()
+    } else {
+        format!("{left_name} and {right_name}, side by side")
+    };
+    let head = html! {
+        <>
+            <p class="print-only print-header">{ format!("{} \u{2014} {title} \u{2014} {}", ladder.title, local_date(ctx.now, state.offset)) }</p>
+            { heading(ctx, title.clone()) }
+        </>
+    };
+    if !over_time && !comparison.comparable() {
+        let empty = if comparison.left_answered == 0 {
+            &left_name
+        } else {
+            &right_name
+        };
+        return html! {
+            <section class="page compare">
+                { head }
+                <p class="banner info">{ format!("Nothing to compare yet: {empty} has no answers. Once both sides have answered, the differences show here.") }</p>
+                <p class="actions"><a class="button primary" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a></p>
+            </section>
+        };
+    }
+    let someone = state.about_someone_else() || left.rater != Rater::Subject;
+    let note = |document: &Document, id: &str| {
+        document
+            .answers
+            .get(id)
+            .map(|a| a.note.trim().to_string())
+            .filter(|n| !n.is_empty())
+    };
+    let item = |pair: &StatementPair| {
+        let statement = &ladder.statements[pair.statement];
+        let side = |name: &str, rating, document: &Document| {
+            html! {
+                <div class="side">
+                    <p><strong><bdi>{ name.to_string() }</bdi>{ ": " }</strong>{ answer_label(ladder, pair.statement, rating) }</p>
+                    if let Some(text) = note(document, &statement.id) {
+                        <p class="note-text">{ text }</p>
+                    }
+                </div>
+            }
+        };
+        html! {
+            <li class={classes!("card", pair.far_apart().then_some("far-apart"))}>
+                <p class="statement-text">{ statement.text_for(someone).to_string() }</p>
+                <div class="sides">
+                    { side(&left_name, pair.left, &left) }
+                    { side(&right_name, pair.right, &right) }
+                </div>
+                if let Some(steps) = pair.steps_apart().filter(|s| *s >= FAR_APART) {
+                    <p><strong>{ format!("{steps} steps apart") }</strong></p>
+                }
+            </li>
+        }
+    };
+    let changed: Vec<&StatementPair> = comparison
+        .differences
+        .iter()
+        .filter(|p| matches!(p.difference, Difference::Changed { .. }))
+        .collect();
+    let one_sided: Vec<&StatementPair> = comparison
+        .differences
+        .iter()
+        .filter(|p| !matches!(p.difference, Difference::Changed { .. }))
+        .collect();
+    let openers: Vec<Html> = comparison
+        .far_apart()
+        .take(OPENERS)
+        .map(|pair| {
+            let statement = &ladder.statements[pair.statement];
+            let (higher, lower) = if pair.left_higher == Some(true) {
+                (&left_name, &right_name)
+            } else {
+                (&right_name, &left_name)
+            };
+            let verb = if statement.kind == Kind::AntiPattern {
+                "said this happens more often"
+            } else {
+                "rated this higher"
+            };
+            html! {
+                <li>
+                    <bdi>{ higher.clone() }</bdi>{ format!(" {verb} than ") }<bdi>{ lower.clone() }</bdi>{ " did: " }
+                    <q>{ statement.text_for(someone).to_string() }</q>
+                </li>
+            }
+        })
+        .collect();
+    let on_print = Callback::from(|_: MouseEvent| page::print());
+    let download_md = {
+        let text = markdown::comparison(
+            ladder,
+            (&left_name, &left),
+            (&right_name, &right),
+            state.offset,
+        );
+        let name = format!(
+            "l5-selfcheck-{}-comparison-{}.md",
+            ladder.id,
+            local_date(ctx.now, state.offset)
+        );
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !download::download(&name, "text/markdown", &text) {
+                dispatch.emit(Action::Notify(Notice::error(
+                    Place::Download,
+                    "The browser did not start the download.",
+                )));
+            }
+        })
+    };
+    let keep = (matches!(with, Compared::Visit)
+        && !right.subject.is_empty()
+        && !state
+            .checks
+            .iter()
+            .any(|c| c.name.to_lowercase() == right.subject.to_lowercase()))
+    .then(|| {
+        let add = ctx.effects.add_check.clone();
+        let document = right.clone();
+        Callback::from(move |_: MouseEvent| {
+            add.emit(NewCheck {
+                name: document.subject.clone(),
+                rater: match &document.rater {
+                    Rater::Other { name } => name.clone(),
+                    Rater::Subject => String::new(),
+                },
+                from: Some(document.clone()),
+                then: Route::Start,
+            })
+        })
+    });
     html! {
         <section class="page compare">
-            <h1 id={heading_id} tabindex="-1">{ if over_time { "What changed since your snapshot" } else { "Two views side by side" } }</h1>
+            { head }
             <p class="lead">{
                 if over_time {
-                    format!("{left_name} beside your answers now: {} statements moved.", comparison.differences.len())
+                    format!("{} changed since the snapshot, and {} newly answered.",
+                        plural(comparison.changed(), "answer", "answers"),
+                        plural(comparison.only_right(), "statement", "statements"))
                 } else {
-                    format!("Your answers beside {}: {} statements differ, {far} of them by {FAR_APART} or more steps. Those are good places to start a conversation.", other.unwrap_or_default(), comparison.differences.len())
+                    format!("{} answered differently, {} of them by {FAR_APART} or more steps; {} answered by one side only.",
+                        plural(comparison.changed(), "statement", "statements"),
+                        comparison.far_apart().count(),
+                        comparison.differences.len() - comparison.changed())
                 }
             }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={format!("{prefix}-compare-caption")}>
+            <p class="actions no-print">
+                <button type="button" class="button" onclick={on_print}>{ "Print" }</button>
+                <button type="button" class="button" onclick={download_md}>{ "Download (Markdown)" }</button>
+                if let Some(keep) = keep {
+                    <button type="button" class="button" onclick={keep}>{ format!("Keep {right_name}'s answers as a check") }</button>
+                }
+            </p>
+            if !openers.is_empty() {
+                <h2>{ "To talk about first" }</h2>
+                <ul class="openers">{ for openers }</ul>
+            }
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("compare-caption")}>
                 <table>
-                    <caption id={format!("{prefix}-compare-caption")}>{ "By section: closest answer (average)" }</caption>
+                    <caption id={ctx.id("compare-caption")}>{ format!("Average by section on the {}\u{2013}{} scale", ladder.scale.lowest(), ladder.scale.highest()) }</caption>
                     <thead><tr>
                         <th scope="col">{ "Section" }</th>
-                        <th scope="col">{ left_name.clone() }</th>
-                        <th scope="col">{ right_name.clone() }</th>
+                        <th scope="col"><bdi>{ left_name.clone() }</bdi></th>
+                        <th scope="col"><bdi>{ right_name.clone() }</bdi></th>
                     </tr></thead>
                     <tbody>
                         for pair in comparison.sections.iter() {
                             <tr>
                                 <th scope="row">{ ladder.sections[pair.section].title.clone() }</th>
-                                <td>{ section_cell(ladder, pair.left) }</td>
-                                <td>{ section_cell(ladder, pair.right) }</td>
+                                <td>{ pair.left.map_or("Not answered".to_string(), |s| average_on_scale(&ladder.scale, s)) }</td>
+                                <td>{ pair.right.map_or("Not answered".to_string(), |s| average_on_scale(&ladder.scale, s)) }</td>
                             </tr>
                         }
                     </tbody>
                 </table>
             </div>
-            <h2>{ if over_time { "Statements that moved" } else { "Statements answered differently" } }</h2>
-            if comparison.differences.is_empty() {
-                <p>{ "None: every answer is the same." }</p>
+            <h2>{ if over_time { "Changed, largest change first" } else { "Answered differently, largest gap first" } }</h2>
+            if changed.is_empty() {
+                <p>{ "None: every statement both sides answered has the same answer." }</p>
             } else {
-                <ul class="differences">
-                    for pair in comparison.differences.iter() {
-                        <li class={classes!("card", pair.steps_apart.is_some_and(|s| s >= FAR_APART).then_some("far-apart"))}>
-                            <p>{ ladder.statements[pair.statement].text.clone() }</p>
-                            <p class="muted">{ format!("{left_name}: {}. {right_name}: {}.", rating_label(ladder, pair.left), rating_label(ladder, pair.right)) }</p>
-                            if let Some(steps) = pair.steps_apart.filter(|s| *s >= FAR_APART) {
-                                <p><strong>{ format!("{steps} steps apart") }</strong></p>
-                            }
-                        </li>
-                    }
-                </ul>
+                <ul class="differences">{ for changed.iter().map(|p| item(p)) }</ul>
+            }
+            if !one_sided.is_empty() {
+                <h2>{ if over_time { "Newly answered (or no longer answered)" } else { "Answered by one side only" } }</h2>
+                <ul class="differences one-sided">{ for one_sided.iter().map(|p| item(p)) }</ul>
             }
             <p class="actions no-print">
-                <a class="button" href={Route::Data.href()}>{ "Back to Save, share and compare" }</a>
+                <a class="button" href={ctx.href(&Route::Data)}>{ "Back to Save, share and compare" }</a>
             </p>
         </section>
     }

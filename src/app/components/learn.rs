@@ -1,50 +1,65 @@
 //! Learn mode: what each section means and what it looks like in practice,
-//! readable without rating anything.
+//! readable without rating anything, with a short section-sized check for
+//! whoever wants to try, and a way on at the end.
 
-use super::app::{heading_id, not_found, PageProps};
-use crate::core::document::CheckMode;
+use super::check::continue_full;
+use super::page::{heading, not_found, Ctx};
 use crate::core::route::Route;
 use yew::prelude::*;
 
-pub fn learn_page(props: &PageProps) -> Html {
-    let state = &props.state;
-    let ladder = &state.ladder;
-    let prefix = &props.instance;
-    let Route::Learn { section } = &state.route else {
+/// Where to go after learning: the checks, and the start page.
+fn ways_in(ctx: &Ctx) -> Html {
+    html! {
+        <nav class="card ways-on" aria-labelledby={ctx.id("ways-on")}>
+            <h2 id={ctx.id("ways-on")}>{ "Where next" }</h2>
+            <p class="actions">
+                <a class="button primary" href={ctx.href(&Route::Quick { section: None })}>{ "Take the quick check" }</a>
+                <a class="button" href={ctx.href(&continue_full(ctx))}>{ "Take the full check" }</a>
+                <a class="button" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>
+            </p>
+        </nav>
+    }
+}
+
+pub fn learn_page(ctx: &Ctx) -> Html {
+    let ladder = &ctx.state.ladder;
+    let Route::Learn { section } = &ctx.state.route else {
         return Html::default();
     };
     let Some(section) = section else {
         return html! {
             <section class="page learn">
-                <h1 id={heading_id(prefix)} tabindex="-1">{ format!("What {} means", ladder.title) }</h1>
+                { heading(ctx, format!("What {} means", ladder.title)) }
                 if !ladder.about.is_empty() {
                     <p class="lead">{ ladder.about.clone() }</p>
                 }
-                <p>{ "Read at your own pace; nothing here is rated or saved. Each section explains one part of the level and shows what it looks like on an ordinary week." }</p>
+                <p>{ "Read at your own pace; nothing here is rated or saved. Each section explains one part of the level and shows what it looks like in an ordinary week." }</p>
                 <ol class="learn-list">
                     for s in ladder.sections.iter() {
                         <li class="card">
-                            <h2><a href={Route::Learn { section: Some(s.id.clone()) }.href()}>{ s.title.clone() }</a></h2>
+                            <h2><a href={ctx.href(&Route::Learn { section: Some(s.id.clone()) })}>{ s.title.clone() }</a></h2>
                             <p>{ s.summary.clone() }</p>
                         </li>
                     }
                 </ol>
+                { ways_in(ctx) }
             </section>
         };
     };
     let Some(index) = ladder.section_index(section) else {
         return not_found(
-            &format!("There is no section called \"{section}\" to learn about."),
-            prefix,
+            ctx,
+            &format!("There is no section called \u{201c}{section}\u{201d} to learn about."),
         );
     };
     let current = &ladder.sections[index];
     let previous = index.checked_sub(1).map(|i| &ladder.sections[i]);
     let next = ladder.sections.get(index + 1);
+    let someone = ctx.state.about_someone_else();
     html! {
         <section class="page learn">
-            <p class="check-name">{ format!("Learn · section {} of {}", index + 1, ladder.sections.len()) }</p>
-            <h1 id={heading_id(prefix)} tabindex="-1">{ current.title.clone() }</h1>
+            <p class="check-name">{ format!("Learn \u{b7} section {} of {}", index + 1, ladder.sections.len()) }</p>
+            { heading(ctx, current.title.clone()) }
             <p class="lead">{ current.summary.clone() }</p>
             if !current.in_practice.is_empty() {
                 <h2>{ "What it looks like in practice" }</h2>
@@ -57,7 +72,7 @@ pub fn learn_page(props: &PageProps) -> Html {
             <h2>{ "What the check asks about" }</h2>
             <ul>
                 for statement in ladder.statements.iter().filter(|s| s.section == index) {
-                    <li>{ statement.text.clone() }</li>
+                    <li>{ statement.text_for(someone).to_string() }</li>
                 }
             </ul>
             if !current.growth.is_empty() {
@@ -69,22 +84,23 @@ pub fn learn_page(props: &PageProps) -> Html {
                 </ul>
             }
             <p class="actions">
-                <a class="button primary" href={Route::check(CheckMode::Full, &current.id).href()}>
+                <a class="button primary" href={ctx.href(&Route::Rate { section: current.id.clone() })}>
                     { format!("Rate yourself on {}", current.title) }
                 </a>
             </p>
             <nav class="pager" aria-label="Previous and next section">
                 if let Some(p) = previous {
-                    <a class="button" href={Route::Learn { section: Some(p.id.clone()) }.href()}>{ format!("Back: {}", p.title) }</a>
+                    <a class="button" href={ctx.href(&Route::Learn { section: Some(p.id.clone()) })}>{ format!("Back: {}", p.title) }</a>
                 } else {
-                    <a class="button" href={Route::Learn { section: None }.href()}>{ "All sections" }</a>
+                    <a class="button" href={ctx.href(&Route::Learn { section: None })}>{ "All sections" }</a>
                 }
                 if let Some(n) = next {
-                    <a class="button primary" href={Route::Learn { section: Some(n.id.clone()) }.href()}>{ format!("Next: {}", n.title) }</a>
-                } else {
-                    <a class="button primary" href={Route::check(CheckMode::Quick, &ladder.sections[0].id).href()}>{ "Take the quick check" }</a>
+                    <a class="button" href={ctx.href(&Route::Learn { section: Some(n.id.clone()) })}>{ format!("Next: {}", n.title) }</a>
                 }
             </nav>
+            if next.is_none() {
+                { ways_in(ctx) }
+            }
         </section>
     }
 }

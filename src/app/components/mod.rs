@@ -1,13 +1,16 @@
-//! Components render state and dispatch actions; one file each.
+//! Components render state and dispatch actions; one file per page.
 
 pub mod app;
 pub mod banners;
 pub mod check;
 pub mod compare;
-pub mod exchange;
+pub mod data;
 pub mod learn;
+pub mod page;
+pub mod people;
 pub mod radar;
 pub mod results;
+pub mod shared;
 pub mod start;
 pub mod statement;
 pub mod ui;

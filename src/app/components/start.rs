@@ -1,136 +1,230 @@
-//! The start page: what this is, where answers live, three ways in, and
-//! a way back to a check already begun.
+//! The start page: what this is, one obvious next step that fits what the
+//! person has done, the other ways in, whose check is open, and the data.
 
-use super::app::{heading_id, PageProps};
-use super::banners::download_answers_button;
-use crate::app::state::State;
+use super::banners::{download_answers_button, undo_replace};
+use super::check::continue_full;
+use super::page::{heading, notice_at, plural, Ctx};
+use super::people::People;
 use crate::core::document::CheckMode;
 use crate::core::route::Route;
-use crate::core::scoring::progress;
+use crate::core::scoring::{first_unanswered, progress};
+use crate::core::state::Place;
 use yew::prelude::*;
 
 /// Roughly how long a statement takes to answer, for the time estimates.
 const SECONDS_PER_STATEMENT: usize = 10;
 
-fn minutes(statements: usize) -> usize {
-    (statements * SECONDS_PER_STATEMENT).div_ceil(60).max(1)
+fn minutes(statements: usize) -> String {
+    plural(
+        (statements * SECONDS_PER_STATEMENT).div_ceil(60).max(1),
+        "minute",
+        "minutes",
+    )
 }
 
-pub fn start_page(props: &PageProps) -> Html {
-    let state = &props.state;
+/// The one thing to do next: (what the person has done, the primary
+/// action, a second action).
+pub fn next_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
+    let state = &ctx.state;
     let ladder = &state.ladder;
-    let first = ladder
-        .sections
-        .first()
-        .map(|s| s.id.clone())
-        .unwrap_or_default();
     let quick = progress(ladder, &state.document, true);
     let full = progress(ladder, &state.document, false);
+    let see = |mode| {
+        (
+            "See the results".to_string(),
+            Route::Results { mode: Some(mode) },
+        )
+    };
+    let in_full =
+        state.document.resume.mode == Some(CheckMode::Full) || full.answered > quick.answered;
+    if full.done() {
+        return (
+            format!("All {} statements are answered.", full.total),
+            see(CheckMode::Full),
+            Some((
+                "Review the answers".into(),
+                Route::check(&ladder.sections[0].id),
+            )),
+        );
+    }
+    if in_full {
+        let section = first_unanswered(ladder, &state.document, false)
+            .map(|i| ladder.sections[ladder.statements[i].section].title.clone())
+            .unwrap_or_default();
+        return (
+            format!(
+                "{} of {} statements of the full check answered; next unanswered: \u{201c}{section}\u{201d}.",
+                full.answered, full.total
+            ),
+            ("Resume the full check".into(), continue_full(ctx)),
+            Some(see(CheckMode::Full)),
+        );
+    }
+    if quick.done() {
+        return (
+            format!("The quick check is done: all {} answered.", quick.total),
+            ("Continue with the full check".into(), continue_full(ctx)),
+            Some(see(CheckMode::Quick)),
+        );
+    }
+    if quick.answered > 0 {
+        return (
+            format!(
+                "{} of {} quick statements answered.",
+                quick.answered, quick.total
+            ),
+            (
+                "Resume the quick check".into(),
+                Route::Quick { section: None },
+            ),
+            Some(see(CheckMode::Quick)),
+        );
+    }
+    (
+        format!(
+            "Nothing answered yet. The quick check takes about {}.",
+            minutes(quick.total)
+        ),
+        (
+            "Start the quick check".into(),
+            Route::Quick { section: None },
+        ),
+        None,
+    )
+}
 
-    let resume = state.document.resume.mode.map(|mode| {
-        let progress = if mode == CheckMode::Quick { &quick } else { &full };
-        let section = state
-            .document
-            .resume
-            .section
-            .as_deref()
-            .and_then(|id| ladder.section_index(id))
-            .unwrap_or(0);
-        let name = if mode == CheckMode::Quick { "quick check" } else { "full check" };
-        let route = Route::check(mode, &ladder.sections[section].id);
-        html! {
-            <section class="card resume" aria-labelledby={format!("{}-resume", props.instance)}>
-                <h2 id={format!("{}-resume", props.instance)}>{ "Pick up where you left off" }</h2>
-                <p>{ format!(
-                    "You were on \u{201c}{}\u{201d} in the {name}. {} of {} statements answered.",
-                    ladder.sections[section].title, progress.answered, progress.total
-                ) }</p>
-                <p class="actions">
-                    <a class="button primary" href={route.href()}>{ format!("Resume the {name}") }</a>
-                    if progress.answered > 0 {
-                        <a class="button" href={Route::Results { mode: Some(mode) }.href()}>{ "See your results" }</a>
-                    }
-                </p>
-            </section>
-        }
-    });
-
+pub fn start_page(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let ladder = &state.ladder;
+    let quick = progress(ladder, &state.document, true);
+    let full = progress(ladder, &state.document, false);
+    let (status, (label, route), second) = next_step(ctx);
+    let someone = state.about_someone_else();
+    let title = if someone {
+        format!("Where does {} stand today?", state.check_name())
+    } else {
+        "Where do you stand today?".to_string()
+    };
+    let quick_spread = if quick.sections.iter().all(|(_, total)| *total <= 1) {
+        "one from each part of the ladder".to_string()
+    } else {
+        format!("from all {} parts of the ladder", ladder.sections.len())
+    };
     html! {
         <section class="page start">
-            <h1 id={heading_id(&props.instance)} tabindex="-1">{ "Where do you stand today?" }</h1>
-            if !ladder.about.is_empty() {
+            { heading(ctx, title) }
+            if someone {
+                <p class="lead">{ "You are rating someone else: the statements read \u{201c}They \u{2026}\u{201d}, and this check is kept apart from your own. Names and answers stay in this browser." }</p>
+            } else if !ladder.about.is_empty() {
                 <p class="lead">{ ladder.about.clone() }</p>
             }
-            <p>{ "Rate short statements about what you actually do, add notes as evidence, and see your strengths, growth areas and watch-outs. It is a starting point for reflection and for a conversation with your manager, not a verdict." }</p>
-            <p class="privacy">{ "Your answers stay in this browser and are never sent anywhere." }</p>
-            { resume.unwrap_or_default() }
-            <h2>{ "Choose how to start" }</h2>
+            <p>{ "Rate short statements about what is actually done, add notes as evidence, and see strengths, growth areas and watch-outs. It is a starting point for reflection and for a conversation, not a verdict." }</p>
+            <p class="privacy">{ "Answers stay in this browser and are never sent anywhere." }</p>
+            { undo_replace(ctx) }
+            <div class="card next-step" aria-labelledby={ctx.id("next")}>
+                <h2 id={ctx.id("next")}>{ "Next step" }</h2>
+                <p class="next-status">{ status }</p>
+                <p class="actions">
+                    <a class="button primary" href={ctx.href(&route)}>{ label }</a>
+                    if let Some((label, route)) = second {
+                        <a class="button" href={ctx.href(&route)}>{ label }</a>
+                    }
+                </p>
+            </div>
+            <h2>{ "Other ways in" }</h2>
             <ul class="ways-in">
                 <li class="card">
-                    <a class="button primary" href={Route::check(CheckMode::Quick, &first).href()}>{ "Start the quick check" }</a>
-                    <p>{ format!("{} statements, one or two per section. About {} minutes.", quick.total, minutes(quick.total)) }</p>
+                    <a href={ctx.href(&Route::Quick { section: None })}>{ "The quick check" }</a>
+                    <p>{ format!("{}, {quick_spread}, on one page. About {}.", plural(quick.total, "statement", "statements"), minutes(quick.total)) }</p>
                 </li>
                 <li class="card">
-                    <a class="button" href={Route::check(CheckMode::Full, &first).href()}>{ "Start the full check" }</a>
-                    <p>{ format!("All {} statements: every expectation of the level. About {} minutes; you can stop and come back.", full.total, minutes(full.total)) }</p>
+                    <a href={ctx.href(&continue_full(ctx))}>{ "The full check" }</a>
+                    <p>{ format!("All {} statements, one section at a time; it opens at the first one not answered. About {}; you can stop and come back.", full.total, minutes(full.total)) }</p>
                 </li>
                 <li class="card">
-                    <a class="button" href={Route::Learn { section: None }.href()}>{ "Learn what the level means" }</a>
+                    <a href={ctx.href(&Route::Learn { section: None })}>{ "Learn what the level means" }</a>
                     <p>{ format!("Read the {} sections in plain words, with examples, before rating anything.", ladder.sections.len()) }</p>
                 </li>
             </ul>
-            <DataControls state={state.clone()} on_delete={props.on_delete.clone()} />
+            <People ctx={ctx.clone()} />
+            <DataControls ctx={ctx.clone()} />
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct DataControlsProps {
-    pub state: UseReducerHandle<State>,
-    pub on_delete: Callback<()>,
+pub struct CtxProps {
+    pub ctx: Ctx,
 }
 
 /// "Your data": where answers live, a download, and a delete that asks
-/// for confirmation first.
+/// first and can be undone while the page is open.
 #[component]
-pub fn DataControls(props: &DataControlsProps) -> Html {
+pub fn DataControls(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
     let confirming = use_state(|| false);
+    let dialog = use_node_ref();
+    let opener = use_node_ref();
+    // The confirmation opens in view, with focus on its first button.
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*confirming, move |open| {
+            if *open {
+                if let Some(element) = dialog.cast::<web_sys::Element>() {
+                    crate::edge::page::focus_first_button(&element);
+                }
+            }
+        });
+    }
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+        let opener = opener.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            if let Some(button) = opener.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
     };
     let delete = {
         let confirming = confirming.clone();
-        let on_delete = props.on_delete.clone();
+        let delete_all = ctx.effects.delete_all.clone();
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
-            on_delete.emit(());
+            delete_all.emit(());
         })
     };
+    let undo = ctx.state.deleted.is_some().then(|| {
+        let undo = ctx.effects.undo_delete.clone();
+        html! {
+            <p class="actions"><button type="button" class="button primary" onclick={Callback::from(move |_: MouseEvent| undo.emit(()))}>{ "Undo" }</button></p>
+        }
+    });
     html! {
-        <section class="card your-data" aria-label="Your data">
-            <h2>{ "Your data" }</h2>
-            <p>{ "Answers and notes are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
+        <section class="card your-data" aria-labelledby={ctx.id("data")}>
+            <h2 id={ctx.id("data")}>{ "Your data" }</h2>
+            <p>{ "Answers and notes, yours and those about other people, are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
             <p class="actions">
-                { download_answers_button(&props.state, "Download your answers (JSON)") }
-                <a class="button" href={Route::Data.href()}>{ "Save, share and compare" }</a>
-                if !*confirming {
-                    <button type="button" class="button danger" onclick={ask}>{ "Delete my data\u{2026}" }</button>
-                }
+                { download_answers_button(ctx, "Download the answers (JSON)") }
+                <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
+                <button type="button" class="button danger" onclick={ask} ref={opener}
+                    aria-expanded={(*confirming).to_string()}>{ "Delete my data\u{2026}" }</button>
             </p>
             if *confirming {
-                <div class="confirm" role="group" aria-label="Confirm deleting your data">
-                    <p><strong>{ "Delete every answer and note of this self-check from this browser? This cannot be undone." }</strong></p>
+                <div class="confirm" role="group" aria-label="Confirm deleting your data" ref={dialog}>
+                    <p><strong>{ "Delete every answer, note, snapshot and check of this self-check from this browser?" }</strong></p>
+                    <p>{ "You can undo it until you leave this page; after that it is gone. Download a copy first to keep one." }</p>
                     <p class="actions">
                         <button type="button" class="button danger primary" onclick={delete}>{ "Yes, delete my data" }</button>
                         <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
                     </p>
                 </div>
             }
+            { notice_at(ctx, Place::Delete, undo.unwrap_or_default()) }
         </section>
     }
 }

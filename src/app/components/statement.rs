@@ -1,9 +1,8 @@
-//! One statement: a native radio group in a fieldset, and a note for evidence.
+//! One statement: a native radio group in a fieldset, and a note for
+//! evidence. A leaf: it takes callbacks, not the dispatcher.
 
-use crate::app::state::{Action, State};
-use crate::core::content::Ladder;
-use crate::core::document::{Answer, Rating, MAX_NOTE_LEN};
-use crate::edge::clock;
+use crate::core::content::{Kind, Ladder, Scale};
+use crate::core::document::{note_length, Answer, Rating, MAX_NOTE_LEN};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -17,11 +16,16 @@ pub struct StatementProps {
     /// Prefix for element ids, unique per embed on the page.
     pub instance: AttrValue,
     pub read_only: bool,
-    pub dispatch: UseReducerDispatcher<State>,
+    /// Worded for rating someone else ("They ...").
+    pub someone_else: bool,
+    /// (statement index, rating)
+    pub on_rate: Callback<(usize, Rating)>,
+    /// (statement index, note text)
+    pub on_note: Callback<(usize, String)>,
 }
 
-// Compares the ladder by pointer: it never changes after start-up, and a deep
-// comparison would cost more than the render it saves.
+// Compares the ladder by pointer: it never changes after start-up, and a
+// deep comparison would cost more than the render it saves.
 impl PartialEq for StatementProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.ladder, &other.ladder)
@@ -29,35 +33,69 @@ impl PartialEq for StatementProps {
             && self.answer == other.answer
             && self.instance == other.instance
             && self.read_only == other.read_only
-            && self.dispatch == other.dispatch
+            && self.someone_else == other.someone_else
+            && self.on_rate == other.on_rate
+            && self.on_note == other.on_note
     }
 }
 
-fn scale_key_id(instance: &str, suffix: &str) -> String {
-    format!("{instance}-scale-{suffix}")
+/// The id prefix of a scale's key: expectations and habits have their own.
+fn key_prefix(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Expectation => "scale",
+        Kind::AntiPattern => "habit",
+    }
 }
 
-/// What each answer means, shown once above the statements. Each radio
-/// button points here with `aria-describedby`, so a screen reader hears
-/// the meaning with the option.
-pub fn scale_key(ladder: &Ladder, instance: &str) -> Html {
+fn key_id(instance: &str, kind: Kind, suffix: &str) -> String {
+    format!("{instance}-{}-{suffix}", key_prefix(kind))
+}
+
+/// What each answer means, shown once above the statements that use the
+/// scale. Each radio button points here with `aria-describedby`, so a
+/// screen reader hears the meaning with the option. Open the first time;
+/// collapsed once the person has answered something.
+pub fn scale_key(ladder: &Ladder, kind: Kind, instance: &str, open: bool) -> Html {
+    let scale = ladder.scale_for(kind);
+    let title = match kind {
+        Kind::Expectation => "What the answers mean",
+        Kind::AntiPattern => "What the answers mean for habits to avoid",
+    };
+    let extra = |choice: &crate::core::content::Choice, suffix: &str| {
+        html! {
+            <div>
+                <dt>{ choice.label.clone() }</dt>
+                <dd id={key_id(instance, kind, suffix)}>{ choice.description.clone() }</dd>
+            </div>
+        }
+    };
     html! {
-        <details class="scale-key" open={crate::edge::page::is_wide()}>
-            <summary>{ "What the answers mean" }</summary>
+        <details class="scale-key" {open}>
+            <summary>{ title }</summary>
             <dl>
-                for step in ladder.scale.steps.iter() {
-                    <div>
-                        <dt>{ step.choice.label.clone() }</dt>
-                        <dd id={scale_key_id(instance, &step.value.to_string())}>{ step.choice.description.clone() }</dd>
-                    </div>
+                for step in scale.steps.iter() {
+                    { extra(&step.choice, &step.value.to_string()) }
                 }
-                <div>
-                    <dt>{ ladder.scale.unsure.label.clone() }</dt>
-                    <dd id={scale_key_id(instance, "unsure")}>{ ladder.scale.unsure.description.clone() }</dd>
-                </div>
+                { extra(&scale.unsure, "unsure") }
+                if let Some(role) = &scale.not_my_role {
+                    { extra(role, "role") }
+                }
             </dl>
         </details>
     }
+}
+
+fn options(scale: &Scale, role_dependent: bool) -> Vec<(Rating, &str, &'static str)> {
+    let mut options: Vec<(Rating, &str, &'static str)> = scale
+        .steps
+        .iter()
+        .map(|step| (Rating::Step(step.value), step.choice.label.as_str(), ""))
+        .collect();
+    options.push((Rating::Unsure, scale.unsure.label.as_str(), "unscored"));
+    if let (true, Some(role)) = (role_dependent, &scale.not_my_role) {
+        options.push((Rating::NotMyRole, role.label.as_str(), "unscored"));
+    }
+    options
 }
 
 #[component]
@@ -73,32 +111,26 @@ pub fn StatementItem(props: &StatementProps) -> Html {
         .as_ref()
         .map(|answer| answer.note.clone())
         .unwrap_or_default();
+    let scale = ladder.scale_for(statement.kind);
 
     let option = |rating: Rating, label: &str, extra_class: &'static str| {
         let suffix = match rating {
             Rating::Step(value) => value.to_string(),
             Rating::Unsure => "unsure".to_string(),
+            Rating::NotMyRole => "role".to_string(),
         };
         let id = format!("{base}-{suffix}");
-        // The option's meaning, from the scale key shown once per page.
-        let described_by = scale_key_id(&props.instance, &suffix);
         let onchange = {
-            let dispatch = props.dispatch.clone();
+            let on_rate = props.on_rate.clone();
             let index = props.index;
-            Callback::from(move |_: Event| {
-                dispatch.dispatch(Action::Rate {
-                    statement: index,
-                    rating,
-                    now: clock::now_ms(),
-                })
-            })
+            Callback::from(move |_: Event| on_rate.emit((index, rating)))
         };
         html! {
             <label class={classes!("option", extra_class)} for={id.clone()}>
                 <input type="radio" {id} name={base.clone()}
                     checked={chosen == Some(rating)}
                     disabled={props.read_only}
-                    aria-describedby={described_by}
+                    aria-describedby={key_id(&props.instance, statement.kind, &suffix)}
                     {onchange} />
                 <span class="option-label">{ label.to_string() }</span>
             </label>
@@ -108,37 +140,37 @@ pub fn StatementItem(props: &StatementProps) -> Html {
     let note_id = format!("{base}-note");
     let counter_id = format!("{base}-note-count");
     let oninput = {
-        let dispatch = props.dispatch.clone();
+        let on_note = props.on_note.clone();
         let index = props.index;
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.dispatch(Action::Note {
-                statement: index,
-                text,
-                now: clock::now_ms(),
-            })
+            on_note.emit((index, text))
         })
     };
-    let used = note.chars().count();
+    let prompt = statement
+        .evidence_for(props.someone_else)
+        .unwrap_or("What would you point to as evidence?")
+        .to_string();
+    // Open while it holds text or has focus, so clearing it does not fold
+    // it away under the cursor (the browser keeps `open` once set).
+    let open = !note.is_empty() || props.answer.as_ref().is_some_and(|a| a.noted_at > 0);
 
     html! {
-        <fieldset class="statement" id={base.clone()} tabindex="-1">
-            <legend>{ statement.text.clone() }</legend>
+        <fieldset class={classes!("statement", (statement.kind == crate::core::content::Kind::AntiPattern).then_some("habit"))}
+            id={base.clone()} tabindex="-1">
+            <legend>{ statement.text_for(props.someone_else).to_string() }</legend>
             <div class="options">
-                for step in ladder.scale.steps.iter() {
-                    { option(Rating::Step(step.value), &step.choice.label, "") }
+                for (rating, label, class) in options(scale, statement.role_dependent) {
+                    { option(rating, label, class) }
                 }
-                { option(Rating::Unsure, &ladder.scale.unsure.label, "unsure") }
             </div>
-            <details class="note" open={!note.is_empty()}>
+            <details class="note" {open}>
                 <summary>{ if note.is_empty() { "Add a note (evidence)" } else { "Note (evidence)" } }</summary>
-                <label class="note-label" for={note_id.clone()}>
-                    { statement.evidence.clone().unwrap_or_else(|| "What would you point to as evidence?".to_string()) }
-                </label>
+                <label class="note-label" for={note_id.clone()}>{ prompt }</label>
                 <textarea id={note_id} rows="3" maxlength={MAX_NOTE_LEN.to_string()}
                     aria-describedby={counter_id.clone()}
-                    value={note} readonly={props.read_only} {oninput} />
-                <p class="note-count" id={counter_id}>{ format!("{used} of {MAX_NOTE_LEN} characters") }</p>
+                    value={note.clone()} readonly={props.read_only} {oninput} />
+                <p class="note-count" id={counter_id}>{ format!("{} of {MAX_NOTE_LEN} characters", note_length(&note)) }</p>
             </details>
         </fieldset>
     }

@@ -1,0 +1,560 @@
+//! Save, share and compare: names in files, export, Markdown, share links,
+//! history with restore, import (as a new check, to compare, or to
+//! replace, always with a preview and an undo), comparisons. Nothing here
+//! sends anything anywhere.
+
+use super::banners::{download_answers_button, export_file_name, undo_replace};
+use super::page::{heading, notice_at, plural, Ctx, NewCheck};
+use super::start::CtxProps;
+use crate::core::checks::check_new_name;
+use crate::core::document::{check_name, read_export, CheckMode, Document, Rater};
+use crate::core::keys::CheckRef;
+use crate::core::markdown::{self, whose};
+use crate::core::route::{Compared, Route};
+use crate::core::share;
+use crate::core::state::{Action, Comparing, Notice, Place};
+use crate::core::time::local_date;
+use crate::edge::{clock, download, files};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A button that copies text and says so next to itself.
+fn copy_button(ctx: &Ctx, text: String, label: &str, place: Place) -> Html {
+    let onclick = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (dispatch, text) = (dispatch.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = if files::copy(&text).await {
+                    Notice::new(place, "Copied.")
+                } else {
+                    Notice::error(
+                        place,
+                        "The browser did not allow copying; select the text and copy it yourself.",
+                    )
+                };
+                dispatch.emit(Action::Notify(notice));
+            });
+        })
+    };
+    html! { <button type="button" class="button" {onclick}>{ label.to_string() }</button> }
+}
+
+fn input_value(event: InputEvent) -> String {
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// What a file or link holds, in one line.
+pub fn describe(document: &Document, offset: i32) -> String {
+    format!(
+        "{}: {}, last changed {}{}.",
+        whose(document),
+        plural(document.answers.rated(), "answer", "answers"),
+        local_date(document.updated_at, offset),
+        if document.snapshots.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", with {}",
+                plural(document.snapshots.len(), "snapshot", "snapshots")
+            )
+        }
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TakeProps {
+    pub ctx: Ctx,
+    /// The answers on offer (an imported file, or a shared link).
+    pub document: Rc<Document>,
+    /// Where they come from, as the undo will name it: "importing “x.json”".
+    pub what: AttrValue,
+    /// Called when the person is done (took them, or cancelled).
+    pub on_done: Callback<()>,
+}
+
+/// The choices for answers from a file or a link, after their preview:
+/// add them as a check about the person they are about, compare them with
+/// the open check, or replace the open check's answers (kept for undo).
+/// A file about someone who already has a check here never merges silently.
+#[component]
+pub fn TakeAnswers(props: &TakeProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let document = &props.document;
+    let name = use_state(|| document.subject.clone());
+    let problem = use_state(String::new);
+    let replacing = use_state(|| false);
+    let existing = state
+        .checks
+        .iter()
+        .find(|c| {
+            !document.subject.is_empty() && c.name.to_lowercase() == document.subject.to_lowercase()
+        })
+        .cloned();
+    let own_name = |d: &Document| d.subject.to_lowercase();
+    // The person's own export from another browser: replacing is the point.
+    let same_person = document.rater == Rater::Subject
+        && state.check == CheckRef::Own
+        && (document.subject.is_empty() || own_name(document) == own_name(&state.document));
+    let add = {
+        let (name, problem, checks) = (name.clone(), problem.clone(), state.checks.clone());
+        let (add, on_done, document) = (
+            ctx.effects.add_check.clone(),
+            props.on_done.clone(),
+            document.clone(),
+        );
+        Callback::from(move |_: MouseEvent| match check_new_name(&name, &checks) {
+            Err(why) => problem.set(why),
+            Ok(valid) => {
+                add.emit(NewCheck {
+                    name: valid,
+                    rater: match &document.rater {
+                        Rater::Other { name } => name.clone(),
+                        Rater::Subject => String::new(),
+                    },
+                    from: Some(document.clone()),
+                    then: Route::Start,
+                });
+                on_done.emit(());
+            }
+        })
+    };
+    let compare = {
+        let (dispatch, document, on_done) = (
+            ctx.dispatch.clone(),
+            document.clone(),
+            props.on_done.clone(),
+        );
+        let label = if document.subject.is_empty() {
+            "The file".to_string()
+        } else {
+            document.subject.clone()
+        };
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Compare(Some(Rc::new(Comparing {
+                label: label.clone(),
+                document: (*document).clone(),
+            }))));
+            dispatch.emit(Action::Navigate {
+                route: Route::Compare {
+                    with: Compared::Visit,
+                },
+                now: clock::now_ms(),
+            });
+            on_done.emit(());
+        })
+    };
+    let ask_replace = {
+        let replacing = replacing.clone();
+        Callback::from(move |_: MouseEvent| replacing.set(true))
+    };
+    let replace = {
+        let (replace, document, on_done) = (
+            ctx.effects.replace.clone(),
+            document.clone(),
+            props.on_done.clone(),
+        );
+        let what = props.what.to_string();
+        Callback::from(move |_: MouseEvent| {
+            replace.emit(Action::Replace {
+                answers: document.answers.clone(),
+                // Their own history comes along; someone else's does not.
+                snapshots: if same_person {
+                    document.snapshots.clone()
+                } else {
+                    Vec::new()
+                },
+                what: what.clone(),
+                now: clock::now_ms(),
+            });
+            on_done.emit(());
+        })
+    };
+    let cancel = {
+        let on_done = props.on_done.clone();
+        Callback::from(move |_: MouseEvent| on_done.emit(()))
+    };
+    let name_id = ctx.id("take-name");
+    let current = state.document.answers.rated();
+    html! {
+        <div class="confirm take" role="group" aria-label="What to do with these answers">
+            <p><strong>{ describe(document, state.offset) }</strong></p>
+            if let Some(check) = &existing {
+                <p>{ format!("A check about \u{201c}{}\u{201d} is already in this browser. Nothing is merged without asking: open it and compare, or choose below.", check.name) }</p>
+                <p class="actions">
+                    <a class="button" href={Route::Compare { with: Compared::Visit }.href(&CheckRef::Other(check.id.clone()))}
+                        onclick={{
+                            let (dispatch, document) = (ctx.dispatch.clone(), document.clone());
+                            let label = check.name.clone();
+                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Compare(Some(Rc::new(Comparing { label: format!("{label} (file)"), document: (*document).clone() })))))
+                        }}>{ format!("Compare with the check about {}", check.name) }</a>
+                </p>
+            }
+            if !same_person {
+                <p class="field">
+                    <label for={name_id.clone()}>{ "Add them as a check about" }</label>
+                    <input id={name_id} type="text" value={(*name).clone()} maxlength="60"
+                        oninput={{ let name = name.clone(); Callback::from(move |e: InputEvent| name.set(input_value(e))) }} />
+                </p>
+                if !problem.is_empty() {
+                    <p class="banner error" role="alert">{ (*problem).clone() }</p>
+                }
+            }
+            <p class="actions">
+                if !same_person {
+                    <button type="button" class="button primary" onclick={add}>{ "Add as a new check" }</button>
+                }
+                <button type="button" class="button" onclick={compare}>{ format!("Compare with {}", if state.check == CheckRef::Own { "your answers".to_string() } else { state.check_name() }) }</button>
+                <button type="button" class={classes!("button", same_person.then_some("primary"))} onclick={ask_replace}
+                    disabled={state.read_only()}>{ "Replace the answers of this check\u{2026}" }</button>
+                <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+            </p>
+            if *replacing {
+                <div class="confirm" role="group" aria-label="Confirm replacing the answers">
+                    <p>{ format!(
+                        "This replaces the {} of {} with these. The current answers and notes are kept in the history{}, and Undo brings them back, also after a reload.",
+                        plural(current, "answer", "answers"),
+                        if state.check == CheckRef::Own { "your self-check".to_string() } else { format!("the check about {}", state.check_name()) },
+                        if same_person { "; the file's snapshots are added to it" } else { "; its snapshots stay as they are" }
+                    ) }</p>
+                    <p class="actions">
+                        <button type="button" class="button primary" onclick={replace}>{ "Replace the answers" }</button>
+                        <button type="button" class="button" onclick={{ let replacing = replacing.clone(); Callback::from(move |_: MouseEvent| replacing.set(false)) }}>{ "Cancel" }</button>
+                    </p>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Choose or drop an export file; it is read with the same decoder as
+/// storage, and shown before anything changes.
+#[component]
+pub fn ImportPanel(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
+    let preview = use_state(|| None::<(String, Rc<Document>)>);
+    let problem = use_state(String::new);
+    let handle_file = {
+        let (preview, problem) = (preview.clone(), problem.clone());
+        let (id, title) = (ctx.state.ladder.id.clone(), ctx.state.ladder.title.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (preview, problem, id, title) =
+                (preview.clone(), problem.clone(), id.clone(), title.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                match files::read_text(&file)
+                    .await
+                    .and_then(|text| read_export(&id, &title, &text))
+                {
+                    Err(why) => {
+                        preview.set(None);
+                        problem.set(format!("\u{201c}{name}\u{201d} was not imported. {why}"));
+                    }
+                    Ok(document) => {
+                        problem.set(String::new());
+                        preview.set(Some((name, Rc::new(document))));
+                    }
+                }
+            });
+        })
+    };
+    let onchange = {
+        let handle_file = handle_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                handle_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = Callback::from(move |event: DragEvent| {
+        event.prevent_default();
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|f| f.get(0))
+        {
+            handle_file.emit(file);
+        }
+    });
+    let input_id = ctx.id("import");
+    let on_done = {
+        let preview = preview.clone();
+        Callback::from(move |_| preview.set(None))
+    };
+    html! {
+        <div class="import">
+            <div class="drop-zone" {ondragover} {ondrop}>
+                <label for={input_id.clone()}>{ "Choose an export file (.json)" }</label>
+                <input type="file" id={input_id} accept=".json,application/json" {onchange} />
+                <p class="muted">{ "or drop it here. Files stay on this computer." }</p>
+            </div>
+            if !problem.is_empty() {
+                <p class="banner error" role="alert">{ (*problem).clone() }</p>
+            }
+            if let Some((name, document)) = &*preview {
+                <TakeAnswers ctx={ctx.clone()} document={document.clone()}
+                    what={AttrValue::from(format!("importing \u{201c}{name}\u{201d}"))} {on_done} />
+            }
+        </div>
+    }
+}
+
+/// Names that go into files: whose check it is, and who rated.
+#[component]
+pub fn Names(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let someone = state.about_someone_else();
+    let subject = use_state(|| state.document.subject.clone());
+    let rater = use_state(|| match &state.document.rater {
+        Rater::Other { name } => name.clone(),
+        Rater::Subject => String::new(),
+    });
+    let problem = use_state(String::new);
+    let onsubmit = {
+        let (subject, rater, problem, dispatch) = (
+            subject.clone(),
+            rater.clone(),
+            problem.clone(),
+            ctx.dispatch.clone(),
+        );
+        let others: Vec<_> = state
+            .checks
+            .iter()
+            .filter(|c| state.check != CheckRef::Other(c.id.clone()))
+            .cloned()
+            .collect();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let checked_subject = if subject.trim().is_empty() && !someone {
+                Ok(String::new())
+            } else if someone {
+                check_new_name(&subject, &others)
+            } else {
+                check_name(&subject).map_err(|why| format!("The name {why}."))
+            };
+            let checked_rater = if rater.trim().is_empty() {
+                Ok(String::new())
+            } else {
+                check_name(&rater).map_err(|why| format!("The rater's name {why}."))
+            };
+            match (checked_subject, checked_rater) {
+                (Ok(name), Ok(rater_name)) => {
+                    problem.set(String::new());
+                    dispatch.emit(Action::Names {
+                        subject: name,
+                        rater: if someone {
+                            Rater::Other { name: rater_name }
+                        } else {
+                            Rater::Subject
+                        },
+                        now: clock::now_ms(),
+                    });
+                    dispatch.emit(Action::Notify(Notice::new(Place::Download, "Names saved.")));
+                }
+                (Err(why), _) | (_, Err(why)) => problem.set(why),
+            }
+        })
+    };
+    let field = |id: String, label: &str, value: &UseStateHandle<String>| {
+        let value = value.clone();
+        html! {
+            <p class="field">
+                <label for={id.clone()}>{ label.to_string() }</label>
+                <input {id} type="text" maxlength="60" value={(*value).clone()}
+                    oninput={Callback::from(move |e: InputEvent| value.set(input_value(e)))} />
+            </p>
+        }
+    };
+    html! {
+        <form class="names" {onsubmit} novalidate=true>
+            if someone {
+                { field(ctx.id("subject"), "Their name", &subject) }
+                { field(ctx.id("rater"), "Your name as the one rating (optional)", &rater) }
+            } else {
+                { field(ctx.id("subject"), "Your name (optional)", &subject) }
+            }
+            <p class="muted">{ "Names go into the files, summaries and links you make here, so whoever reads them knows whose answers they are. Leave a name empty to leave it out." }</p>
+            if !problem.is_empty() {
+                <p class="banner error" role="alert">{ (*problem).clone() }</p>
+            }
+            <p class="actions"><button type="submit" class="button" disabled={state.read_only()}>{ "Save the names" }</button></p>
+        </form>
+    }
+}
+
+/// A read-only link to the ratings, with or without the names.
+#[component]
+pub fn ShareLink(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let with_names = use_state(|| true);
+    let has_names = !state.document.subject.is_empty()
+        || matches!(&state.document.rater, Rater::Other { name } if !name.is_empty());
+    let link = share::encode(&state.ladder, &state.document, ctx.now, *with_names).map(|payload| {
+        format!(
+            "{}{}",
+            ctx.page_url,
+            Route::Shared { payload }.href(&CheckRef::Own)
+        )
+    });
+    let toggle = {
+        let with_names = with_names.clone();
+        Callback::from(move |event: Event| {
+            with_names.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    match link {
+        Ok(link) => html! {
+            <>
+                <p>{ "The link carries the ratings (not the notes) after the # sign, which browsers never send to a server. Whoever opens it sees the answers read-only, and can compare them with theirs or keep them." }</p>
+                if has_names {
+                    <p class="field checkbox">
+                        <input type="checkbox" id={ctx.id("share-names")} checked={*with_names} onchange={toggle} />
+                        <label for={ctx.id("share-names")}>{ "Include the names in the link" }</label>
+                    </p>
+                }
+                <label for={ctx.id("share-link")}>{ "Link to these answers" }</label>
+                <input id={ctx.id("share-link")} class="share-link" type="text" readonly=true value={link.clone()} />
+                <p class="actions">{ copy_button(ctx, link, "Copy the link", Place::CopyLink) }</p>
+                { notice_at(ctx, Place::CopyLink, Html::default()) }
+            </>
+        },
+        Err(why) => html! { <p class="banner warning">{ why }</p> },
+    }
+}
+
+/// The "Save, share and compare" page.
+pub fn data_page(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let ladder = &state.ladder;
+    let mode = state.current_mode();
+    let markdown_text = markdown::summary(
+        ladder,
+        &state.document,
+        mode == CheckMode::Quick,
+        state.offset,
+    );
+    let download_markdown = {
+        let (text, name, dispatch) = (
+            markdown_text.clone(),
+            export_file_name(ctx, "md"),
+            ctx.dispatch.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if !download::download(&name, "text/markdown", &text) {
+                dispatch.emit(Action::Notify(Notice::error(
+                    Place::Download,
+                    "The browser did not start the download.",
+                )));
+            }
+        })
+    };
+    let snapshot = ctx.on(|| Action::Snapshot {
+        now: clock::now_ms(),
+    });
+    let restore = |taken_at: u64| {
+        let (replace, snapshot) = (
+            ctx.effects.replace.clone(),
+            state.document.snapshot(taken_at).cloned(),
+        );
+        let what = format!(
+            "restoring the snapshot of {}",
+            local_date(taken_at, state.offset)
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(snapshot) = &snapshot {
+                replace.emit(Action::Replace {
+                    answers: snapshot.answers.clone(),
+                    snapshots: Vec::new(),
+                    what: what.clone(),
+                    now: clock::now_ms(),
+                });
+            }
+        })
+    };
+    let others: Vec<(CheckRef, String)> =
+        std::iter::once((CheckRef::Own, "your own self-check".to_string()))
+            .chain(state.checks.iter().map(|c| {
+                (
+                    CheckRef::Other(c.id.clone()),
+                    format!("the check about {}", c.name),
+                )
+            }))
+            .filter(|(check, _)| *check != state.check)
+            .collect();
+    let check_name = if mode == CheckMode::Quick {
+        "quick check"
+    } else {
+        "full check"
+    };
+    html! {
+        <section class="page data">
+            { heading(ctx, if state.about_someone_else() { format!("Save, share and compare: {}", state.check_name()) } else { "Save, share and compare".into() }) }
+            <p class="lead">{ "Take answers to a 1:1, a promotion packet or the next check. Everything happens in this browser; nothing is uploaded." }</p>
+            { undo_replace(ctx) }
+
+            <h2>{ "Save a copy" }</h2>
+            <Names ctx={ctx.clone()} />
+            <p>{ format!("The JSON file holds everything, notes and history included, and can be imported again. The Markdown summary (results of the {check_name}, strengths, growth areas, watch-outs and notes) pastes into a wiki page or a 1:1 document.") }</p>
+            <p class="privacy">{ "Names and answers about other people stay in this browser unless you download or share them here." }</p>
+            <p class="actions">
+                { download_answers_button(ctx, "Download the answers (JSON)") }
+                <button type="button" class="button" onclick={download_markdown}>{ "Download the summary (Markdown)" }</button>
+                { copy_button(ctx, markdown_text, "Copy the summary (Markdown)", Place::CopySummary) }
+                <a class="button" href={ctx.href(&Route::Results { mode: Some(mode) })}>{ "Print the results page" }</a>
+            </p>
+            { notice_at(ctx, Place::Download, Html::default()) }
+            { notice_at(ctx, Place::CopySummary, Html::default()) }
+
+            <h2>{ "Share a read-only link" }</h2>
+            <ShareLink ctx={ctx.clone()} />
+
+            <h2>{ "History" }</h2>
+            <p>{ "A snapshot keeps a dated copy of the answers, to see what changed at the next check. Answers replaced by an import or a restore are kept here too." }</p>
+            <p class="actions">
+                <button type="button" class="button" onclick={snapshot} disabled={state.read_only()}>{ "Save a snapshot" }</button>
+            </p>
+            { notice_at(ctx, Place::Snapshot, Html::default()) }
+            if state.document.snapshots.is_empty() {
+                <p class="muted">{ "No snapshots yet." }</p>
+            } else {
+                <ol class="history" reversed=true>
+                    for snap in state.document.snapshots.iter().rev() {
+                        <li>
+                            <span>{ format!("{}{}: {}. ",
+                                local_date(snap.taken_at, state.offset),
+                                if snap.label.is_empty() { String::new() } else { format!(" ({})", snap.label) },
+                                plural(snap.answers.rated(), "answer", "answers")) }</span>
+                            <a href={ctx.href(&Route::Compare { with: Compared::Snapshot(snap.taken_at) })}>{ format!("Compare {} with now", local_date(snap.taken_at, state.offset)) }</a>
+                            <button type="button" class="button small" onclick={restore(snap.taken_at)} disabled={state.read_only()}>
+                                { "Restore" }<span class="visually-hidden">{ format!(" the snapshot of {}", local_date(snap.taken_at, state.offset)) }</span>
+                            </button>
+                        </li>
+                    }
+                </ol>
+            }
+
+            <h2>{ "Import answers" }</h2>
+            <p>{ "Bring answers from another browser, or someone's export (a report's self-check, a manager's view): you see what the file holds and choose what to do with it before anything changes." }</p>
+            <ImportPanel ctx={ctx.clone()} />
+
+            if !others.is_empty() {
+                <h2>{ "Compare with another check" }</h2>
+                <ul>
+                    for (check, name) in others {
+                        <li><a href={ctx.href(&Route::Compare { with: Compared::Check(check) })}>{ format!("Compare with {name}") }</a></li>
+                    }
+                </ul>
+            }
+
+            <h2>{ "Delete" }</h2>
+            <p><a href={ctx.href(&Route::Start)}>{ "Deleting a check, or all your data, is on the start page." }</a></p>
+        </section>
+    }
+}

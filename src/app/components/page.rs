@@ -1,0 +1,172 @@
+//! What every page gets (`Ctx`), and the small pieces pages share. Pages
+//! are plain functions of `Ctx`: they render the state and dispatch
+//! actions, so they render the same in the browser, in the prerender and
+//! in native tests.
+
+use crate::core::document::{Document, Rating};
+use crate::core::route::Route;
+use crate::core::state::{Action, Notice, Place, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The actions that need storage, run by the shell's hooks.
+#[derive(Clone, PartialEq, Default)]
+pub struct Effects {
+    /// "Delete my data": every stored item of this instance.
+    pub delete_all: Callback<()>,
+    /// Puts back what `delete_all` removed (while the page is open).
+    pub undo_delete: Callback<()>,
+    /// Reads storage, then applies a replace or undo action.
+    pub replace: Callback<Action>,
+    pub add_check: Callback<NewCheck>,
+    /// Check ids.
+    pub delete_check: Callback<String>,
+    pub restore_check: Callback<String>,
+    pub purge_check: Callback<String>,
+}
+
+/// A check to add about someone.
+#[derive(Clone, PartialEq)]
+pub struct NewCheck {
+    pub name: String,
+    /// The rater's name; empty to leave it out.
+    pub rater: String,
+    /// Answers to start from (an imported file).
+    pub from: Option<Rc<Document>>,
+    /// Where to go in the new check.
+    pub then: Route,
+}
+
+/// A page's view of the app.
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: Rc<State>,
+    pub dispatch: Callback<Action>,
+    pub effects: Effects,
+    /// For statements: made once, so unchanged statements skip re-rendering.
+    pub on_rate: OnRate,
+    pub on_note: OnNote,
+    /// Names this embed; prefixes element ids.
+    pub instance: AttrValue,
+    /// Milliseconds since the epoch when the page rendered.
+    pub now: u64,
+    /// This page's address without its fragment, for share links.
+    pub page_url: Rc<str>,
+    /// Room for the contents beside a section.
+    pub wide: bool,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
+            && self.dispatch == other.dispatch
+            && self.effects == other.effects
+            && self.on_rate == other.on_rate
+            && self.instance == other.instance
+            && self.page_url == other.page_url
+            && self.wide == other.wide
+    }
+}
+
+impl Ctx {
+    /// The hash of a page of the open check.
+    pub fn href(&self, route: &Route) -> String {
+        self.state.href(route)
+    }
+
+    /// An element id unique to this widget on the page.
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.instance)
+    }
+
+    /// A callback that dispatches `make()`'s action.
+    pub fn on<E>(&self, make: impl Fn() -> Action + 'static) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_: E| dispatch.emit(make()))
+    }
+}
+
+/// The id of the heading that takes focus when the page changes.
+pub fn heading_id(instance: &str) -> String {
+    format!("{instance}-heading")
+}
+
+/// The id of the message that takes focus after a delete, replace or undo.
+pub fn notice_id(instance: &str) -> String {
+    format!("{instance}-notice")
+}
+
+/// The page heading: focusable, so navigation can move focus to it.
+pub fn heading(ctx: &Ctx, text: String) -> Html {
+    html! { <h1 id={heading_id(&ctx.instance)} tabindex="-1">{ text }</h1> }
+}
+
+/// The message for `place`, if there is one: shown next to its control,
+/// announced politely, focusable (focus moves to it after a delete,
+/// replace or undo). `extra` holds buttons that go with it (Undo).
+pub fn notice_at(ctx: &Ctx, place: Place, extra: Html) -> Html {
+    // The live region is always in the page, so what appears in it is
+    // announced; an error inside it is an alert.
+    let inner = match &ctx.state.notice {
+        Some(Notice {
+            place: at,
+            text,
+            error,
+            ..
+        }) if *at == place => html! {
+            <div class={classes!("notice", error.then_some("error"))} id={notice_id(&ctx.instance)}
+                tabindex="-1" role={error.then_some("alert")}>
+                <p>{ text.clone() }</p>
+                { extra }
+            </div>
+        },
+        _ => Html::default(),
+    };
+    html! { <div class="notice-slot" role="status">{ inner }</div> }
+}
+
+/// A bad deep link: say what is missing and offer the way back.
+pub fn not_found(ctx: &Ctx, what: &str) -> Html {
+    html! {
+        <section class="page">
+            { heading(ctx, "Page not found".into()) }
+            <p role="alert">{ what.to_string() }</p>
+            <p><a class="button primary" href={Route::Start.href(&Default::default())}>{ "Go to the start page" }</a></p>
+        </section>
+    }
+}
+
+/// "1 minute", "3 minutes".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Rates a statement: (statement index, rating).
+pub type OnRate = Callback<(usize, Rating)>;
+/// Types a note: (statement index, text).
+pub type OnNote = Callback<(usize, String)>;
+
+/// The statement callbacks for a dispatcher (time is read when they fire).
+pub fn statement_callbacks(dispatch: &Callback<Action>, now: fn() -> u64) -> (OnRate, OnNote) {
+    let rate = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(statement, rating)| {
+            dispatch.emit(Action::Rate {
+                statement,
+                rating,
+                now: now(),
+            })
+        })
+    };
+    let note = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(statement, text)| {
+            dispatch.emit(Action::Note {
+                statement,
+                text,
+                now: now(),
+            })
+        })
+    };
+    (rate, note)
+}

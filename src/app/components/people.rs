@@ -1,0 +1,173 @@
+//! Whose check is open: the person's own self-check and checks about other
+//! people, added by name. One step to switch; each check keeps its own
+//! resume point. Deleting one asks first and can be undone.
+
+use super::page::{notice_at, Ctx, NewCheck};
+use super::start::CtxProps;
+use crate::core::checks::check_new_name;
+use crate::core::keys::CheckRef;
+use crate::core::route::Route;
+use crate::core::state::{CheckInfo, Place};
+use crate::core::time::local_date;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn label(check: &CheckInfo) -> String {
+    if check.name.is_empty() {
+        "A check that cannot be read".to_string()
+    } else {
+        check.name.clone()
+    }
+}
+
+#[component]
+pub fn People(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let name = use_state(String::new);
+    let rater = use_state(String::new);
+    let problem = use_state(String::new);
+    let confirming = use_state(|| None::<String>);
+    let input = |target: &UseStateHandle<String>| {
+        let target = target.clone();
+        Callback::from(move |event: InputEvent| {
+            target.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let onsubmit = {
+        let (name, rater, problem) = (name.clone(), rater.clone(), problem.clone());
+        let checks = state.checks.clone();
+        let add = ctx.effects.add_check.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match check_new_name(&name, &checks) {
+                Err(why) => problem.set(why),
+                Ok(valid) => {
+                    problem.set(String::new());
+                    add.emit(NewCheck {
+                        name: valid,
+                        rater: crate::core::document::check_name(&rater).unwrap_or_default(),
+                        from: None,
+                        then: Route::Start,
+                    });
+                    name.set(String::new());
+                }
+            }
+        })
+    };
+    let own = state.check == CheckRef::Own;
+    let row = |check: &CheckInfo| {
+        let id = check.id.clone();
+        let current = state.check == CheckRef::Other(id.clone());
+        let ask = {
+            let (confirming, id) = (confirming.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone())))
+        };
+        let asking = confirming.as_deref() == Some(id.as_str());
+        let confirm = asking.then(|| {
+            let delete = {
+                let (confirming, id, delete) = (confirming.clone(), id.clone(), ctx.effects.delete_check.clone());
+                Callback::from(move |_: MouseEvent| {
+                    confirming.set(None);
+                    delete.emit(id.clone())
+                })
+            };
+            let cancel = {
+                let confirming = confirming.clone();
+                Callback::from(move |_: MouseEvent| confirming.set(None))
+            };
+            html! {
+                <div class="confirm" role="group" aria-label={format!("Confirm deleting the check about {}", label(check))}>
+                    <p>{ format!("Delete the check about \u{201c}{}\u{201d} from this browser? It stays under \u{201c}Deleted checks\u{201d} until you restore it or delete it for good.", label(check)) }</p>
+                    <p class="actions">
+                        <button type="button" class="button danger primary" onclick={delete}>{ "Yes, delete it" }</button>
+                        <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                    </p>
+                </div>
+            }
+        });
+        html! {
+            <li>
+                <a href={Route::Start.href(&CheckRef::Other(id.clone()))} aria-current={current.then_some("page")}><bdi>{ label(check) }</bdi></a>
+                <span class="muted">{ format!(" {} answered{}", check.answered,
+                    if check.updated_at > 0 { format!(", last changed {}", local_date(check.updated_at, state.offset)) } else { String::new() }) }</span>
+                if !asking {
+                    <button type="button" class="button small" onclick={ask}>{ format!("Delete\u{2026}") }<span class="visually-hidden">{ format!(" the check about {}", label(check)) }</span></button>
+                }
+                { confirm.unwrap_or_default() }
+            </li>
+        }
+    };
+    let deleted = |check: &CheckInfo| {
+        let restore = {
+            let (id, restore) = (check.id.clone(), ctx.effects.restore_check.clone());
+            Callback::from(move |_: MouseEvent| restore.emit(id.clone()))
+        };
+        let purge = {
+            let (id, purge) = (check.id.clone(), ctx.effects.purge_check.clone());
+            Callback::from(move |_: MouseEvent| purge.emit(id.clone()))
+        };
+        html! {
+            <li>
+                <bdi>{ label(check) }</bdi>
+                <button type="button" class="button small" onclick={restore}>{ "Restore" }<span class="visually-hidden">{ format!(" the check about {}", label(check)) }</span></button>
+                <button type="button" class="button small danger" onclick={purge}>{ "Delete for good" }<span class="visually-hidden">{ format!(" the check about {}", label(check)) }</span></button>
+            </li>
+        }
+    };
+    let name_id = ctx.id("new-name");
+    let rater_id = ctx.id("new-rater");
+    let problem_id = ctx.id("new-problem");
+    html! {
+        <section class="card people" aria-labelledby={ctx.id("people")}>
+            <h2 id={ctx.id("people")}>{ "Whose check" }</h2>
+            <p>{ "Keep a check for each person you support, next to your own: each is kept apart, with its own answers, notes and history. Names and answers about other people stay in this browser." }</p>
+            <ul class="checks">
+                <li>
+                    <a href={Route::Start.href(&CheckRef::Own)} aria-current={own.then_some("page")}>{ "Your own self-check" }</a>
+                </li>
+                for check in state.checks.iter() {
+                    { row(check) }
+                }
+            </ul>
+            <form class="add-check" {onsubmit} novalidate=true>
+                <h3>{ "Add a check about someone" }</h3>
+                <p class="field">
+                    <label for={name_id.clone()}>{ "Their name" }</label>
+                    <input id={name_id} type="text" value={(*name).clone()} oninput={input(&name)} autocomplete="off"
+                        maxlength="60" aria-invalid={(!problem.is_empty()).then_some("true")}
+                        aria-describedby={(!problem.is_empty()).then(|| problem_id.clone())} />
+                </p>
+                <p class="field">
+                    <label for={rater_id.clone()}>{ "Your name as the one rating (optional; it goes into files you share)" }</label>
+                    <input id={rater_id} type="text" value={(*rater).clone()} oninput={input(&rater)} autocomplete="name" maxlength="60" />
+                </p>
+                if !problem.is_empty() {
+                    <p class="banner error" id={problem_id} role="alert">{ (*problem).clone() }</p>
+                }
+                <p class="actions"><button type="submit" class="button">{ "Add and open" }</button></p>
+            </form>
+            if !state.deleted_checks.is_empty() {
+                <h3>{ "Deleted checks" }</h3>
+                <ul class="checks deleted">
+                    for check in state.deleted_checks.iter() {
+                        { deleted(check) }
+                    }
+                </ul>
+            }
+            { notice_at(ctx, Place::Checks, undo_check(ctx)) }
+        </section>
+    }
+}
+
+/// Undo for the check just deleted: restore it.
+fn undo_check(ctx: &Ctx) -> Html {
+    let Some(id) = ctx.state.notice.as_ref().and_then(|n| n.restore.clone()) else {
+        return Html::default();
+    };
+    let restore = {
+        let restore = ctx.effects.restore_check.clone();
+        Callback::from(move |_: MouseEvent| restore.emit(id.clone()))
+    };
+    html! { <p class="actions"><button type="button" class="button primary" onclick={restore}>{ "Undo" }</button></p> }
+}

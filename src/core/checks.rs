@@ -1,0 +1,207 @@
+//! Checks about other people kept in this browser, beside the person's own:
+//! listing, adding, deleting (with undo) and restoring. Each check is a
+//! separate document under its own key (see `keys`), with the same safety
+//! rules as the person's own.
+
+use super::content::Ladder;
+use super::document::{check_name, Document, Rater};
+use super::keys::{check_id_in, checks_prefix, deleted_prefix, CheckRef, DocKeys};
+use super::state::CheckInfo;
+use super::store::{Store, StoreFault};
+use super::sync::decode_for;
+
+/// Every check about someone else (names sorted), and the deleted ones.
+pub fn list(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &Ladder,
+) -> Result<(Vec<CheckInfo>, Vec<CheckInfo>), StoreFault> {
+    let read = |prefix: String| -> Result<Vec<CheckInfo>, StoreFault> {
+        let mut found = Vec::new();
+        for key in store.keys(&prefix)? {
+            let Some(id) = check_id_in(&key, &prefix) else {
+                continue;
+            };
+            let Some(raw) = store.read(&key)? else {
+                continue;
+            };
+            // A check that cannot be read is still listed, so it can be
+            // opened (and its text downloaded) or deleted.
+            let info = match decode_for(ladder, &raw) {
+                Ok(document) => CheckInfo {
+                    id: id.to_string(),
+                    name: document.subject.clone(),
+                    answered: document.answers.rated(),
+                    updated_at: document.updated_at,
+                },
+                Err(_) => CheckInfo {
+                    id: id.to_string(),
+                    name: String::new(),
+                    answered: 0,
+                    updated_at: 0,
+                },
+            };
+            found.push(info);
+        }
+        sort_by_name(&mut found);
+        Ok(found)
+    };
+    Ok((
+        read(checks_prefix(instance, &ladder.id))?,
+        read(deleted_prefix(instance, &ladder.id))?,
+    ))
+}
+
+/// Name order, ignoring case; an insertion sort (a handful of people, and
+/// no std sort in the wasm).
+fn sort_by_name(checks: &mut [CheckInfo]) {
+    let key = |c: &CheckInfo| c.name.to_lowercase();
+    for i in 1..checks.len() {
+        let mut j = i;
+        while j > 0 && key(&checks[j]) < key(&checks[j - 1]) {
+            checks.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+/// Checks a name for a new check: valid, and not the name of another
+/// check here (ignoring case). Returns the trimmed name or the message.
+pub fn check_new_name(name: &str, existing: &[CheckInfo]) -> Result<String, String> {
+    let name = check_name(name).map_err(|why| format!("The name {why}."))?;
+    if existing
+        .iter()
+        .any(|c| c.name.to_lowercase() == name.to_lowercase())
+    {
+        return Err(format!(
+            "There is already a check about \u{201c}{name}\u{201d}. Open it from the list, or use another name."
+        ));
+    }
+    Ok(name)
+}
+
+/// A new, unused check id made from the time: ids end up in addresses,
+/// names should not.
+fn new_id(store: &dyn Store, instance: &str, ladder: &str, now: u64) -> Result<String, StoreFault> {
+    let mut n = now;
+    loop {
+        let mut digits = Vec::new();
+        let mut v = n;
+        loop {
+            digits.push(char::from_digit((v % 36) as u32, 36).unwrap_or('0'));
+            v /= 36;
+            if v == 0 {
+                break;
+            }
+        }
+        let id: String = std::iter::once('c')
+            .chain(digits.into_iter().rev())
+            .collect();
+        let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.clone()));
+        let deleted = format!("{}{id}", deleted_prefix(instance, ladder));
+        if store.read(&keys.document)?.is_none()
+            && store.read(&keys.marker)?.is_none()
+            && store.read(&deleted)?.is_none()
+        {
+            return Ok(id);
+        }
+        n += 1;
+    }
+}
+
+/// Adds a check about `name`, rated by `rater` (empty: unnamed), with
+/// `answers_from` (an imported file) or empty. Returns its id.
+pub fn add(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &Ladder,
+    name: &str,
+    rater: Rater,
+    answers_from: Option<&Document>,
+    now: u64,
+) -> Result<String, String> {
+    let fault = |f: StoreFault| {
+        format!(
+            "This browser did not let the page store the check ({}).",
+            f.detail()
+        )
+    };
+    let (existing, _) = list(store, instance, ladder).map_err(fault)?;
+    let name = check_new_name(name, &existing)?;
+    let id = new_id(store, instance, &ladder.id, now).map_err(fault)?;
+    let mut document = match answers_from {
+        Some(file) => {
+            let mut document = file.clone();
+            document.ladder = ladder.id.clone();
+            document.replaced = None;
+            document.cleared_before = 0;
+            document.answers = file.answers.without_cleared();
+            document
+        }
+        None => Document::new(&ladder.id, &ladder.version),
+    };
+    document.subject = name;
+    document.rater = rater;
+    document.touch(now);
+    let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
+    store
+        .write(&keys.document, &document.encode())
+        .and_then(|()| store.write(&keys.marker, &format!("{}.{now}.new", document.revision)))
+        .map_err(fault)?;
+    Ok(id)
+}
+
+/// Deletes a check from the list, keeping it under the deleted prefix so
+/// the deletion can be undone (also after a reload). A tombstone marker
+/// tells tabs that still show it.
+pub fn delete(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &str,
+    id: &str,
+    now: u64,
+) -> Result<(), StoreFault> {
+    let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
+    if let Some(raw) = store.read(&keys.document)? {
+        store.write(&format!("{}{id}", deleted_prefix(instance, ladder)), &raw)?;
+    }
+    store.remove(&keys.document)?;
+    store.write(&keys.marker, &format!("deleted.{now}"))
+}
+
+/// Puts a deleted check back in the list.
+pub fn restore(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &str,
+    id: &str,
+    now: u64,
+) -> Result<(), StoreFault> {
+    let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
+    let deleted = format!("{}{id}", deleted_prefix(instance, ladder));
+    let Some(raw) = store.read(&deleted)? else {
+        return Ok(());
+    };
+    // Restored answers must win over copies that saw the deletion.
+    let text = match Document::decode(&raw) {
+        Ok(mut document) => {
+            document.answers = document.answers.restamped(now);
+            document.touch(now);
+            document.encode()
+        }
+        Err(_) => raw,
+    };
+    store.write(&keys.document, &text)?;
+    store.write(&keys.marker, &format!("restored.{now}"))?;
+    store.remove(&deleted)
+}
+
+/// Removes a deleted check for good: its kept copy, marker and backups.
+pub fn purge(store: &dyn Store, instance: &str, ladder: &str, id: &str) -> Result<(), StoreFault> {
+    let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
+    store.remove(&format!("{}{id}", deleted_prefix(instance, ladder)))?;
+    for key in store.keys(&format!("{}/", keys.document))? {
+        store.remove(&key)?;
+    }
+    Ok(())
+}
