@@ -1,32 +1,37 @@
 // Starts the stand-alone page (also the iframe embed) without an inline
-// script, so a strict Content-Security-Policy allows it, and, inside an
-// iframe, tells the parent page the content height so it can size the
-// frame. Messages go only to the origins named by the "parent-origin"
-// setting, never to "*".
+// script, so a strict Content-Security-Policy allows it. The app replaces
+// the prerendered start page with the same markup. If WebAssembly cannot
+// run here, the prerendered page stays, says why in one sentence, and
+// offers the ladder's text (learn.html).
 import init from "./l5-selfcheck.js";
 
-const root = document.getElementById("l5-selfcheck");
+const html = document.documentElement;
 
 init({ module_or_path: new URL("./l5-selfcheck_bg.wasm", import.meta.url) })
   .then(() => {
-    const origins = (root?.getAttribute("data-l5-parent-origins") || "").split(" ").filter(Boolean);
-    if (!root || window.parent === window || origins.length === 0) return;
-    let last = -1;
-    const send = () => {
-      const height = Math.ceil(root.getBoundingClientRect().height);
-      if (height === last) return;
-      last = height;
-      for (const origin of origins) {
-        window.parent.postMessage({ type: "l5-selfcheck:height", height }, origin);
-      }
-    };
-    new ResizeObserver(send).observe(root);
-    send();
+    html.setAttribute("data-l5-ready", "");
+    html.removeAttribute("data-l5-opening");
   })
   .catch((error) => {
-    if (!root) return;
-    const message = document.createElement("p");
+    html.setAttribute("data-l5-failed", "");
+    html.removeAttribute("data-l5-deep");
+    html.removeAttribute("data-l5-opening");
+    const blocked = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError;
+    const page = document.querySelector("#l5-selfcheck .l5-app") || document.getElementById("l5-selfcheck");
+    if (!page) return;
+    const message = document.createElement("div");
+    message.className = "banner warning";
     message.setAttribute("role", "alert");
-    message.textContent = "The self-check could not start in this browser: " + error;
-    root.append(message);
+    const text = document.createElement("p");
+    text.textContent = blocked
+      ? "The self-check cannot run here: this browser or page does not allow WebAssembly, which it needs."
+      : "The self-check could not be loaded; check the connection and reload the page.";
+    const link = document.createElement("a");
+    link.href = "./learn.html";
+    link.className = "button primary";
+    link.textContent = "Read what the level means";
+    const actions = document.createElement("p");
+    actions.append(link);
+    message.append(text, actions);
+    page.prepend(message);
   });

@@ -1,0 +1,28 @@
+// Runs before the page is painted (a small classic script in <head>):
+// - a deep link or a configured start page hides the prerendered start page
+//   until the app shows the right page, so it never flashes in between;
+// - a link clicked before the app is ready shows that it is on its way;
+// - inside an iframe, the page reports its height from the first paint, to
+//   the origins named by the "parent-origin" setting only (never to "*").
+(() => {
+  const root = document.documentElement;
+  const query = new URLSearchParams(location.search);
+  const deep = () => !/^#?\/?$/.test(location.hash) || query.has("mode") || query.has("section");
+  if (deep()) root.setAttribute("data-l5-deep", "");
+  addEventListener("hashchange", () => {
+    if (!root.hasAttribute("data-l5-ready")) root.setAttribute("data-l5-opening", "");
+  });
+  const origins = (query.get("parent-origin") || "")
+    .split(/[ ,]+/)
+    .map((o) => o.replace(/\/$/, ""))
+    .filter((o) => /^https?:\/\/[A-Za-z0-9.\-:[\]]+$/.test(o));
+  if (window.parent === window || origins.length === 0) return;
+  let last = -1;
+  const send = () => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    for (const origin of origins) window.parent.postMessage({ type: "l5-selfcheck:height", height }, origin);
+  };
+  new ResizeObserver(send).observe(root);
+})();

@@ -1,0 +1,99 @@
+//! Writes the first screen into the release build, with the same
+//! components the browser runs (see `app::prerender`):
+//!
+//! - `index.html`: the start page, as a first-time visitor's app renders
+//!   it, inside the widget's root element, and the page title;
+//! - `learn.html`: every learn page on one static page, for browsers where
+//!   WebAssembly cannot run (the app links to it when it cannot start).
+//!
+//! Run by Trunk's post-build hook: `prerender <dist folder>`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use l5_selfcheck::app::prerender::{context, render, state_for};
+    use l5_selfcheck::app::BUILT_IN_LADDER;
+    use l5_selfcheck::core::content::Ladder;
+    use l5_selfcheck::core::document::Document;
+    use l5_selfcheck::core::route::Route;
+    use std::rc::Rc;
+
+    let fail = |why: String| -> ! {
+        eprintln!("prerender: {why}");
+        std::process::exit(1);
+    };
+    let dist = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| fail("give the dist folder".into()));
+    let index_path = format!("{dist}/index.html");
+    let index = std::fs::read_to_string(&index_path)
+        .unwrap_or_else(|e| fail(format!("cannot read {index_path}: {e}")));
+    let ladder = match Ladder::parse(BUILT_IN_LADDER) {
+        Ok(ladder) => Rc::new(ladder),
+        // A broken built-in file: the app shows its problems; nothing to prerender.
+        Err(_) => return,
+    };
+    let fresh = || Document::new(&ladder.id, &ladder.version);
+    let page = |route: Route, instance: &str| {
+        render(context(
+            state_for(ladder.clone(), fresh(), route),
+            instance,
+            0,
+        ))
+    };
+    // The root element's id prefixes element ids in the app ("default"
+    // unless the page sets an instance).
+    let start = page(Route::Start, "default").replacen(
+        "class=\"l5-app\"",
+        "class=\"l5-app prerendered\"",
+        1,
+    );
+    // Into the (empty) root element, however the HTML was minified.
+    let at = ["id=\"l5-selfcheck\"", "id=l5-selfcheck"]
+        .iter()
+        .find_map(|id| index.find(id))
+        .and_then(|at| index[at..].find("</div>").map(|end| at + end))
+        .unwrap_or_else(|| fail(format!("{index_path} has no element with id l5-selfcheck")));
+    let title = format!("{} self-check", ladder.title);
+    let index = format!("{}{start}{}", &index[..at], &index[at..]).replacen(
+        "<title>L5 Self-Check</title>",
+        &format!("<title>{}</title>", escape(&title)),
+        1,
+    );
+    std::fs::write(&index_path, index).unwrap_or_else(|e| fail(format!("cannot write: {e}")));
+
+    // The learn pages, each with its own id prefix so ids stay unique, and
+    // their links turned into links within the page.
+    let mut learn = page(Route::Learn { section: None }, "learn");
+    for section in &ladder.sections {
+        learn.push_str(&page(
+            Route::Learn {
+                section: Some(section.id.clone()),
+            },
+            &format!("learn-{}", section.id),
+        ));
+    }
+    for section in &ladder.sections {
+        learn = learn.replace(
+            &format!("href=\"#/learn/{}\"", section.id),
+            &format!("href=\"#learn-{}-heading\"", section.id),
+        );
+    }
+    learn = learn.replace("href=\"#/learn\"", "href=\"#learn-heading\"");
+    let learn_page = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\"><title>{}</title><link rel=\"stylesheet\" href=\"./app.css\"></head><body><div class=\"l5-root static-learn\"><p class=\"l5-app banner info\">This is the text of the ladder, readable in any browser. <a href=\"./\">Open the self-check</a> to rate and see results.</p>{learn}</div></body></html>\n",
+        escape(&format!("What {} means", ladder.title))
+    );
+    let learn_path = format!("{dist}/learn.html");
+    std::fs::write(&learn_path, learn_page)
+        .unwrap_or_else(|e| fail(format!("cannot write {learn_path}: {e}")));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
