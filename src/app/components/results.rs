@@ -195,10 +195,10 @@ fn lowest_by_section(
                         title,
                         Html::from(format!(
                             ": {} \u{201c}{label}\u{201d}.",
-                            if r.scored == 1 {
-                                "one answer, ".to_string()
-                            } else {
-                                format!("all {} answers", r.scored)
+                            match r.scored {
+                                1 => "one answer,".to_string(),
+                                2 => "both answers".to_string(),
+                                n => format!("all {n} answers"),
                             }
                         )),
                     ],
@@ -227,7 +227,7 @@ fn lowest_by_section(
         "div",
         "",
         vec![
-            t("h3", "", "Lowest answers in each section".into()),
+            t("h3", "", "Section by section: the lowest answers".into()),
             el("ul", "lowest", items),
         ],
     )
