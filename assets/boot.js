@@ -8,10 +8,7 @@ import init from "./l5-selfcheck.js";
 const html = document.documentElement;
 
 init({ module_or_path: new URL("./l5-selfcheck_bg.wasm", import.meta.url) })
-  .then(() => {
-    html.setAttribute("data-l5-ready", "");
-    html.removeAttribute("data-l5-opening");
-  })
+  // The app marks the page ready itself once it listens (data-l5-ready).
   .catch((error) => {
     html.setAttribute("data-l5-failed", "");
     html.removeAttribute("data-l5-deep");

@@ -2,9 +2,11 @@
 """A quiet static file server for tests and the benchmark.
 
 Serves DIR the way a wiki's web server would: plain files, `.wasm` as
-application/wasm. Options add what the embedding tests need: a sub-path
-prefix, a Content-Security-Policy header, and extra folders (a test host
-page). Only binds to loopback.
+application/wasm, and a Content-Security-Policy that says which pages may
+frame the widget (`frame-ancestors 'self'` unless told otherwise), so its
+Delete and Replace buttons cannot be clickjacked from another site.
+Options add what the embedding tests need: a sub-path prefix, a full
+policy, and extra folders (a test host page). Only binds to loopback.
 """
 import argparse
 import functools
@@ -56,7 +58,8 @@ def main():
     parser.add_argument("--port", type=int, default=4173)
     parser.add_argument("--dir", default="dist")
     parser.add_argument("--prefix", default="/", help="serve DIR under this sub-path, e.g. /wiki/tools/")
-    parser.add_argument("--csp", default=None, help="Content-Security-Policy header for every response")
+    parser.add_argument("--csp", default="frame-ancestors 'self'",
+                        help="Content-Security-Policy header for every response (default: frame-ancestors 'self')")
     parser.add_argument("--mount", action="append", default=[], metavar="PATH=DIR",
                         help="serve another folder at PATH (e.g. /host/=tests/e2e/host)")
     args = parser.parse_args()

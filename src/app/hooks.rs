@@ -32,6 +32,8 @@ pub struct Widget {
     pub hash_routing: bool,
     /// Names this page in storage markers.
     pub tab: Rc<str>,
+    /// The address's fragment when the app read it at start-up.
+    pub first_hash: Rc<str>,
 }
 
 fn keys(widget: &Widget, state: &State) -> DocKeys {
@@ -126,12 +128,35 @@ pub fn use_routing(widget: &Widget, latest: &Latest) -> Option<Callback<MouseEve
             move || drop(listener)
         });
     }
+    // Ready: listeners are in place. A link clicked while the page was
+    // loading changed the address without anyone listening: follow it now.
+    // Then tell the page (early.js's waiting cue and deep-link cover go).
+    {
+        let widget = widget.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            if widget.hash_routing {
+                let hash = page::hash();
+                if hash != *widget.first_hash {
+                    let (check, route) = Route::parse(&hash);
+                    go(&widget, &latest, check, route);
+                }
+                page::mark_ready();
+            }
+        });
+    }
     let state = latest.borrow().clone();
-    // Write the page into the address (a new history entry).
+    // Write the page into the address (a new history entry) when the app
+    // moved to it. Not at start-up: the page then came from the address
+    // (which may have changed since, by a link clicked while loading).
     {
         let hash_routing = widget.hash_routing;
+        let first = use_mut_ref(|| true);
         let href = state.href(&state.route);
         use_effect_with(href, move |href| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
             if hash_routing && Route::parse(&page::hash()) != Route::parse(href) {
                 page::set_hash(href);
             }

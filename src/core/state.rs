@@ -114,6 +114,9 @@ pub struct State {
     pub offset: i32,
     /// The answer key has been shown once; after that it starts collapsed.
     pub key_seen: bool,
+    /// Whether this page shows the answer key open: decided when the page
+    /// opens, so a first answer never folds it away under the person.
+    pub key_open: bool,
     /// This tab's copy of the document.
     pub document: Rc<Document>,
     /// What this tab last read from or wrote to storage: the base of the
@@ -210,6 +213,7 @@ impl State {
             deleted_checks: Rc::default(),
             offset: 0,
             key_seen: false,
+            key_open: true,
             synced: document.clone(),
             document,
             marker: loaded.marker,
@@ -275,6 +279,7 @@ impl State {
             }
         }
         self.route = route;
+        self.key_open = !self.key_seen;
     }
 
     /// Whether the check is about someone else (statements read "They ...").
@@ -335,14 +340,19 @@ impl State {
                     self.last_change = Change::Other;
                 }
                 if trimmed > 0 {
-                    self.notice = Some(Notice::new(
-                        Place::Top,
-                        format!(
-                            "Your history reached its limit of {} snapshots, so the {trimmed} oldest {} removed.",
-                            super::document::MAX_SNAPSHOTS,
-                            if trimmed == 1 { "was" } else { "were" }
-                        ),
-                    ));
+                    let text = format!(
+                        "The history reached its limit of {} snapshots, so the {} removed.",
+                        super::document::MAX_SNAPSHOTS,
+                        if trimmed == 1 { "oldest was".to_string() } else { format!("{trimmed} oldest were") }
+                    );
+                    // Said next to the snapshot just taken, if that is what
+                    // made the history full; else at the top.
+                    self.notice = Some(match self.notice.take() {
+                        Some(n) if n.place == Place::Snapshot => {
+                            Notice::new(Place::Snapshot, format!("{} {text}", n.text))
+                        }
+                        _ => Notice::new(Place::Top, text),
+                    });
                 }
                 if unreadable.is_some() {
                     self.unreadable = unreadable;

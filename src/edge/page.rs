@@ -102,3 +102,16 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Tells the page the app has taken over (see assets/early.js): the
+/// deep-link cover and the "opening" cue go.
+pub fn mark_ready() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-l5-ready", "");
+        let _ = root.remove_attribute("data-l5-deep");
+        let _ = root.remove_attribute("data-l5-opening");
+    }
+}

@@ -35,7 +35,7 @@ export default defineConfig({
     {
       // The release build as a wiki would serve it: plain static files, plus
       // same-origin test files (the example ladder and broken fixtures).
-      command: `python3 ../static_server.py --port ${port} --dir ../../dist --mount /ladders/=../../assets/ladders --mount /fixtures/=fixtures`,
+      command: `python3 ../static_server.py --port ${port} --dir ../../dist --mount /ladders/=../../assets/ladders --mount /fixtures/=fixtures --mount /teams/=teams`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       stdout: "ignore",

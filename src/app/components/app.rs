@@ -6,7 +6,7 @@ use super::check::{check_page, quick_page, rate_page};
 use super::compare::compare_page;
 use super::data::data_page;
 use super::learn::learn_page;
-use super::page::{not_found, statement_callbacks, Ctx};
+use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
 use super::results::results_page;
 use super::shared::shared_page;
 use super::start::start_page;
@@ -96,11 +96,17 @@ pub fn setting_problems(problems: &[String]) -> Html {
 
 /// The state a page opens with: the check and page in the link (or the
 /// configured start), its document as stored, the list of checks.
-fn first_state(props: &ShellProps) -> State {
+fn first_state(props: &ShellProps, page_hash: &str) -> State {
+    // A script embed ignores the page's address, unless it names this
+    // widget (a link made in it: `#l5-<instance>/shared/...`).
     let hash = if props.hash_routing {
-        page::hash()
+        page_hash.to_string()
     } else {
-        String::new()
+        let prefix = embed_hash(&props.instance, "#/");
+        page_hash
+            .strip_prefix(prefix.as_str())
+            .map(|rest| format!("#/{rest}"))
+            .unwrap_or_default()
     };
     let (mut check, mut route) = Route::parse(&hash);
     if let (Some(start), Route::Start, CheckRef::Own) = (&props.start, &route, &check) {
@@ -132,9 +138,13 @@ fn first_state(props: &ShellProps) -> State {
 
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
+    let first_hash: Rc<str> = use_memo((), |_| Rc::<str>::from(page::hash()))
+        .as_ref()
+        .clone();
     let state = {
         let props = props.clone();
-        use_reducer(move || first_state(&props))
+        let hash = first_hash.clone();
+        use_reducer(move || first_state(&props, &hash))
     };
     let widget = {
         let instance = props.instance.clone();
@@ -143,6 +153,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             instance,
             hash_routing,
             tab: Rc::from(clock::tab_name()),
+            first_hash,
         })
     };
     let latest: Latest = use_mut_ref(|| state.clone());
@@ -175,6 +186,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         now: clock::now_ms(),
         page_url: Rc::from(page::url_without_hash()),
         wide,
+        hash_routing: props.hash_routing,
     };
     html! {
         <div class="l5-app" ref={root} {onclick}>

@@ -24,7 +24,7 @@ fn statements(ctx: &Ctx, section: usize, quick_only: bool, shown: &mut Vec<Kind>
                 Html::default()
             } else {
                 shown.push(statement.kind);
-                scale_key(ladder, statement.kind, &ctx.instance, !state.key_seen)
+                scale_key(ladder, statement.kind, &ctx.instance, state.key_open)
             };
             html! {
                 <>
@@ -94,6 +94,12 @@ pub fn quick_page(ctx: &Ctx) -> Html {
             { heading(ctx, "Quick check".into()) }
             <p class="lead">{ format!("{} from every part of the ladder, on one page. Each answer is saved as you give it.", plural(progress.total, "statement", "statements")) }</p>
             <div class="check-top">{ progress_bar(ctx, &progress, "statements") }</div>
+            // Notes stay out of the way (and out of the tab order) in the
+            // quick check, unless asked for: it is meant for one sitting.
+            <p class="field checkbox notes-toggle">
+                <input type="checkbox" id={ctx.id("quick-notes")} />
+                <label for={ctx.id("quick-notes")}>{ "Show a note field under each statement, for evidence" }</label>
+            </p>
             { sections }
             <nav class="pager" aria-label="After the quick check">
                 <a class="button" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>

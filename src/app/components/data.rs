@@ -396,13 +396,8 @@ pub fn ShareLink(props: &CtxProps) -> Html {
     let with_names = use_state(|| true);
     let has_names = !state.document.subject.is_empty()
         || matches!(&state.document.rater, Rater::Other { name } if !name.is_empty());
-    let link = share::encode(&state.ladder, &state.document, ctx.now, *with_names).map(|payload| {
-        format!(
-            "{}{}",
-            ctx.page_url,
-            Route::Shared { payload }.href(&CheckRef::Own)
-        )
-    });
+    let link = share::encode(&state.ladder, &state.document, ctx.now, *with_names)
+        .map(|payload| ctx.link_to(&Route::Shared { payload }));
     let toggle = {
         let with_names = with_names.clone();
         Callback::from(move |event: Event| {

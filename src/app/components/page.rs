@@ -54,6 +54,9 @@ pub struct Ctx {
     pub page_url: Rc<str>,
     /// Room for the contents beside a section.
     pub wide: bool,
+    /// The widget follows the page address (stand-alone page, iframe); a
+    /// script embed does not.
+    pub hash_routing: bool,
 }
 
 impl PartialEq for Ctx {
@@ -72,6 +75,19 @@ impl Ctx {
     /// The hash of a page of the open check.
     pub fn href(&self, route: &Route) -> String {
         self.state.href(route)
+    }
+
+    /// An address that opens `route` in this widget from anywhere: the
+    /// page address with the route after the `#`; in a script embed, the
+    /// route is addressed to this widget by name, since the page's own
+    /// address is not the widget's.
+    pub fn link_to(&self, route: &Route) -> String {
+        let hash = route.href(&Default::default());
+        if self.hash_routing {
+            format!("{}{hash}", self.page_url)
+        } else {
+            format!("{}{}", self.page_url, embed_hash(&self.instance, &hash))
+        }
     }
 
     /// An element id unique to this widget on the page.
@@ -169,4 +185,10 @@ pub fn statement_callbacks(dispatch: &Callback<Action>, now: fn() -> u64) -> (On
         })
     };
     (rate, note)
+}
+
+/// The fragment that addresses a page of the script embed `instance`:
+/// `#l5-<instance>/shared/...` for `#/shared/...`.
+pub fn embed_hash(instance: &str, hash: &str) -> String {
+    format!("#l5-{instance}{}", hash.trim_start_matches('#'))
 }
