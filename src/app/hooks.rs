@@ -5,7 +5,6 @@
 
 use crate::app::components::page::{heading_id, notice_id, Effects, NewCheck};
 use crate::core::checks;
-use crate::core::document::Rater;
 use crate::core::keys::{instance_prefix, ui_key, CheckRef, DocKeys};
 use crate::core::route::{Compared, Route};
 use crate::core::state::{Action, Change, Comparing, Notice, Place, State, NOTE_SAVE_DELAY_MS};
@@ -177,11 +176,7 @@ pub fn use_routing(widget: &Widget, latest: &Latest) -> Option<Callback<MouseEve
                     if other != check && exists(&widget, &handle, other) {
                         let keys = DocKeys::new(&widget.instance, &handle.ladder.id, other);
                         let document = sync::load(&BrowserStore, &keys, &handle.ladder, 0).document;
-                        let label = match other {
-                            CheckRef::Own if document.subject.is_empty() => "You".to_string(),
-                            _ if document.subject.is_empty() => "Someone else".to_string(),
-                            _ => document.subject.clone(),
-                        };
+                        let label = crate::core::markdown::view_label(&document, *other == CheckRef::Own);
                         handle.dispatch(Action::Compare(Some(Rc::new(Comparing {
                             label,
                             document,
@@ -400,13 +395,13 @@ pub fn use_effects(widget: &Widget, latest: &Latest, flush: Rc<dyn Fn()>) -> Eff
             let (widget, latest, refresh) = (widget.clone(), latest.clone(), refresh.clone());
             Callback::from(move |new: NewCheck| {
                 let handle = latest.borrow().clone();
-                let rater = Rater::Other { name: new.rater };
+
                 let added = checks::add(
                     &BrowserStore,
                     &widget.instance,
                     &handle.ladder,
                     &new.name,
-                    rater,
+                    new.rater,
                     new.from.as_deref(),
                     clock::now_ms(),
                 );
@@ -436,7 +431,7 @@ pub fn use_effects(widget: &Widget, latest: &Latest, flush: Rc<dyn Fn()>) -> Eff
                     .iter()
                     .chain(handle.deleted_checks.iter())
                     .find(|c| c.id == id)
-                    .map(|c| c.name.clone())
+                    .map(|c| c.label())
                     .unwrap_or_default();
                 let text = match (what, &done) {
                     ("delete", Ok(())) => format!("The check about \u{201c}{name}\u{201d} was deleted. It is kept under \u{201c}Deleted checks\u{201d} below until you restore it or delete it for good."),

@@ -31,12 +31,14 @@ pub fn list(
                 Ok(document) => CheckInfo {
                     id: id.to_string(),
                     name: document.subject.clone(),
+                    self_check: document.rater == Rater::Subject,
                     answered: document.answers.rated(),
                     updated_at: document.updated_at,
                 },
                 Err(_) => CheckInfo {
                     id: id.to_string(),
                     name: String::new(),
+                    self_check: false,
                     answered: 0,
                     updated_at: 0,
                 },
@@ -66,18 +68,25 @@ fn sort_by_name(checks: &mut [CheckInfo]) {
 }
 
 /// Checks a name for a new check: valid, and not the name of another
-/// check here (ignoring case). Returns the trimmed name or the message.
-pub fn check_new_name(name: &str, existing: &[CheckInfo]) -> Result<String, String> {
+/// check of the same kind here (ignoring case): a view of Alex and Alex's
+/// own self-check may sit side by side, two views of Alex may not.
+/// Returns the trimmed name or the message.
+pub fn check_new_name(name: &str, self_check: bool, existing: &[CheckInfo]) -> Result<String, String> {
     let name = check_name(name).map_err(|why| format!("The name {why}."))?;
-    if existing
-        .iter()
-        .any(|c| c.name.to_lowercase() == name.to_lowercase())
-    {
+    if let Some(taken) = find(&name, self_check, existing) {
         return Err(format!(
-            "There is already a check about \u{201c}{name}\u{201d}. Open it from the list, or use another name."
+            "There is already a check about \u{201c}{}\u{201d}. Open it from the list, or use another name.",
+            taken.label()
         ));
     }
     Ok(name)
+}
+
+/// The check of this kind about `name` (ignoring case), if there is one.
+pub fn find<'a>(name: &str, self_check: bool, existing: &'a [CheckInfo]) -> Option<&'a CheckInfo> {
+    existing
+        .iter()
+        .find(|c| c.self_check == self_check && c.name.to_lowercase() == name.to_lowercase())
 }
 
 /// A new, unused check id made from the time: ids end up in addresses,
@@ -127,7 +136,7 @@ pub fn add(
         )
     };
     let (existing, _) = list(store, instance, ladder).map_err(fault)?;
-    let name = check_new_name(name, &existing)?;
+    let name = check_new_name(name, rater == Rater::Subject, &existing)?;
     let id = new_id(store, instance, &ladder.id, now).map_err(fault)?;
     let mut document = match answers_from {
         Some(file) => {

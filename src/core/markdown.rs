@@ -50,6 +50,23 @@ pub fn whose(document: &Document) -> String {
     }
 }
 
+/// A short label for one side of a comparison: "You", "Alex (self-check)",
+/// "Alex (rated by Sam)", "Alex (your view)". `own` marks the person's own
+/// check in this browser.
+pub fn view_label(document: &Document, own: bool) -> String {
+    let subject = if document.subject.is_empty() {
+        "Someone".to_string()
+    } else {
+        document.subject.clone()
+    };
+    match &document.rater {
+        Rater::Subject if own && document.subject.is_empty() => "You".to_string(),
+        Rater::Subject => format!("{subject} (self-check)"),
+        Rater::Other { name } if name.is_empty() => format!("{subject} (your view)"),
+        Rater::Other { name } => format!("{subject} (rated by {name})"),
+    }
+}
+
 /// The summary of one check (`quick_only`) at the document's last change.
 pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i32) -> String {
     let results = score(ladder, document, quick_only);

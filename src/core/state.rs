@@ -97,8 +97,27 @@ pub struct CheckInfo {
     pub id: String,
     /// Whom it is about.
     pub name: String,
+    /// Their own self-check (imported from them), not a view of them.
+    pub self_check: bool,
     pub answered: usize,
     pub updated_at: u64,
+}
+
+impl CheckInfo {
+    /// How the list names it: "Alex Kim", or "Alex Kim (self-check)".
+    pub fn label(&self) -> String {
+        label(&self.name, self.self_check)
+    }
+}
+
+/// "Alex Kim", or "Alex Kim (self-check)" for someone's own self-check.
+pub fn label(name: &str, self_check: bool) -> String {
+    let name = if name.is_empty() { "Someone" } else { name };
+    if self_check {
+        format!("{name} (self-check)")
+    } else {
+        name.to_string()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -282,9 +301,10 @@ impl State {
         self.key_open = !self.key_seen;
     }
 
-    /// Whether the check is about someone else (statements read "They ...").
+    /// Whether the check is about someone else (statements read "They
+    /// ..."): any check but the person's own self-check.
     pub fn about_someone_else(&self) -> bool {
-        self.document.rater != Rater::Subject
+        self.check != CheckRef::Own || self.document.rater != Rater::Subject
     }
 
     /// The hash of a page of the open check.
@@ -297,8 +317,10 @@ impl State {
     pub fn check_name(&self) -> String {
         match &self.check {
             CheckRef::Own => "Your self-check".to_string(),
-            CheckRef::Other(_) if self.document.subject.is_empty() => "Someone else".to_string(),
-            CheckRef::Other(_) => self.document.subject.clone(),
+            CheckRef::Other(_) => label(
+                &self.document.subject,
+                self.document.rater == Rater::Subject,
+            ),
         }
     }
 

@@ -3,19 +3,18 @@ import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./a11y";
 import { SelfCheck } from "./selfcheck";
 
-const KEY = "l5-selfcheck/default/l5";
-const FIRST = /I lead its design and see it through/;
-const SECOND = /they come to me for help/;
+const FIRST = /The code I ship runs in production/;
+const SECOND = /I lead the work on its design/;
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
 async function answerOverview(app: SelfCheck) {
   await app.open("#/check/overview");
-  await app.statement(FIRST).getByRole("radio", { name: /^Consistently/ }).check();
-  await app.statement(SECOND).getByRole("radio", { name: /^Not yet/ }).check();
+  await app.statement(FIRST).getByRole("radio", { name: "Consistently" }).check();
+  await app.statement(SECOND).getByRole("radio", { name: "Not yet" }).check();
   await app.statement(FIRST).getByText("Add a note (evidence)").click();
   await app.statement(FIRST).getByRole("textbox").fill(`Led the queue redesign ${HOSTILE}`);
   // The note is written within 300 ms.
-  await expect.poll(() => stored(app.page)).toContain("queue redesign");
+  await expect.poll(async () => JSON.stringify(await app.stored())).toContain("queue redesign");
 }
 
 async function download(page: Page, name: string | RegExp) {
@@ -23,142 +22,229 @@ async function download(page: Page, name: string | RegExp) {
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
 }
 
-async function stored(page: Page) {
-  return page.evaluate((key) => localStorage.getItem(key), KEY);
+async function chooseFile(page: Page, name: string, content: string | Buffer) {
+  await page.getByLabel("Choose an export file (.json)").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(content),
+  });
 }
 
-test("answers exported as JSON import into a fresh browser unchanged; Markdown keeps notes literal", async ({ page, browser }) => {
+test("answers exported as JSON come back in another browser, and the Markdown keeps notes literal", async ({ page, browser }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
-  const json = await download(page, "Download answers (JSON)");
+  const json = await download(page, "Download the answers (JSON)");
   expect(json.name).toMatch(/^l5-selfcheck-l5-\d{4}-\d{2}-\d{2}\.json$/);
-  const markdown = await download(page, "Download summary (Markdown)");
+  const markdown = await download(page, "Download the summary (Markdown)");
   expect(markdown.name).toMatch(/\.md$/);
-  expect(markdown.text).toContain("# Self-check: Senior engineer (L5)");
+  expect(markdown.text).toContain("# Senior engineer (L5)");
   expect(markdown.text).toContain("Led the queue redesign \\<img src=x onerror=alert(1)\\>");
   expect(markdown.text).not.toContain(HOSTILE);
 
   const fresh = await browser.newContext();
   const other = new SelfCheck(await fresh.newPage());
   await other.open("#/data");
-  await other.page.getByLabel("Choose an export file (.json)").setInputFiles({
-    name: json.name,
-    mimeType: "application/json",
-    buffer: Buffer.from(json.text),
-  });
-  const confirm = other.page.getByRole("group", { name: "Confirm the import" });
-  await expect(confirm).toContainText("2 answers for Senior engineer (L5)");
-  await expect(confirm).toContainText("replaces your 0 current answers");
-  await confirm.getByRole("button", { name: "Replace my answers" }).click();
-  await expect(other.page.getByRole("status")).toContainText("The imported answers replaced yours.");
+  await chooseFile(other.page, json.name, json.text);
+  const take = other.page.getByRole("group", { name: "What to do with these answers" });
+  await expect(take).toContainText("A self-check (no name given): 2 answers");
+  // Their own export: replacing is the main choice.
+  await take.getByRole("button", { name: "Replace the answers of this check…" }).click();
+  await other.page.getByRole("group", { name: "Confirm replacing the answers" }).getByRole("button", { name: "Replace the answers" }).click();
+  await expect(other.page.locator(".notice")).toContainText("Your answers were replaced by importing “" + json.name + "”.");
   await other.open("#/check/overview");
-  await expect(other.statement(FIRST).getByRole("radio", { name: /^Consistently/ })).toBeChecked();
-  await expect(other.statement(SECOND).getByRole("radio", { name: /^Not yet/ })).toBeChecked();
+  await expect(other.statement(FIRST).getByRole("radio", { name: "Consistently" })).toBeChecked();
+  await expect(other.statement(SECOND).getByRole("radio", { name: "Not yet" })).toBeChecked();
   await expect(other.statement(FIRST).getByRole("textbox")).toHaveValue(`Led the queue redesign ${HOSTILE}`);
-  expect(JSON.parse((await stored(other.page))!).answers).toEqual(JSON.parse(json.text).answers);
   await fresh.close();
+});
+
+test("importing someone else's file over my answers can be undone, also after a reload", async ({ page }) => {
+  const app = new SelfCheck(page);
+  await answerOverview(app);
+  await app.open("#/data");
+  await page.getByRole("button", { name: "Save a snapshot" }).click();
+  await expect(page.getByText("Snapshot saved (1 in your history).")).toBeVisible();
+  const before = await app.stored();
+  const theirs = {
+    schema: 3, ladder: "l5", content_version: "2026.12.0", revision: 3, updated_at: 1_764_000_000_000,
+    subject: "Kai", answers: { "overview.production-ready": { rating: 0, note: "theirs", changed_at: 5 } }, resume: {},
+  };
+  await chooseFile(page, "kai.json", JSON.stringify(theirs));
+  const take = page.getByRole("group", { name: "What to do with these answers" });
+  await expect(take).toContainText("Kai’s self-check: 1 answer");
+  await take.getByRole("button", { name: "Replace the answers of this check…" }).click();
+  const confirm = page.getByRole("group", { name: "Confirm replacing the answers" });
+  await expect(confirm).toContainText("This replaces the 2 answers of your self-check with these. The current answers and notes are kept in the history; its snapshots stay as they are, and Undo brings them back, also after a reload.");
+  await confirm.getByRole("button", { name: "Replace the answers" }).click();
+  const notice = page.locator(".notice").filter({ hasText: "replaced by importing “kai.json”" });
+  await expect(notice).toBeFocused();
+  await app.open("#/check/overview");
+  await expect(app.statement(FIRST).getByRole("radio", { name: "Not yet" })).toBeChecked();
+  await expect(app.statement(SECOND).getByRole("radio", { name: "Not yet" })).not.toBeChecked();
+
+  // After a reload the start page still offers the undo.
+  await page.reload();
+  await app.open("#/");
+  const undo = page.locator(".undo");
+  await expect(undo).toContainText("your answers were replaced by importing “kai.json”");
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".notice")).toContainText("Undone: your answers from before importing “kai.json” are back.");
+  await expect(page.locator(".notice")).toBeFocused();
+  await app.open("#/check/overview");
+  await expect(app.statement(FIRST).getByRole("radio", { name: "Consistently" })).toBeChecked();
+  await expect(app.statement(SECOND).getByRole("radio", { name: "Not yet" })).toBeChecked();
+  await expect(app.statement(FIRST).getByRole("textbox")).toHaveValue(`Led the queue redesign ${HOSTILE}`);
+  const after = await app.stored();
+  const own = (snapshots: any[]) => snapshots.filter((s) => !s.label);
+  expect(own(after.snapshots)).toEqual(own(before.snapshots));
+  expect(after.snapshots.map((s: any) => s.label ?? "")).toEqual(["", "Undone: importing “kai.json”"]);
+  await expectNoAxeViolations(page);
 });
 
 test("each kind of bad file is refused with a clear message and changes nothing", async ({ page }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
-  const before = await stored(page);
+  const before = JSON.stringify(await app.stored());
   await app.open("#/data");
-  const valid = JSON.parse(before!);
+  const valid = JSON.parse(before);
   const files: [string, string | Buffer, string][] = [
     ["notes.txt", "just some notes", "not valid JSON"],
-    ["cut.json", before!.slice(0, before!.length / 2), "not valid JSON"],
+    ["cut.json", before.slice(0, before.length / 2), "not valid JSON"],
     ["l6.json", JSON.stringify({ ...valid, ladder: "l6" }), "answers for another ladder"],
     ["future.json", JSON.stringify({ ...valid, schema: 42 }), "newer version of this self-check (data version 42)"],
     ["absurd.json", JSON.stringify({ ...valid, answers: { "overview.x": { rating: 9000, changed_at: 1 } } }), "9000 is not a step value"],
+    ["rtl.json", JSON.stringify({ ...valid, subject: "Alex\u202egnp.exe" }), "text-direction"],
     ["huge.json", Buffer.alloc(1_100_000, " "), "the file was not read"],
   ];
-  const input = page.getByLabel("Choose an export file (.json)");
   for (const [name, content, message] of files) {
-    await input.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+    await chooseFile(page, name, content);
     const alert = page.getByRole("alert");
     await expect(alert, name).toContainText(`“${name}” was not imported.`);
     await expect(alert, name).toContainText(message);
-    await expect(page.getByRole("group", { name: "Confirm the import" })).toHaveCount(0);
-    expect(await stored(page), name).toBe(before);
+    await expect(page.getByRole("group", { name: "What to do with these answers" })).toHaveCount(0);
+    expect(JSON.stringify(await app.stored()), name).toBe(before);
   }
   await expectNoAxeViolations(page);
 });
 
-test("a snapshot keeps a dated copy; comparing it with now shows what moved", async ({ page }) => {
+test("a snapshot compared with now tells newly answered apart from changed", async ({ page }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
   await page.getByRole("button", { name: "Save a snapshot" }).click();
-  await expect(page.getByRole("status")).toHaveText("Snapshot saved (1 in your history).");
+  // The confirmation is next to the button.
+  const button = await page.getByRole("button", { name: "Save a snapshot" }).boundingBox();
+  const saved = await page.getByText("Snapshot saved (1 in your history).").boundingBox();
+  expect(Math.abs(saved!.y - (button!.y + button!.height))).toBeLessThan(80);
   await app.open("#/check/overview");
-  await app.statement(SECOND).getByRole("radio", { name: /^Usually/ }).check();
+  await app.statement(SECOND).getByRole("radio", { name: "Usually" }).check();
+  await app.statement(/I stay involved in building it/).getByRole("radio", { name: "Sometimes" }).check();
   await app.open("#/data");
   await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2} with now$/ }).click();
-  await expect(app.heading()).toHaveText("What changed since your snapshot");
-  const moved = page.locator(".differences li");
-  await expect(moved).toHaveCount(1);
-  await expect(moved).toContainText("they come to me for help");
-  await expect(moved).toContainText(/Snapshot \d{4}-\d{2}-\d{2}: Not yet\. Now: Usually\./);
-  await expect(moved).toContainText("2 steps apart");
+  await expect(app.heading()).toHaveText("What changed since the snapshot");
+  await expect(page.getByText("1 answer changed since the snapshot, and 1 statement newly answered.")).toBeVisible();
+  const changed = page.locator("ul.differences:not(.one-sided) li");
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toContainText("I lead the work on its design");
+  await expect(changed).toContainText(/Snapshot \d{4}-\d{2}-\d{2}: Not yet/);
+  await expect(changed).toContainText("Now: Usually");
+  await expect(changed).toContainText("2 steps apart");
+  await expect(page.locator("ul.one-sided li")).toContainText("I stay involved in building it");
   await expectNoAxeViolations(page);
   await page.reload();
-  await expect(page.locator(".differences li")).toHaveCount(1);
+  await expect(page.locator("ul.differences:not(.one-sided) li")).toHaveCount(1);
 });
 
-test("someone else's export is compared side by side, never replacing your answers", async ({ page }) => {
-  const app = new SelfCheck(page);
-  await answerOverview(app);
-  const mine = await stored(page);
-  const theirs = JSON.parse(mine!);
-  theirs.answers["overview.lead-complex-design"] = { rating: 1, note: HOSTILE, changed_at: 5 };
-  theirs.answers["overview.go-to-person"] = { rating: 0, changed_at: 5 };
-  await app.open("#/data");
-  await page.getByLabel("Choose their export file (.json)").setInputFiles({
-    name: "manager-view.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(theirs)),
-  });
-  await expect(app.heading()).toHaveText("Two views side by side");
-  await expect(page.getByText(/1 statements differ, 1 of them by 2 or more steps/)).toBeVisible();
-  // Overview, mine: Consistently and Not yet (1.5); theirs: Sometimes and Not yet (0.5).
-  const row = page.getByRole("row", { name: /Overview/ });
-  await expect(row.getByRole("cell").nth(0)).toHaveText("Sometimes (1.5)");
-  await expect(row.getByRole("cell").nth(1)).toHaveText("Not yet (0.5)");
-  const difference = page.locator(".differences li.far-apart");
-  await expect(difference).toContainText("You: Consistently. From manager-view.json: Sometimes.");
-  await expect(page.locator("main img")).toHaveCount(0);
-  expect(await stored(page)).toBe(mine);
-  await expectNoAxeViolations(page);
-});
-
-test("a share link opens read-only in a fresh browser, to compare or import", async ({ page, browser }) => {
+test("a share link shows every shared answer with its date; taking them needs the preview and can be undone", async ({ page, browser }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
-  const link = await page.getByLabel("Link to your answers").inputValue();
-  // Overview's first statement is unanswered, then Consistently, then Not yet.
-  expect(link).toMatch(/#\/shared\/v1\.l5\.[0-9a-z]+\.-30$/);
-  expect(link.length).toBeLessThan(120);
+  await page.getByLabel("Your name (optional)").fill("Alex");
+  await page.getByRole("button", { name: "Save the names" }).click();
+  await expect(page.getByText("Names saved.")).toBeVisible();
+  const link = await page.getByLabel("Link to these answers").inputValue();
+  // Production first (Consistently, 3), then design (Not yet, 0).
+  expect(link).toMatch(/#\/shared\/v2\.[0-9a-z]+\.[0-9a-z]+\.30\.Alex\.\.[0-9a-z]+\.l5$/);
   expect(link).not.toContain("queue");
+  await page.getByLabel("Include the names in the link").uncheck();
+  const anonymous = await page.getByLabel("Link to these answers").inputValue();
+  expect(anonymous).not.toContain("Alex");
+  await page.getByRole("button", { name: "Copy the link" }).click();
+  await expect(page.locator(".notice").filter({ hasText: /^Copied\.$|did not allow copying/ })).toBeVisible();
 
   const fresh = await browser.newContext();
   const other = new SelfCheck(await fresh.newPage());
   await other.page.goto(link);
   await expect(other.heading()).toHaveText("Answers shared with you");
-  await expect(other.page.getByText("Someone shared 2 of 61 answers")).toBeVisible();
+  await expect(other.page.getByText(/Alex’s self-check: 2 answers, last changed \d{4}-\d{2}-\d{2}\. Shared on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await expect(other.page.getByText("1970")).toHaveCount(0);
+  const overview = other.page.getByRole("table", { name: "Overview" });
+  await expect(overview.getByRole("row", { name: /The code I ship runs in production.*Consistently/ })).toBeVisible();
+  await expect(overview.getByRole("row", { name: /I lead the work on its design.*Not yet/ })).toBeVisible();
   expect(await other.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   await expectNoAxeViolations(other.page);
 
-  await other.page.getByRole("button", { name: "Compare with my answers" }).click();
-  await expect(other.heading()).toHaveText("Two views side by side");
-  await other.page.goBack();
-  await other.page.getByRole("button", { name: "Replace my answers" }).click();
-  await other.open("#/check/overview");
-  await expect(other.statement(FIRST).getByRole("radio", { name: /^Consistently/ })).toBeChecked();
-  await fresh.close();
+  // Comparing with an empty browser: nothing to compare yet.
+  await other.page.getByRole("button", { name: "Keep or compare these answers…" }).click();
+  await other.page.getByRole("button", { name: "Compare with your answers" }).click();
+  await expect(other.page.getByText("Nothing to compare yet: you have no answers in this browser yet.")).toBeVisible();
+  await expect(other.page.getByText(/statements differ|answered differently/)).toHaveCount(0);
 
-  await page.goto(link.replace(/-30$/, "-90"));
-  await expect(page.getByRole("alert")).toContainText("This link cannot be opened.");
+  // Taking them over the answers here: through the preview and a
+  // confirmation, never one click, and with an undo.
+  await other.page.goBack();
+  await other.page.getByRole("button", { name: "Keep or compare these answers…" }).click();
+  await other.page.getByRole("button", { name: "Replace the answers of this check…" }).click();
+  await other.page.getByRole("group", { name: "Confirm replacing the answers" }).getByRole("button", { name: "Replace the answers" }).click();
+  await other.open("#/check/overview");
+  await expect(other.statement(FIRST).getByRole("radio", { name: "Consistently" })).toBeChecked();
+  await other.open("#/");
+  await other.page.getByRole("button", { name: "Undo" }).click();
+  await other.open("#/check/overview");
+  await expect(other.statement(FIRST).getByRole("radio", { name: "Consistently" })).not.toBeChecked();
+  await fresh.close();
+});
+
+test("a damaged or shortened share link is refused whole, and nothing is stored", async ({ page, browser }) => {
+  const app = new SelfCheck(page);
+  await answerOverview(app);
+  await app.open("#/data");
+  const link = await page.getByLabel("Link to these answers").inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  for (const broken of [link.slice(0, link.length - 5), link.slice(0, link.indexOf(".30.") + 2), link.replace(".30.", ".20.")]) {
+    await other.goto(broken);
+    await expect(other.getByRole("alert")).toContainText("This link cannot be opened. This link is damaged or was cut off");
+    await expect(other.getByRole("table")).toHaveCount(0);
+  }
+  expect(await other.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  await fresh.close();
+});
+
+test("another team's ladder with a dot in its id makes share links that open", async ({ page, browser }) => {
+  await page.goto("./teams/?content=../fixtures/dotted-ladder.json#/quick");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quick check");
+  await page.getByRole("group").filter({ has: page.getByRole("radio") }).first().getByRole("radio", { name: "Always" }).check();
+  await page.goto("./teams/?content=../fixtures/dotted-ladder.json#/data");
+  const link = await page.getByLabel("Link to these answers").inputValue();
+  expect(link).toMatch(/\.team\.l6$/);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Answers shared with you");
+  await expect(other.getByRole("row", { name: /Always/ })).toBeVisible();
+  await fresh.close();
+});
+
+test("a crafted link cannot point the widget at another content file", async ({ page }) => {
+  const app = new SelfCheck(page);
+  await page.goto("./?content=fixtures/dotted-ladder.json#/quick");
+  await expect(page.getByRole("alert")).toContainText("Setting \"content\" in the page address was ignored");
+  await expect(app.heading()).toHaveText("Quick check");
+  await expect(app.statement(/I lead the work on its design/)).toBeVisible();
+  await app.statement(/I lead the work on its design/).getByRole("radio", { name: "Usually" }).check();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys).toContain("l5-selfcheck/default/l5");
+  expect(keys.some((k) => k.includes("team.l6"))).toBe(false);
 });

@@ -7,7 +7,8 @@ use super::page::{heading, not_found, plural, Ctx, NewCheck};
 use crate::core::compare::{compare, Difference, StatementPair, FAR_APART};
 use crate::core::content::Kind;
 use crate::core::document::{Document, Rater};
-use crate::core::markdown;
+use crate::core::keys::CheckRef;
+use crate::core::markdown::{self, view_label};
 use crate::core::route::{Compared, Route};
 use crate::core::scoring::{answer_label, average_on_scale};
 use crate::core::state::{Action, Notice, Place};
@@ -22,13 +23,7 @@ const OPENERS: usize = 5;
 pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
     let state = &ctx.state;
     let ladder = &state.ladder;
-    let here = if state.about_someone_else() {
-        state.check_name()
-    } else if state.document.subject.is_empty() {
-        "You".to_string()
-    } else {
-        state.document.subject.clone()
-    };
+    let here = view_label(&state.document, state.check == CheckRef::Own);
     let (left, left_name, right, right_name, over_time): (
         Document,
         String,
@@ -90,10 +85,15 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
         } else {
             &right_name
         };
+        let empty = if empty == "You" {
+            "you have no answers in this browser yet".to_string()
+        } else {
+            format!("{empty} has no answers yet")
+        };
         return html! {
             <section class="page compare">
                 { head }
-                <p class="banner info">{ format!("Nothing to compare yet: {empty} has no answers. Once both sides have answered, the differences show here.") }</p>
+                <p class="banner info">{ format!("Nothing to compare yet: {empty}. Once both sides have answered, the differences show here.") }</p>
                 <p class="actions"><a class="button primary" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a></p>
             </section>
         };
@@ -192,17 +192,14 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
         && !state
             .checks
             .iter()
-            .any(|c| c.name.to_lowercase() == right.subject.to_lowercase()))
+            .any(|c| c.label().to_lowercase() == crate::core::state::label(&right.subject, right.rater == Rater::Subject).to_lowercase()))
     .then(|| {
         let add = ctx.effects.add_check.clone();
         let document = right.clone();
         Callback::from(move |_: MouseEvent| {
             add.emit(NewCheck {
                 name: document.subject.clone(),
-                rater: match &document.rater {
-                    Rater::Other { name } => name.clone(),
-                    Rater::Subject => String::new(),
-                },
+                rater: document.rater.clone(),
                 from: Some(document.clone()),
                 then: Route::Start,
             })

@@ -6,10 +6,10 @@
 use super::banners::{download_answers_button, export_file_name, undo_replace};
 use super::page::{heading, notice_at, plural, Ctx, NewCheck};
 use super::start::CtxProps;
-use crate::core::checks::check_new_name;
+use crate::core::checks::{check_new_name, find};
 use crate::core::document::{check_name, read_export, CheckMode, Document, Rater};
 use crate::core::keys::CheckRef;
-use crate::core::markdown::{self, whose};
+use crate::core::markdown::{self, view_label, whose};
 use crate::core::route::{Compared, Route};
 use crate::core::share;
 use crate::core::state::{Action, Comparing, Notice, Place};
@@ -83,16 +83,23 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
     let ctx = &props.ctx;
     let state = &ctx.state;
     let document = &props.document;
+    // A name not yet used here: a report's self-check beside the manager's
+    // view of them needs a name of its own.
     let name = use_state(|| document.subject.clone());
+
     let problem = use_state(String::new);
     let replacing = use_state(|| false);
-    let existing = state
-        .checks
-        .iter()
-        .find(|c| {
-            !document.subject.is_empty() && c.name.to_lowercase() == document.subject.to_lowercase()
-        })
-        .cloned();
+    let self_check = document.rater == Rater::Subject;
+    let existing = (!document.subject.is_empty())
+        .then(|| find(&document.subject, self_check, &state.checks).cloned())
+        .flatten()
+        .or_else(|| {
+            // The same person, the other kind of check (a view of them beside
+            // their self-check): said too, so nobody is surprised.
+            (!document.subject.is_empty())
+                .then(|| find(&document.subject, !self_check, &state.checks).cloned())
+                .flatten()
+        });
     let own_name = |d: &Document| d.subject.to_lowercase();
     // The person's own export from another browser: replacing is the point.
     let same_person = document.rater == Rater::Subject
@@ -105,15 +112,12 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             props.on_done.clone(),
             document.clone(),
         );
-        Callback::from(move |_: MouseEvent| match check_new_name(&name, &checks) {
+        Callback::from(move |_: MouseEvent| match check_new_name(&name, self_check, &checks) {
             Err(why) => problem.set(why),
             Ok(valid) => {
                 add.emit(NewCheck {
                     name: valid,
-                    rater: match &document.rater {
-                        Rater::Other { name } => name.clone(),
-                        Rater::Subject => String::new(),
-                    },
+                    rater: document.rater.clone(),
                     from: Some(document.clone()),
                     then: Route::Start,
                 });
@@ -127,11 +131,7 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             document.clone(),
             props.on_done.clone(),
         );
-        let label = if document.subject.is_empty() {
-            "The file".to_string()
-        } else {
-            document.subject.clone()
-        };
+        let label = view_label(&document, false);
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(Action::Compare(Some(Rc::new(Comparing {
                 label: label.clone(),
@@ -182,14 +182,14 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
         <div class="confirm take" role="group" aria-label="What to do with these answers">
             <p><strong>{ describe(document, state.offset) }</strong></p>
             if let Some(check) = &existing {
-                <p>{ format!("A check about \u{201c}{}\u{201d} is already in this browser. Nothing is merged without asking: open it and compare, or choose below.", check.name) }</p>
+                <p>{ format!("A check about \u{201c}{}\u{201d} is already in this browser. Nothing is merged without asking: compare with it, or choose below.", check.label()) }</p>
                 <p class="actions">
                     <a class="button" href={Route::Compare { with: Compared::Visit }.href(&CheckRef::Other(check.id.clone()))}
                         onclick={{
                             let (dispatch, document) = (ctx.dispatch.clone(), document.clone());
-                            let label = check.name.clone();
+                            let label = check.label();
                             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Compare(Some(Rc::new(Comparing { label: format!("{label} (file)"), document: (*document).clone() })))))
-                        }}>{ format!("Compare with the check about {}", check.name) }</a>
+                        }}>{ format!("Compare with the check about {}", check.label()) }</a>
                 </p>
             }
             if !same_person {
@@ -329,12 +329,13 @@ pub fn Names(props: &CtxProps) -> Html {
             .filter(|c| state.check != CheckRef::Other(c.id.clone()))
             .cloned()
             .collect();
+        let self_check = state.document.rater == Rater::Subject;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let checked_subject = if subject.trim().is_empty() && !someone {
                 Ok(String::new())
             } else if someone {
-                check_new_name(&subject, &others)
+                check_new_name(&subject, self_check, &others)
             } else {
                 check_name(&subject).map_err(|why| format!("The name {why}."))
             };
@@ -478,7 +479,7 @@ pub fn data_page(ctx: &Ctx) -> Html {
             .chain(state.checks.iter().map(|c| {
                 (
                     CheckRef::Other(c.id.clone()),
-                    format!("the check about {}", c.name),
+                    format!("the check about {}", c.label()),
                 )
             }))
             .filter(|(check, _)| *check != state.check)

@@ -3,7 +3,7 @@
 //! actions, so they render the same in the browser, in the prerender and
 //! in native tests.
 
-use crate::core::document::{Document, Rating};
+use crate::core::document::{Document, Rater, Rating};
 use crate::core::route::Route;
 use crate::core::state::{Action, Notice, Place, State};
 use std::rc::Rc;
@@ -29,8 +29,8 @@ pub struct Effects {
 #[derive(Clone, PartialEq)]
 pub struct NewCheck {
     pub name: String,
-    /// The rater's name; empty to leave it out.
-    pub rater: String,
+    /// Who rated (a manager adding a view of someone, or a file's rater).
+    pub rater: Rater,
     /// Answers to start from (an imported file).
     pub from: Option<Rc<Document>>,
     /// Where to go in the new check.

@@ -5,6 +5,7 @@
 use super::page::{notice_at, Ctx, NewCheck};
 use super::start::CtxProps;
 use crate::core::checks::check_new_name;
+use crate::core::document::Rater;
 use crate::core::keys::CheckRef;
 use crate::core::route::Route;
 use crate::core::state::{CheckInfo, Place};
@@ -16,7 +17,7 @@ fn label(check: &CheckInfo) -> String {
     if check.name.is_empty() {
         "A check that cannot be read".to_string()
     } else {
-        check.name.clone()
+        check.label()
     }
 }
 
@@ -40,13 +41,15 @@ pub fn People(props: &CtxProps) -> Html {
         let add = ctx.effects.add_check.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match check_new_name(&name, &checks) {
+            match check_new_name(&name, false, &checks) {
                 Err(why) => problem.set(why),
                 Ok(valid) => {
                     problem.set(String::new());
                     add.emit(NewCheck {
                         name: valid,
-                        rater: crate::core::document::check_name(&rater).unwrap_or_default(),
+                        rater: Rater::Other {
+                            name: crate::core::document::check_name(&rater).unwrap_or_default(),
+                        },
                         from: None,
                         then: Route::Start,
                     });
