@@ -199,6 +199,7 @@ fn mount(instance: &str) -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     let setup = Setup {
         ladder: Ok(Rc::new(ladder())),
+        source: "".into(),
         instance: instance.to_string().into(),
         start: None,
         problems: Rc::new(Vec::new()),

@@ -176,7 +176,8 @@ pub fn use_routing(widget: &Widget, latest: &Latest) -> Option<Callback<MouseEve
                     if other != check && exists(&widget, &handle, other) {
                         let keys = DocKeys::new(&widget.instance, &handle.ladder.id, other);
                         let document = sync::load(&BrowserStore, &keys, &handle.ladder, 0).document;
-                        let label = crate::core::markdown::view_label(&document, *other == CheckRef::Own);
+                        let label =
+                            crate::core::markdown::view_label(&document, *other == CheckRef::Own);
                         handle.dispatch(Action::Compare(Some(Rc::new(Comparing {
                             label,
                             document,
@@ -488,11 +489,11 @@ pub fn use_focus(widget: &Widget, state: &State, root: &NodeRef) {
                     Route::Check {
                         focus: Some(statement),
                         ..
-                    } => page::focus(&root, &format!("{instance}-{statement}")),
+                    } => page::focus(&root, &format!("{instance}-{statement}"), false),
                     Route::Quick {
                         section: Some(section),
-                    } => page::focus(&root, &format!("{instance}-section-{section}")),
-                    _ => page::focus(&root, &heading_id(&instance)),
+                    } => page::focus(&root, &format!("{instance}-section-{section}"), false),
+                    _ => page::focus(&root, &heading_id(&instance), true),
                 }
             },
         );
@@ -506,7 +507,7 @@ pub fn use_focus(widget: &Widget, state: &State, root: &NodeRef) {
                 .as_ref()
                 .is_some_and(|n| matches!(n.place, Place::Delete | Place::Replace | Place::Checks));
             if let (true, Some(root)) = (moves, root.cast::<web_sys::Element>()) {
-                page::focus(&root, &notice_id(&instance));
+                page::focus(&root, &notice_id(&instance), false);
             }
         });
     }

@@ -22,6 +22,8 @@ pub const BUILT_IN_LADDER: &str = include_str!(env!("L5_LADDER_PATH"));
 pub struct Setup {
     /// The ladder, or every problem found in its content file.
     pub ladder: Result<Rc<Ladder>, Rc<Vec<String>>>,
+    /// Where the content came from: a `content` URL, or empty (built in).
+    pub source: AttrValue,
     /// Names this embed; keeps its storage apart from other embeds.
     pub instance: AttrValue,
     /// The page to open when the link names none (from `mode`/`section`).
@@ -116,12 +118,7 @@ mod browser {
             Some(url) => {
                 wasm_bindgen_futures::spawn_local(async move {
                     let ladder = match fetch::same_origin_text(&url).await {
-                        Ok(text) => Ladder::parse(&text).map_err(|mut problems| {
-                            for problem in &mut problems.0 {
-                                problem.place = format!("{} (in \"{url}\")", problem.place);
-                            }
-                            problems
-                        }),
+                        Ok(text) => Ladder::parse(&text),
                         Err(why) => Err(crate::core::content::Problems(vec![
                             crate::core::json::error("content file", why),
                         ])),
@@ -144,6 +141,7 @@ mod browser {
             .ok()
             .and_then(|ladder| start_route(ladder, &config, &mut problems));
         let setup = Setup {
+            source: AttrValue::from(config.content.clone().unwrap_or_default()),
             ladder: ladder
                 .map(Rc::new)
                 .map_err(|p| Rc::new(p.0.iter().map(|e| e.to_string()).collect())),

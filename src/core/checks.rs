@@ -71,7 +71,11 @@ fn sort_by_name(checks: &mut [CheckInfo]) {
 /// check of the same kind here (ignoring case): a view of Alex and Alex's
 /// own self-check may sit side by side, two views of Alex may not.
 /// Returns the trimmed name or the message.
-pub fn check_new_name(name: &str, self_check: bool, existing: &[CheckInfo]) -> Result<String, String> {
+pub fn check_new_name(
+    name: &str,
+    self_check: bool,
+    existing: &[CheckInfo],
+) -> Result<String, String> {
     let name = check_name(name).map_err(|why| format!("The name {why}."))?;
     if let Some(taken) = find(&name, self_check, existing) {
         return Err(format!(

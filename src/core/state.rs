@@ -365,7 +365,11 @@ impl State {
                     let text = format!(
                         "The history reached its limit of {} snapshots, so the {} removed.",
                         super::document::MAX_SNAPSHOTS,
-                        if trimmed == 1 { "oldest was".to_string() } else { format!("{trimmed} oldest were") }
+                        if trimmed == 1 {
+                            "oldest was".to_string()
+                        } else {
+                            format!("{trimmed} oldest were")
+                        }
                     );
                     // Said next to the snapshot just taken, if that is what
                     // made the history full; else at the top.

@@ -13,13 +13,24 @@ pub fn hash() -> String {
 /// Moves focus to an element by id (a page heading with `tabindex="-1"`)
 /// inside `root`, so keyboard and screen-reader users land on the new
 /// page. Searching the widget, not the document, works in a shadow root.
-pub fn focus(root: &web_sys::Element, id: &str) {
+/// A new page starts at its top (`from_top`), so the sticky header never
+/// hides the progress above the heading; a statement or a message is
+/// brought into view where it is.
+pub fn focus(root: &web_sys::Element, id: &str, from_top: bool) {
     let element = root
         .query_selector(&format!("[id=\"{id}\"]"))
         .ok()
         .flatten()
         .and_then(|element| element.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    let Some(element) = element else {
+        return;
+    };
+    if from_top {
+        root.scroll_into_view_with_bool(true);
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    } else {
         let _ = element.focus();
         element.scroll_into_view();
     }

@@ -2,39 +2,56 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./a11y";
 import { SelfCheck } from "./selfcheck";
 
-test("another team's ladder runs from a same-origin content file", async ({ page }) => {
+// A deployer's page that allows its address to name a content file.
+const TEAM = "./teams/?content=";
+
+test("another team's ladder runs from a same-origin content file, in its own words", async ({ page }) => {
   const app = new SelfCheck(page);
-  await page.goto("./?content=ladders/example-l3.json#/");
+  await page.goto(`${TEAM}../ladders/example-l3.json#/`);
   await expect(page.getByRole("link", { name: /Engineer \(L3\) — example ladder/ })).toBeVisible();
+  await expect(page.getByText("4 statements, from all 3 parts of the ladder, on one page. About 1 minute.")).toBeVisible();
   await page.getByRole("link", { name: "Start the quick check" }).click();
-  await expect(app.heading()).toHaveText("Delivery");
+  await expect(app.heading()).toHaveText("Quick check");
   // Its own three-step scale.
-  const group = page.getByRole("group").filter({ has: page.getByRole("radio") }).first();
-  await expect(group.getByRole("radio")).toHaveCount(4);
-  await group.getByRole("radio").nth(2).check();
-  await expect(page.getByRole("status")).toContainText("Saved");
+  const groups = page.getByRole("group").filter({ has: page.getByRole("radio") });
+  await expect(groups.first().getByRole("radio")).toHaveCount(4);
+  for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole("radio").nth(i % 3).check();
+  await expect(page.getByRole("status").first()).toContainText("Saved");
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys).toContain("l5-selfcheck/default/example-l3");
   expect(keys).not.toContain("l5-selfcheck/default/l5");
+  await page.getByRole("link", { name: "See the quick results" }).click();
+  await expect(app.heading()).toHaveText("Your results");
+  // No word on the results belongs to the L5 ladder.
+  const text = await page.locator("main").innerText();
+  for (const word of ["L5", "senior", "Usually", "Consistently", "Not yet"]) expect(text, word).not.toContain(word);
+  await expect(page).toHaveTitle("Your self-check — Engineer (L3) — example ladder self-check");
   await expectNoAxeViolations(page);
 });
 
-test("a broken content file shows a message naming the statement and field", async ({ page }) => {
-  await page.goto("./?content=fixtures/duplicate-id-ladder.json");
+test("a broken content file lists every problem at once, each naming its place", async ({ page }) => {
+  await page.goto(`${TEAM}../fixtures/five-mistakes-ladder.json`);
   await expect(page.getByRole("heading", { name: "This self-check cannot start" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText('statement "delivery.finish-tasks", field "id": is used by two statements');
+  const problems = page.locator(".problems li");
+  await expect(page.getByText("The content file “../fixtures/five-mistakes-ladder.json” has 5 problems:")).toBeVisible();
+  await expect(problems).toHaveCount(5);
+  await expect(problems.nth(0)).toContainText('statement "delivery.finish-tasks": unknown field "qiuck"');
+  await expect(problems.nth(1)).toContainText('statement "delivery.flag-early", field "id": is used by two statements');
+  await expect(problems.nth(2)).toContainText('field "text": is missing');
+  await expect(problems.nth(3)).toContainText('"influence" is not a section of this ladder');
+  await expect(problems.nth(4)).toContainText('"role_dependent": needs a "not_my_role" answer');
   await expectNoAxeViolations(page);
 });
 
 test("content from another site or a missing file is refused with a reason", async ({ page }) => {
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  await page.goto("./?content=https://elsewhere.invalid/ladder.json");
+  await page.goto(`${TEAM}https://elsewhere.invalid/ladder.json`);
   await expect(page.getByRole("alert")).toContainText("is on another site");
   expect(requests.filter((url) => new URL(url).hostname !== "127.0.0.1")).toEqual([]);
 
-  await page.goto("./?content=ladders/missing.json");
-  await expect(page.getByRole("alert")).toContainText('"ladders/missing.json" could not be loaded (HTTP 404)');
+  await page.goto(`${TEAM}../ladders/missing.json`);
+  await expect(page.getByRole("alert")).toContainText('"../ladders/missing.json" could not be loaded (HTTP 404)');
 });
 
 test("answers to statements removed from the content are shown as retired", async ({ page }) => {
@@ -42,9 +59,10 @@ test("answers to statements removed from the content are shown as retired", asyn
     localStorage.setItem(
       "l5-selfcheck/default/l5",
       JSON.stringify({
-        schema: 1, ladder: "l5", content_version: "2025.01.0", revision: 3, updated_at: 3,
+        schema: 2, ladder: "l5", content_version: "2026.11.0", revision: 3, updated_at: 3,
         answers: {
           "impact.operational-plan": { rating: 2, changed_at: 1 },
+          "overview.production-ready": { rating: 3, changed_at: 1 },
           "impact.retired-idea": { rating: 3, note: "Led the <b>old</b> thing", changed_at: 2 },
         },
         resume: { mode: "full", section: "impact" },
@@ -53,11 +71,11 @@ test("answers to statements removed from the content are shown as retired", asyn
   });
   const app = new SelfCheck(page);
   await app.open("#/results/full");
-  await expect(page.getByRole("heading", { name: "Kept from an earlier version of this ladder (1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Kept from an earlier version of this ladder (2)" })).toBeVisible();
   const retired = page.locator(".retired li");
-  await expect(retired).toContainText("impact.retired-idea: Consistently");
-  await expect(retired).toContainText("Led the <b>old</b> thing");
-  await expect(page.getByText("From the full check: 1 of 61 statements answered.")).toBeVisible();
+  await expect(retired).toContainText(["impact.operational-plan: Usually", "impact.retired-idea: Consistently"]);
+  await expect(retired.nth(1)).toContainText("Led the <b>old</b> thing");
+  await expect(page.getByText("From the full check: 1 of 99 statements answered.")).toBeVisible();
 });
 
 test("settings from the URL pick the start page, theme and layout", async ({ page }) => {
@@ -76,7 +94,7 @@ test("settings from the URL pick the start page, theme and layout", async ({ pag
   expect(await background()).toBe("rgb(255, 255, 255)");
 
   await page.goto("./?mode=quick");
-  await expect(app.heading()).toHaveText("Overview");
+  await expect(app.heading()).toHaveText("Quick check");
   await expect(page).toHaveURL(/\?mode=quick$/);
 });
 

@@ -30,33 +30,46 @@ test("under a sub-path with the strict CSP the app works with no policy violatio
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   const app = new SelfCheck(page);
-  await page.goto(`${WIDGET}#/quick/impact`);
-  await expect(app.heading()).toHaveText("Impact");
-  await app.statement(/help my team decide/).getByRole("radio", { name: /^Usually/ }).check();
-  await expect(page.getByRole("status")).toContainText("Saved");
+  await page.goto(`${WIDGET}#/quick`);
+  await expect(app.heading()).toHaveText("Quick check");
+  await app.statement(/I lead the work on its design/).getByRole("radio", { name: "Usually" }).check();
+  await expect(page.getByRole("status").first()).toContainText("Saved");
   await page.reload();
-  await expect(app.statement(/help my team decide/).getByRole("radio", { name: /^Usually/ })).toBeChecked();
+  await expect(app.statement(/I lead the work on its design/).getByRole("radio", { name: "Usually" })).toBeChecked();
   for (const hash of ["#/results", "#/learn/impact", "#/data"]) {
     await page.goto(`${WIDGET}${hash}`);
     await expect(app.heading()).toBeVisible();
   }
+  await page.goto(`${WIDGET}learn.html`);
+  await expect(page.getByRole("heading", { level: 1, name: "Ownership" })).toBeVisible();
   expect(await violations(page)).toEqual([]);
   expect(requests.filter((url) => !url.startsWith(WIDGET))).toEqual([]);
 });
 
-test("the iframe embed sizes itself to its content as pages change", async ({ page }) => {
+test("the iframe embed sizes itself to its content from the first paint, and as pages change", async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 800 });
+  // Before the app: the prerendered page already reports its height.
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route("**/l5-selfcheck_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
   await page.goto(`${WIKI}/wiki.html`);
   const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
   const fits = async () => {
     const outer = await frameHeight(page);
-    const inner = await frame.locator("#l5-selfcheck").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
     return Math.abs(outer - inner) <= 1 && outer > 200;
   };
   await expect.poll(fits).toBe(true);
+  await expect(frame.locator(".prerendered")).toHaveCount(1);
+  release();
+  await expect(frame.locator("html[data-l5-ready]")).toHaveCount(1);
+  await expect.poll(fits).toBe(true);
   const startHeight = await frameHeight(page);
-  await frame.getByRole("link", { name: "Start the full check" }).click();
+  await frame.getByRole("link", { name: "The full check" }).click();
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Overview");
   await expect.poll(fits).toBe(true);
   await frame.getByRole("link", { name: "Next: Responsibilities" }).click();
@@ -97,31 +110,57 @@ test("two script embeds on a hostile wiki page keep their own look and their own
   await page.goto(`${WIKI}/wiki.html`);
   const a = page.locator('[data-l5-selfcheck][data-instance="wiki-a"]');
   const b = page.locator('[data-l5-selfcheck][data-instance="wiki-b"]');
-  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Overview");
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Quick check");
   await expect(b.getByRole("heading", { level: 1 })).toHaveText("What Senior engineer (L5) means");
 
   // The wiki hides every input and fieldset; inside the widget they still show.
-  const radio = a.getByRole("group", { name: /I lead its design/ }).getByRole("radio", { name: /^Usually/ });
+  const radio = a.getByRole("group", { name: /I lead the work on its design/ }).getByRole("radio", { name: "Usually" });
   await expect(radio).toBeVisible();
   await radio.check();
-  await expect(a.getByRole("status")).toContainText("Saved");
+  await expect(a.getByRole("status").first()).toContainText("Saved");
   // The widget's styles do not leak: the wiki's own text keeps its font.
   expect(await page.locator("#wiki-text").evaluate((el) => getComputedStyle(el).fontFamily)).toContain("Georgia");
 
   // Navigating one widget leaves the other, and the page's address, alone.
-  await a.getByRole("link", { name: "Next: Responsibilities" }).click();
-  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Responsibilities");
+  await a.getByRole("link", { name: "See the quick results" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Your results");
   await expect(b.getByRole("heading", { level: 1 })).toHaveText("What Senior engineer (L5) means");
   expect(new URL(page.url()).hash).toBe("");
 
-  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual(["l5-selfcheck/wiki-a/l5"]);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => !k.endsWith("/rev")).sort());
+  expect(keys).toEqual(["l5-selfcheck/wiki-a/l5", "l5-selfcheck/wiki-a/ui"]);
   await page.reload();
-  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Overview");
-  await expect(a.getByRole("group", { name: /I lead its design/ }).getByRole("radio", { name: /^Usually/ })).toBeChecked();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Quick check");
+  await expect(a.getByRole("group", { name: /I lead the work on its design/ }).getByRole("radio", { name: "Usually" })).toBeChecked();
 
   expect(await violations(page)).toEqual([]);
   const outside = requests.filter((url) => !url.startsWith(WIKI) && !url.startsWith(WIDGET));
   expect(outside).toEqual([]);
   await expectNoAxeViolations(page);
+});
+
+test("a share link made in a script embed opens that widget's view of it", async ({ page, browser }) => {
+  await page.goto(`${WIKI}/wiki.html`);
+  const a = page.locator('[data-l5-selfcheck][data-instance="wiki-a"]');
+  await a.getByRole("group", { name: /I lead the work on its design/ }).getByRole("radio", { name: "Usually" }).check();
+  await a.getByRole("link", { name: "See the quick results" }).click();
+  await a.getByRole("link", { name: "Save, share and compare" }).click();
+  const link = await a.getByLabel("Link to these answers").inputValue();
+  expect(link).toMatch(new RegExp(`^${WIKI}/wiki\\.html#l5-wiki-a/shared/v2\\.`));
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  const shared = other.locator('[data-l5-selfcheck][data-instance="wiki-a"]');
+  await expect(shared.getByRole("heading", { level: 1 })).toHaveText("Answers shared with you");
+  await expect(shared.getByRole("row", { name: /I lead the work on its design.*Usually/ })).toBeVisible();
+  // The other widget on the page is not addressed by the link.
+  await expect(other.locator('[data-l5-selfcheck][data-instance="wiki-b"]').getByRole("heading", { level: 1 })).toHaveText("What Senior engineer (L5) means");
+  await fresh.close();
+});
+
+test("the widget's own server forbids other sites to frame it", async ({ request }) => {
+  const response = await request.get("./");
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+  const widget = await request.get(WIDGET);
+  expect(widget.headers()["content-security-policy"]).toContain(`frame-ancestors http://127.0.0.1:${new URL(WIKI).port}`);
 });

@@ -106,8 +106,8 @@ export class SelfCheck {
         const text = node.textContent?.trim();
         const parent = node.parentElement;
         if (!text || !parent || parent.closest("svg, .visually-hidden")) continue;
-        const style = getComputedStyle(parent);
-        if (style.visibility === "hidden" || style.display === "none") continue;
+        // Not rendered (a closed <details>, display: none, hidden).
+        if (!parent.checkVisibility({ visibilityProperty: true } as any)) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
         for (const r of range.getClientRects()) {

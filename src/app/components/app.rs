@@ -33,19 +33,24 @@ pub fn App(setup: &Setup) -> Html {
             <Shell ladder={ladder.clone()} instance={setup.instance.clone()} hash_routing={setup.hash_routing}
                 start={setup.start.clone()} problems={setup.problems.clone()} />
         },
-        Err(problems) => content_problems(problems, &setup.problems),
+        Err(problems) => content_problems(problems, &setup.source, &setup.problems),
     }
 }
 
 /// A broken content file: every problem at once, so whoever maintains the
 /// file can fix them in one go (this is also the way to check a file).
-pub fn content_problems(problems: &[String], settings: &[String]) -> Html {
+pub fn content_problems(problems: &[String], source: &str, settings: &[String]) -> Html {
+    let file = if source.is_empty() {
+        "Its content file".to_string()
+    } else {
+        format!("The content file \u{201c}{source}\u{201d}")
+    };
     html! {
         <main class="l5-app">
             <div class="banner error" role="alert">
                 <h1>{ "This self-check cannot start" }</h1>
                 { setting_problems(settings) }
-                <p>{ if problems.len() == 1 { "Its content file has a problem:".to_string() } else { format!("Its content file has {} problems:", problems.len()) } }</p>
+                <p>{ if problems.len() == 1 { format!("{file} has a problem:") } else { format!("{file} has {} problems:", problems.len()) } }</p>
                 <ul class="problems">
                     for problem in problems.iter() {
                         <li><code>{ problem.clone() }</code></li>

@@ -189,10 +189,11 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
     };
     let keep = (matches!(with, Compared::Visit)
         && !right.subject.is_empty()
-        && !state
-            .checks
-            .iter()
-            .any(|c| c.label().to_lowercase() == crate::core::state::label(&right.subject, right.rater == Rater::Subject).to_lowercase()))
+        && !state.checks.iter().any(|c| {
+            c.label().to_lowercase()
+                == crate::core::state::label(&right.subject, right.rater == Rater::Subject)
+                    .to_lowercase()
+        }))
     .then(|| {
         let add = ctx.effects.add_check.clone();
         let document = right.clone();

@@ -112,18 +112,20 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             props.on_done.clone(),
             document.clone(),
         );
-        Callback::from(move |_: MouseEvent| match check_new_name(&name, self_check, &checks) {
-            Err(why) => problem.set(why),
-            Ok(valid) => {
-                add.emit(NewCheck {
-                    name: valid,
-                    rater: document.rater.clone(),
-                    from: Some(document.clone()),
-                    then: Route::Start,
-                });
-                on_done.emit(());
-            }
-        })
+        Callback::from(
+            move |_: MouseEvent| match check_new_name(&name, self_check, &checks) {
+                Err(why) => problem.set(why),
+                Ok(valid) => {
+                    add.emit(NewCheck {
+                        name: valid,
+                        rater: document.rater.clone(),
+                        from: Some(document.clone()),
+                        then: Route::Start,
+                    });
+                    on_done.emit(());
+                }
+            },
+        )
     };
     let compare = {
         let (dispatch, document, on_done) = (
