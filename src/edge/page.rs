@@ -122,6 +122,9 @@ pub fn mark_ready() {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("data-l5-ready", "");
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("l5-ready");
+        }
         let _ = root.remove_attribute("data-l5-deep");
         let _ = root.remove_attribute("data-l5-opening");
     }

@@ -1,7 +1,15 @@
 // Benchmark (not a test): drives the release build in headless Chromium
-// and prints size, start-up, answer latency and memory for the L5 ladder
-// and generated ladders of about 60, 600 and 6,000 statements. Writes
-// docs/performance.json and docs/performance.md. Run it with ./dev bench.
+// and prints figures. Writes docs/performance.json and docs/performance.md.
+// Run it with ./dev bench. It measures:
+// - the first screen: the start page against a static floor page of the
+//   same first screen (the prerendered HTML with no script), alternating
+//   cold loads in one run: first contentful paint, the app ready, layout
+//   shift at takeover, bytes before first content;
+// - a check page (first answer possible) for the L5 ladder and ladders of
+//   about 60, 600 and 6,000 statements, against a static floor page of the
+//   same first section;
+// - answer latency (click until stored), also with a full 6,000-answer
+//   document already stored, and memory after a full check.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -9,10 +17,14 @@ import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
 
 const BASE = process.env.BENCH_URL ?? "http://127.0.0.1:4180/";
 const DIST = process.env.BENCH_DIST ?? "dist";
+const BENCH = process.env.BENCH_OUT ?? "target/bench";
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
-// Served before the first statement can be answered (embed.js and host.js are not).
-const FIRST_STATEMENT_FILES = ["index.html", "boot.js", "app.css", "l5-selfcheck.js", "l5-selfcheck_bg.wasm"];
+// What the browser needs to paint the first screen (the wasm, its glue and
+// boot.js load in parallel and are not needed to paint).
+const FIRST_CONTENT_FILES = ["index.html", "early.js", "app.css"];
+// Served before a check page's first statement can be answered.
+const FIRST_STATEMENT_FILES = ["index.html", "early.js", "boot.js", "app.css", "l5-selfcheck.js", "l5-selfcheck_bg.wasm"];
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -44,41 +56,65 @@ function sizes() {
       };
     });
   const total = (filter, key) => rows.filter(filter).reduce((sum, row) => sum + row[key], 0);
+  const of = (list) => (row) => list.includes(row.file);
   const all = () => true;
-  const first = (row) => FIRST_STATEMENT_FILES.includes(row.file);
-  return {
-    files: rows,
-    total: { raw: total(all, "raw"), gzip: total(all, "gzip"), brotli: total(all, "brotli") },
-    first_statement: { raw: total(first, "raw"), gzip: total(first, "gzip"), brotli: total(first, "brotli") },
-  };
+  const three = (filter) => ({ raw: total(filter, "raw"), gzip: total(filter, "gzip"), brotli: total(filter, "brotli") });
+  return { files: rows, total: three(all), first_content: three(of(FIRST_CONTENT_FILES)), first_statement: three(of(FIRST_STATEMENT_FILES)) };
 }
 
 const LADDERS = [
-  { name: "L5 (61 statements)", app: "#/check/overview", floor: "bench/floor-l5.html" },
+  { name: "L5 (99 statements)", app: "#/check/overview", floor: "bench/floor-l5.html" },
   ...[60, 600, 6000].map((n) => ({
     name: `generated ${n}`,
-    app: `?content=bench/generated-${n}.json#/check/s0`,
+    app: `bench/?content=generated-${n}.json#/check/s0`,
     floor: `bench/floor-generated-${n}.html`,
+    full: `full-${n}.json`,
+    ladder: `generated-${n}`,
   })),
 ];
 
-async function coldLoad(browser, url, measure) {
+/** Loads `url` in a fresh context and runs `measure` on the page. */
+async function coldLoad(browser, url, measure, init) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   await page.goto(url, { waitUntil: "load" });
-  const time = await measure(page);
+  const result = await measure(page);
   await context.close();
-  return time;
+  return result;
 }
 
-const appStart = (page) =>
+const mark = (name) => (page) =>
   page
-    .waitForFunction(() => performance.getEntriesByName("l5-first-statement").length > 0, null, { timeout: 60_000 })
-    .then(() => page.evaluate(() => performance.getEntriesByName("l5-first-statement")[0].startTime));
-const floorStart = (page) =>
-  page.evaluate(() => performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd);
+    .waitForFunction((name) => performance.getEntriesByName(name).length > 0, name, { timeout: 60_000 })
+    .then(() => page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, name));
+const appStart = mark("l5-first-statement");
+const floorStart = (page) => page.evaluate(() => performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd);
 
-async function answerLatency(browser, url) {
+/** Collects paint and layout-shift entries from the very start. */
+function observe() {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+/** First contentful paint, the app ready (its data-l5-ready), layout shift. */
+async function firstScreen(page, app) {
+  const fcp = await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime, null, { timeout: 60_000 });
+  const paint = await fcp.jsonValue();
+  if (!app) return { fcp: paint };
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-l5-ready"), null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => {
+    const entry = performance.getEntriesByName("l5-ready")[0];
+    return entry ? entry.startTime : performance.now();
+  });
+  // A frame after takeover, so a shift would have been recorded.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return { fcp: paint, ready, shift: await page.evaluate(() => window.__shift) };
+}
+
+async function answerLatency(browser, url, stored) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -87,9 +123,14 @@ async function answerLatency(browser, url) {
     Storage.prototype.setItem = function (key, value) {
       const start = performance.now();
       original.call(this, key, value);
-      window.__writes.push({ end: performance.now(), duration: performance.now() - start, bytes: value.length });
+      window.__writes.push({ key, end: performance.now(), duration: performance.now() - start, bytes: value.length });
     };
   });
+  if (stored) {
+    // A full document already stored, as after a whole check.
+    await page.goto(BASE + "bench/");
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [stored.key, stored.value]);
+  }
   await page.goto(url);
   await appStart(page);
   const result = await page.evaluate(async (answers) => {
@@ -99,21 +140,23 @@ async function answerLatency(browser, url) {
       const radios = groups[i % groups.length].querySelectorAll("input[type=radio]");
       const current = [...radios].findIndex((r) => r.checked);
       const target = radios[(current + 1 + (i % 3)) % radios.length];
-      const writes = window.__writes.length;
+      const documentWrites = () => window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.endsWith("/ui")).length;
+      const writes = documentWrites();
       const start = performance.now();
       target.click();
-      while (window.__writes.length === writes) await new Promise((resolve) => setTimeout(resolve, 0));
+      while (documentWrites() === writes) await new Promise((resolve) => setTimeout(resolve, 0));
       if (!target.checked) throw new Error("the answer is not shown");
-      latencies.push(window.__writes[window.__writes.length - 1].end - start);
+      const last = window.__writes.filter((w) => !w.key.endsWith("/ui")).at(-1);
+      latencies.push(last.end - start);
     }
-    const writes = window.__writes.slice(-answers);
+    const writes = window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.endsWith("/ui")).slice(-answers);
     return {
       latencies,
       write_ms: writes.reduce((s, w) => s + w.duration, 0) / writes.length,
       document_bytes: writes[writes.length - 1].bytes,
       statements_on_page: groups.length,
     };
-  }, ANSWERS);
+  }, stored ? 50 : ANSWERS);
   await context.close();
   return result;
 }
@@ -136,15 +179,15 @@ async function memoryAfterFullCheck(browser, url) {
       await new Promise((resolve) => setTimeout(resolve, 350));
     }, href);
   }
-  const memory = await page.evaluate(async () => {
-    const app = await import(new URL("l5-selfcheck.js", location.href).href);
-    const stored = Object.entries(localStorage).find(([key]) => key.startsWith("l5-selfcheck/"));
+  const memory = await page.evaluate(async (base) => {
+    const app = await import(new URL("l5-selfcheck.js", base).href);
+    const stored = Object.entries(localStorage).find(([key]) => key.startsWith("l5-selfcheck/") && !key.endsWith("/rev") && !key.endsWith("/ui"));
     return {
       js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
       wasm_memory_bytes: app.memory_bytes(),
       answers: stored ? Object.keys(JSON.parse(stored[1]).answers).length : 0,
     };
-  });
+  }, BASE);
   await context.close();
   return memory;
 }
@@ -153,9 +196,35 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],
 });
-const report = { date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, loads: LOADS, answers: ANSWERS, size: sizes(), ladders: [] };
-console.log(`${report.browser}, ${LOADS} cold loads and ${ANSWERS} answers per ladder`);
-console.log(`size: ${report.size.first_statement.gzip} B gzip before the first statement, ${report.size.total.gzip} B gzip in all`);
+const report = { date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, loads: LOADS, answers: ANSWERS, size: sizes(), first_screen: null, ladders: [] };
+console.log(`${report.browser}, ${LOADS} cold loads per page, alternating with the floor`);
+console.log(`size: ${report.size.first_content.gzip} B gzip before first content, ${report.size.total.gzip} B gzip in all`);
+
+// The first screen, app and floor alternating in one run.
+{
+  const app = [];
+  const floor = [];
+  for (let i = 0; i < LOADS; i++) {
+    app.push(await coldLoad(browser, BASE, (page) => firstScreen(page, true), observe));
+    floor.push(await coldLoad(browser, BASE + "bench/floor-start.html", (page) => firstScreen(page, false)));
+  }
+  const deep = [];
+  for (let i = 0; i < LOADS; i++) deep.push(await coldLoad(browser, BASE + "#/quick", appStart));
+  report.first_screen = {
+    fcp_ms: summary(app.map((r) => r.fcp)),
+    floor_fcp_ms: summary(floor.map((r) => r.fcp)),
+    fcp_over_floor: round(quantile(app.map((r) => r.fcp), 0.5) / quantile(floor.map((r) => r.fcp), 0.5), 2),
+    ready_ms: summary(app.map((r) => r.ready)),
+    layout_shift_max: Math.max(...app.map((r) => r.shift)),
+    deep_link_first_answer_ms: summary(deep),
+  };
+  const f = report.first_screen;
+  console.log(
+    `first screen: FCP ${f.fcp_ms.median} ms (floor ${f.floor_fcp_ms.median} ms, ${f.fcp_over_floor}x), ready ${f.ready_ms.median} ms, ` +
+      `layout shift ${f.layout_shift_max}, deep link #/quick first answer ${f.deep_link_first_answer_ms.median} ms`,
+  );
+}
+
 for (const ladder of LADDERS) {
   const app = [];
   const floor = [];
@@ -164,6 +233,12 @@ for (const ladder of LADDERS) {
     floor.push(await coldLoad(browser, BASE + ladder.floor, floorStart));
   }
   const answers = await answerLatency(browser, BASE + ladder.app);
+  const full = ladder.full
+    ? await answerLatency(browser, BASE + ladder.app, {
+        key: `l5-selfcheck/default/${ladder.ladder}`,
+        value: readFileSync(join(BENCH, ladder.full), "utf8"),
+      })
+    : null;
   const memory = await memoryAfterFullCheck(browser, BASE + ladder.app);
   const row = {
     ladder: ladder.name,
@@ -173,42 +248,62 @@ for (const ladder of LADDERS) {
     answer_ms: { p50: round(quantile(answers.latencies, 0.5), 2), p95: round(quantile(answers.latencies, 0.95), 2), max: round(Math.max(...answers.latencies), 2) },
     storage_write_ms: round(answers.write_ms, 3),
     document_bytes: answers.document_bytes,
+    full_document: full && {
+      answer_ms: { p50: round(quantile(full.latencies, 0.5), 2), p95: round(quantile(full.latencies, 0.95), 2) },
+      document_bytes: full.document_bytes,
+    },
     statements_on_page: answers.statements_on_page,
     memory,
   };
   report.ladders.push(row);
   console.log(
-    `${row.ladder}: start-up ${row.startup_ms.median} ms (floor ${row.floor_ms.median} ms, ${row.startup_over_floor}x), ` +
-      `answer p50 ${row.answer_ms.p50} ms p95 ${row.answer_ms.p95} ms, write ${row.storage_write_ms} ms, ` +
-      `wasm ${(memory.wasm_memory_bytes / 1048576).toFixed(1)} MiB, JS heap ${(memory.js_heap_bytes / 1048576).toFixed(1)} MiB`,
+    `${row.ladder}: first answer possible ${row.startup_ms.median} ms (floor ${row.floor_ms.median} ms, ${row.startup_over_floor}x), ` +
+      `answer p50 ${row.answer_ms.p50} ms p95 ${row.answer_ms.p95} ms` +
+      (row.full_document ? `, with a full ${(row.full_document.document_bytes / 1024).toFixed(0)} KB document p50 ${row.full_document.answer_ms.p50} ms p95 ${row.full_document.answer_ms.p95} ms` : "") +
+      `, wasm ${(memory.wasm_memory_bytes / 1048576).toFixed(1)} MiB`,
   );
 }
 await browser.close();
 
 writeFileSync("docs/performance.json", JSON.stringify(report, null, 2) + "\n");
 const kb = (n) => (n / 1024).toFixed(1);
+const f = report.first_screen;
 const md = [
   "# Performance",
   "",
-  `Measured by \`./dev bench\` on ${report.date.slice(0, 10)} with ${report.browser} (headless, this project's 2-core machine), ${LOADS} cold loads per page, each in a fresh browser context, and ${ANSWERS} answers per ladder. Raw figures: \`docs/performance.json\`.`,
+  `Measured by \`./dev bench\` on ${report.date.slice(0, 10)} with ${report.browser} (headless, this project's 2-core machine), ${LOADS} cold loads per page, each in a fresh browser context, the app and its floor page alternating in one run. Raw figures: \`docs/performance.json\`.`,
   "",
   "## Size",
   "",
   "| file | raw B | gzip -9 B | brotli B |",
   "|---|---:|---:|---:|",
-  ...report.size.files.map((f) => `| ${f.file} | ${f.raw} | ${f.gzip} | ${f.brotli} |`),
-  `| **total** | ${report.size.total.raw} | ${report.size.total.gzip} | ${report.size.total.brotli} |`,
-  `| **before the first statement** (${FIRST_STATEMENT_FILES.join(", ")}) | ${report.size.first_statement.raw} | ${report.size.first_statement.gzip} (${kb(report.size.first_statement.gzip)} KB) | ${report.size.first_statement.brotli} |`,
+  ...report.size.files.map((r) => `| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
+  `| **total** | ${report.size.total.raw} | ${report.size.total.gzip} (${kb(report.size.total.gzip)} KB) | ${report.size.total.brotli} |`,
+  `| **before first content** (${FIRST_CONTENT_FILES.join(", ")}) | ${report.size.first_content.raw} | ${report.size.first_content.gzip} (${kb(report.size.first_content.gzip)} KB) | ${report.size.first_content.brotli} |`,
+  `| **before the first answer** (${FIRST_STATEMENT_FILES.join(", ")}) | ${report.size.first_statement.raw} | ${report.size.first_statement.gzip} (${kb(report.size.first_statement.gzip)} KB) | ${report.size.first_statement.brotli} |`,
   "",
-  "## Start-up, answers, memory",
+  "## The first screen",
   "",
-  "Start-up: navigation start to the app's `l5-first-statement` mark (the first radio button is in the page); the floor is a static HTML page of the same first section, generated from the same content, with no script (its `domContentLoadedEventEnd`). Generated ladders are loaded with `?content=`, so their start-up includes fetching the content file. Answer: from `click()` on an option until the document has been written to `localStorage` (the option shows checked by then). Memory: after answering every statement of the ladder.",
+  "The start page against its floor: the same prerendered HTML and stylesheet with no script. First contentful paint is of the real start page (prerendered), not a placeholder. The app is ready when it has replaced the prerendered page and listens (`data-l5-ready`). Layout shift is the sum of layout-shift entries until a frame after takeover. A deep link (`#/quick`) shows nothing until the app shows its page; its first answer is possible at the `l5-first-statement` mark.",
   "",
-  "| ladder | start-up median (p10–p90) ms | floor median ms | app / floor | answer p50 / p95 ms | storage write ms | document | statements on the page | wasm memory | JS heap |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| moment | median (p10–p90) ms |",
+  "|---|---:|",
+  `| first contentful paint, app | ${f.fcp_ms.median} (${f.fcp_ms.p10}–${f.fcp_ms.p90}) |`,
+  `| first contentful paint, floor | ${f.floor_fcp_ms.median} (${f.floor_fcp_ms.p10}–${f.floor_fcp_ms.p90}) |`,
+  `| app / floor | ${f.fcp_over_floor}× |`,
+  `| the app ready | ${f.ready_ms.median} (${f.ready_ms.p10}–${f.ready_ms.p90}) |`,
+  `| deep link \`#/quick\`: first answer possible | ${f.deep_link_first_answer_ms.median} (${f.deep_link_first_answer_ms.p10}–${f.deep_link_first_answer_ms.p90}) |`,
+  `| layout shift at takeover (largest of ${LOADS}) | ${f.layout_shift_max} |`,
+  "",
+  "## Check pages, answers, memory",
+  "",
+  "First answer possible: navigation start to the app's `l5-first-statement` mark on a check page; the floor is a static HTML page of the same first section, with no script (its `domContentLoadedEventEnd`). Generated ladders are loaded from a page that allows `?content=`, so their figure includes fetching the content file. Answer: from `click()` on an option until the document has been written to `localStorage` (read, merge if another tab wrote, write); with a full document, the same after storing an answer to every statement first. Memory: after answering every statement of the ladder.",
+  "",
+  "| ladder | first answer median (p10–p90) ms | floor median ms | app / floor | answer p50 / p95 ms | with a full document: p50 / p95 ms (size) | storage write ms | wasm memory | JS heap |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...report.ladders.map(
     (r) =>
-      `| ${r.ladder} | ${r.startup_ms.median} (${r.startup_ms.p10}–${r.startup_ms.p90}) | ${r.floor_ms.median} | ${r.startup_over_floor}× | ${r.answer_ms.p50} / ${r.answer_ms.p95} | ${r.storage_write_ms} | ${kb(r.document_bytes)} KB | ${r.statements_on_page} | ${(r.memory.wasm_memory_bytes / 1048576).toFixed(1)} MiB | ${(r.memory.js_heap_bytes / 1048576).toFixed(1)} MiB |`,
+      `| ${r.ladder} | ${r.startup_ms.median} (${r.startup_ms.p10}–${r.startup_ms.p90}) | ${r.floor_ms.median} | ${r.startup_over_floor}× | ${r.answer_ms.p50} / ${r.answer_ms.p95} | ${r.full_document ? `${r.full_document.answer_ms.p50} / ${r.full_document.answer_ms.p95} (${kb(r.full_document.document_bytes)} KB)` : "–"} | ${r.storage_write_ms} | ${(r.memory.wasm_memory_bytes / 1048576).toFixed(1)} MiB | ${(r.memory.js_heap_bytes / 1048576).toFixed(1)} MiB |`,
   ),
   "",
 ].join("\n");

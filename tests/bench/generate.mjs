@@ -42,12 +42,36 @@ export function floorPage(content, cssHref) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(content.title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${cssHref}"></head><body><div class="l5-root"><main class="l5-app"><h1>${escape(section.title)}</h1><p class="summary">${escape(section.summary)}</p>${fieldsets}</main></div></body></html>`;
 }
 
+/** A full document answering every statement of `content` (the 6,000-answer
+ *  case: every write then stores about 400 KB). */
+export function fullDocument(content) {
+  const answers = {};
+  content.statements.forEach((s, n) => {
+    answers[s.id] = { rating: n % 4, note: n % 10 === 0 ? `Evidence for ${s.id}.` : undefined, changed_at: 1_700_000_000_000 + n };
+  });
+  return { schema: 3, ladder: content.id, content_version: content.version, revision: content.statements.length, updated_at: 1_700_000_100_000, answers, resume: {} };
+}
+
+/** The start page as it is painted before any script: index.html with its
+ *  prerendered page, and no script at all (the floor for the first screen). */
+export function floorStart(indexHtml) {
+  return indexHtml.replace(/<script[^>]*>[^<]*<\/script>/g, "").replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>/g, "");
+}
+
+/** A page that takes its content file from its address (the deployer's
+ *  permission, data-content-from-url), like a team's own page would. */
+const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title><link rel="icon" href="data:,"><script src="../early.js"></script><link rel="stylesheet" href="../app.css"><script type="module" src="../boot.js"></script></head><body><div id="l5-selfcheck" class="l5-root" data-config-from-url data-content-from-url></div></body></html>`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const count of [60, 600, 6000]) {
     const content = ladder(count);
     writeFileSync(join(out, `generated-${count}.json`), JSON.stringify(content, null, 1));
     writeFileSync(join(out, `floor-generated-${count}.html`), floorPage(content, "../app.css"));
+    writeFileSync(join(out, `full-${count}.json`), JSON.stringify(fullDocument(content)));
   }
   writeFileSync(join(out, "floor-l5.html"), floorPage(l5, "../app.css"));
-  console.log(`wrote ladders and floor pages to ${out}`);
+  writeFileSync(join(out, "index.html"), host);
+  const dist = process.argv[3] ?? "dist";
+  writeFileSync(join(out, "floor-start.html"), floorStart(readFileSync(join(dist, "index.html"), "utf8")).replaceAll('href="./', 'href="../').replaceAll("href=./", "href=../"));
+  console.log(`wrote ladders, documents and floor pages to ${out}`);
 }

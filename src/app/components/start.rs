@@ -30,10 +30,12 @@ pub fn next_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>
     let quick = progress(ladder, &state.document, true);
     let full = progress(ladder, &state.document, false);
     let see = |mode| {
-        (
-            "See the results".to_string(),
-            Route::Results { mode: Some(mode) },
-        )
+        let label = if mode == CheckMode::Quick {
+            "See the quick results"
+        } else {
+            "See the results"
+        };
+        (label.to_string(), Route::Results { mode: Some(mode) })
     };
     let in_full =
         state.document.resume.mode == Some(CheckMode::Full) || full.answered > quick.answered;
