@@ -179,7 +179,7 @@ pub fn delete(
         store.write(&format!("{}{id}", deleted_prefix(instance, ladder)), &raw)?;
     }
     store.remove(&keys.document)?;
-    store.write(&keys.marker, &format!("deleted.{now}"))
+    store.write(&keys.marker, &super::sync::tombstone(now))
 }
 
 /// Puts a deleted check back in the list.

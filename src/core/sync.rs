@@ -337,7 +337,7 @@ fn sync_outcome(
 /// The marker a deletion leaves: `deleted.<ms>`. It is all that remains
 /// of a deleted document, so that a tab still open with an old copy knows
 /// what to forget.
-fn tombstone(now: u64) -> String {
+pub fn tombstone(now: u64) -> String {
     format!("deleted.{now}")
 }
 
