@@ -3,7 +3,8 @@
 //   until the app shows the right page, so it never flashes in between;
 // - a link clicked before the app is ready shows that it is on its way;
 // - inside an iframe, the page reports its height from the first paint, to
-//   the origins named by the "parent-origin" setting only (never to "*").
+//   the origins named by the "parent-origin" setting only (never to "*"),
+//   and again whenever the page's host.js asks (it may start later).
 (() => {
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
@@ -25,4 +26,12 @@
     for (const origin of origins) window.parent.postMessage({ type: "l5-selfcheck:height", height }, origin);
   };
   new ResizeObserver(send).observe(root);
+  // The wiki page's host.js asks again if it started after our first report.
+  addEventListener("message", (event) => {
+    if (event.source !== window.parent || !origins.includes(event.origin)) return;
+    if (event.data && event.data.type === "l5-selfcheck:measure") {
+      last = -1;
+      send();
+    }
+  });
 })();

@@ -18,4 +18,9 @@
       return;
     }
   });
+  // A frame that reported before this script ran (it is loaded with defer,
+  // and a fast frame can be first) is asked to report again.
+  for (const frame of document.querySelectorAll("iframe[data-l5-selfcheck-frame]")) {
+    frame.contentWindow?.postMessage({ type: "l5-selfcheck:measure" }, new URL(frame.src, location.href).origin);
+  }
 })();

@@ -83,6 +83,22 @@ test("the iframe embed sizes itself to its content from the first paint, and as 
   expect(scrollable).toBeLessThanOrEqual(1);
 });
 
+test("a wiki page whose host.js starts after the frame reported still sizes the frame", async ({ page }) => {
+  await page.goto(`${WIKI}/late-host.html`);
+  const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
+  // host.js arrives 300 ms after the frame loaded: the frame's first
+  // report went unheard, so only host.js asking again can size it.
+  await expect.poll(() => page.evaluate(() => [...document.scripts].some((s) => s.src.endsWith("/tools/l5/host.js")))).toBe(true);
+  await expect
+    .poll(async () => {
+      const outer = await frameHeight(page);
+      const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      return Math.abs(outer - inner) <= 1 && outer > 200;
+    })
+    .toBe(true);
+});
+
 test("height messages from anyone but the widget's frame and origin are ignored", async ({ page }) => {
   await page.goto(`${WIKI}/wiki.html`);
   const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
