@@ -224,6 +224,37 @@ fn merge_keeps_the_later_rating_and_the_later_note_of_each_answer() {
     assert!(merged.revision > ours.revision.max(theirs.revision));
 }
 
+/// A clock set back (or a copy stamped by a clock ahead) must not make a
+/// merge prefer the value a change replaced.
+#[test]
+fn a_change_wins_over_the_value_it_replaced_even_when_the_clock_went_back() {
+    let mut stored = Document::new("l5", "1");
+    stored.set_rating("a", Rating::Step(1), 9_000);
+    stored.set_note("a", "old", 9_000);
+    let mut changed = stored.clone();
+    changed.set_rating("a", Rating::Step(3), 1_200);
+    changed.set_note("a", "new", 1_200);
+    for merged in [changed.merge(&stored), stored.merge(&changed)] {
+        assert_eq!(merged.rating("a"), Some(Rating::Step(3)));
+        assert_eq!(merged.answers["a"].note, "new");
+    }
+}
+
+/// Two tabs changing one answer in the same millisecond: both merges pick
+/// the same value, so the tabs agree instead of writing back and forth.
+#[test]
+fn equal_times_are_settled_the_same_way_on_both_sides() {
+    let mut a = Document::new("l5", "1");
+    a.set_rating("x", Rating::Step(1), 50);
+    a.set_note("x", "from a", 50);
+    let mut b = Document::new("l5", "1");
+    b.set_rating("x", Rating::Step(2), 50);
+    b.set_note("x", "from b", 50);
+    let ab = a.merge(&b);
+    let ba = b.merge(&a);
+    assert_eq!(ab.answers["x"], ba.answers["x"]);
+}
+
 #[test]
 fn merge_keeps_snapshots_from_both_sides_in_time_order() {
     let mut ours = Document::new("l5", "1");

@@ -631,7 +631,8 @@ impl StateMachineTest for Tabs {
                 let now = browser.now();
                 let removed = delete_all(&browser.store, &instance_prefix(INSTANCE), now).unwrap();
                 browser.tabs[tab].removed = Some(removed.clone());
-                browser.act(tab, Action::Deleted { removed });
+                let marker = browser.store.read(&keys().marker).unwrap();
+                browser.act(tab, Action::Deleted { removed, marker });
                 browser.broadcast(tab);
             }
             Step::UndoDelete { tab } => {

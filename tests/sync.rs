@@ -245,6 +245,7 @@ fn a_deletion_in_another_page_stays_unless_the_person_answers_again() {
     let removed = delete_all(&store, &instance_prefix("main"), 20).unwrap();
     a.act(Action::Deleted {
         removed: removed.clone(),
+        marker: store.read(&keys().marker).unwrap(),
     });
     // B never heard of it; it wakes up and has nothing new: stays deleted.
     assert!(matches!(
@@ -310,4 +311,166 @@ fn a_page_reloaded_after_a_deletion_keeps_older_copies_from_coming_back() {
     assert_eq!(stored(&store).rating(&id(0)), None);
     assert_eq!(stale.state.document.rating(&id(0)), None);
     assert_eq!(stored(&store).rating(&id(1)), Some(Rating::Step(2)));
+}
+
+/// After "delete my data", a person imports their own export with its
+/// history: the snapshots are older than the deletion, but meant.
+#[test]
+fn snapshots_imported_after_a_deletion_are_kept() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    page.rate(&store, 0, 1, 2);
+    let removed = delete_all(&store, &instance_prefix("main"), 1000).unwrap();
+    page.act(Action::Deleted {
+        removed,
+        marker: store.read(&keys().marker).unwrap(),
+    });
+    let mut export = Document::new(&ladder().id, &ladder().version);
+    export.set_rating(&id(1), Rating::Step(2), 500);
+    export.take_snapshot(600, "");
+    page.act(Action::Replace {
+        answers: export.answers.clone(),
+        snapshots: export.snapshots.clone(),
+        what: "importing “mine.json”".into(),
+        now: 3000,
+    });
+    page.sync(&store, 3000, false);
+    // Later syncs, forced or not, keep them too.
+    page.sync(&store, 3001, true);
+    page.rate(&store, 2, 3, 3002);
+    let document = stored(&store);
+    assert!(document.snapshot(600).is_some(), "{:?}", document.snapshots);
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(2)));
+}
+
+/// The tab that deleted knows the deletion was its own.
+#[test]
+fn the_deleting_page_does_not_report_its_own_deletion_as_another_tabs() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    page.rate(&store, 0, 1, 2);
+    let removed = delete_all(&store, &instance_prefix("main"), 10).unwrap();
+    page.act(Action::Deleted {
+        removed,
+        marker: store.read(&keys().marker).unwrap(),
+    });
+    // Hidden and shown again.
+    let outcome = page.sync(&store, 20, false);
+    assert!(
+        !matches!(outcome, SyncOutcome::DeletedElsewhere { .. }),
+        "{outcome:?}"
+    );
+    let notice = page
+        .state
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(!notice.contains("another tab"), "{notice}");
+}
+
+/// A store whose writes to one key fail.
+struct FailingKey<'a> {
+    inner: &'a MemoryStore,
+    key: String,
+}
+
+impl Store for FailingKey<'_> {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreFault> {
+        self.inner.read(key)
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        if key == self.key {
+            return Err(StoreFault::Failed("QuotaExceededError".into()));
+        }
+        self.inner.write(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreFault> {
+        self.inner.remove(key)
+    }
+    fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreFault> {
+        self.inner.keys(prefix)
+    }
+}
+
+/// A write that stops half-way never leaves a new document under an old
+/// marker: another tab would take the marker as "nothing changed" and
+/// write over that document without reading it.
+#[test]
+fn a_write_cut_short_leaves_no_document_under_an_old_marker() {
+    let store = MemoryStore::new();
+    let mut a = Page::open(&store, "a", 1);
+    let mut b = Page::open(&store, "b", 2);
+    a.rate(&store, 0, 1, 3);
+    b.sync(&store, 4, false);
+    let before = store.read(&keys().document).unwrap();
+    // B's marker write fails.
+    let failing = FailingKey {
+        inner: &store,
+        key: keys().marker,
+    };
+    b.rate(&failing, 1, 2, 5);
+    assert!(matches!(b.state.persistence, Persistence::InMemory { .. }));
+    assert_eq!(
+        store.read(&keys().document).unwrap(),
+        before,
+        "the document is written only after its marker"
+    );
+    a.rate(&store, 2, 3, 6);
+    let document = stored(&store);
+    assert_eq!(document.rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(document.rating(&id(2)), Some(Rating::Step(3)));
+}
+
+/// Every reload and every other tab's write used to add a copy of the
+/// same unreadable text, until storage was full.
+#[test]
+fn unreadable_text_is_backed_up_once() {
+    let store = MemoryStore::new();
+    store.write(&keys().document, "not json").unwrap();
+    for now in 1..5 {
+        let mut page = Page::open(&store, "a", now);
+        page.sync(&store, now, true);
+    }
+    let backups: Vec<_> = store
+        .items()
+        .into_iter()
+        .filter(|(key, _)| key.contains("/backup-"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(backups[0].1, "not json");
+}
+
+/// Looking at another check beside this one writes nothing, even when
+/// its stored text cannot be read.
+#[test]
+fn peeking_at_a_document_writes_nothing() {
+    let store = MemoryStore::new();
+    store.write(&keys().document, "not json").unwrap();
+    let before = store.items();
+    assert!(sync::peek(&store, &keys(), &ladder()).is_none());
+    assert_eq!(store.items(), before);
+}
+
+/// A deletion that fails part-way still hands back what it removed, so
+/// that much can be undone.
+#[test]
+fn a_deletion_cut_short_can_still_be_undone() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    page.rate(&store, 0, 1, 2);
+    store.write("l5-selfcheck/main/ui", "key-seen").unwrap();
+    // Removing works, but writing the tombstones fails.
+    store.fail_writes(Some(StoreFault::Failed("QuotaExceededError".into())));
+    let Err((_, removed)) = delete_all(&store, &instance_prefix("main"), 10) else {
+        panic!("the tombstone write should fail");
+    };
+    store.fail_writes(None);
+    assert!(removed.count() >= 2, "{removed:?}");
+    restore_deleted(&store, &removed, 20, "a").unwrap();
+    assert_eq!(stored(&store).rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(
+        store.read("l5-selfcheck/main/ui").unwrap().as_deref(),
+        Some("key-seen")
+    );
 }

@@ -5,11 +5,12 @@
 
 use crate::app::components::page::{heading_id, notice_id, Effects, NewCheck};
 use crate::core::checks;
+use crate::core::document::Document;
 use crate::core::keys::{instance_prefix, ui_key, CheckRef, DocKeys};
 use crate::core::route::{Compared, Route};
 use crate::core::state::{Action, Change, Comparing, Notice, Place, State, NOTE_SAVE_DELAY_MS};
 use crate::core::store::Store;
-use crate::core::sync::{self, delete_all, restore_deleted, SyncInput};
+use crate::core::sync::{self, delete_all, restore_deleted, Persistence, SyncInput};
 use crate::edge::storage::BrowserStore;
 use crate::edge::{clock, page};
 use gloo::events::EventListener;
@@ -85,6 +86,15 @@ pub fn go(widget: &Widget, latest: &Latest, check: CheckRef, route: Route) {
     let now = clock::now_ms();
     if check == handle.check {
         handle.dispatch(Action::Navigate { route, now });
+    } else if matches!(handle.persistence, Persistence::InMemory { .. })
+        && handle.document.answers.given() > 0
+    {
+        // These answers live only in this page: opening another check
+        // would drop them.
+        handle.dispatch(Action::Notify(Notice::new(
+            Place::Top,
+            "This browser is not saving the answers on this page, so opening another check would lose them. Download them first; then reload the page to open another check.",
+        )));
     } else if !exists(widget, &handle, &check) {
         handle.dispatch(Action::Navigate {
             route: Route::NotFound {
@@ -175,7 +185,10 @@ pub fn use_routing(widget: &Widget, latest: &Latest) -> Option<Callback<MouseEve
                     let handle = latest.borrow().clone();
                     if other != check && exists(&widget, &handle, other) {
                         let keys = DocKeys::new(&widget.instance, &handle.ladder.id, other);
-                        let document = sync::load(&BrowserStore, &keys, &handle.ladder, 0).document;
+                        let document = sync::peek(&BrowserStore, &keys, &handle.ladder)
+                            .unwrap_or_else(|| {
+                                Document::new(&handle.ladder.id, &handle.ladder.version)
+                            });
                         let label =
                             crate::core::markdown::view_label(&document, *other == CheckRef::Own);
                         handle.dispatch(Action::Compare(Some(Rc::new(Comparing {
@@ -352,9 +365,23 @@ pub fn use_effects(widget: &Widget, latest: &Latest, flush: Rc<dyn Fn()>) -> Eff
                 // A pending note goes with the rest, so undo brings it back.
                 flush();
                 let handle = latest.borrow().clone();
-                match delete_all(&BrowserStore, &instance_prefix(&widget.instance), clock::now_ms()) {
-                    Ok(removed) => handle.dispatch(Action::Deleted { removed }),
-                    Err(fault) => notify_failure(&latest, "Your answers could not be deleted", fault.detail()),
+                let result = delete_all(&BrowserStore, &instance_prefix(&widget.instance), clock::now_ms());
+                let (removed, fault) = match result {
+                    Ok(removed) => (removed, None),
+                    Err((fault, removed)) => (removed, Some(fault)),
+                };
+                let partly = !removed.items.is_empty();
+                if fault.is_none() || partly {
+                    let marker = BrowserStore.read(&keys(&widget, &handle).marker).ok().flatten();
+                    handle.dispatch(Action::Deleted { removed, marker });
+                }
+                if let Some(fault) = fault {
+                    let what = if partly {
+                        "Not everything could be deleted (Undo puts back what was)"
+                    } else {
+                        "Your answers could not be deleted"
+                    };
+                    notify_failure(&latest, what, fault.detail());
                 }
             })
         };

@@ -8,7 +8,7 @@ use super::document::{check_name, Document, Rater};
 use super::keys::{check_id_in, checks_prefix, deleted_prefix, CheckRef, DocKeys};
 use super::state::CheckInfo;
 use super::store::{Store, StoreFault};
-use super::sync::decode_for;
+use super::sync::{bring_back, decode_for, deletion_time, tombstone};
 
 /// Every check about someone else (names sorted), and the deleted ones.
 pub fn list(
@@ -148,7 +148,9 @@ pub fn add(
             document.ladder = ladder.id.clone();
             document.replaced = None;
             document.cleared_before = 0;
-            document.answers = file.answers.without_cleared();
+            // Stamped now, like any import: the file's own times could be
+            // from a clock ahead of this one, and would then win merges.
+            document.answers = file.answers.without_cleared().restamped(now);
             document
         }
         None => Document::new(&ladder.id, &ladder.version),
@@ -158,8 +160,8 @@ pub fn add(
     document.touch(now);
     let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
     store
-        .write(&keys.document, &document.encode())
-        .and_then(|()| store.write(&keys.marker, &format!("{}.{now}.new", document.revision)))
+        .write(&keys.marker, &format!("{}.{now}.new", document.revision))
+        .and_then(|()| store.write(&keys.document, &document.encode()))
         .map_err(fault)?;
     Ok(id)
 }
@@ -175,11 +177,25 @@ pub fn delete(
     now: u64,
 ) -> Result<(), StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
+    let kept_key = format!("{}{id}", deleted_prefix(instance, ladder));
     if let Some(raw) = store.read(&keys.document)? {
-        store.write(&format!("{}{id}", deleted_prefix(instance, ladder)), &raw)?;
+        // Deleted before (and written again since): keep both.
+        let earlier = store
+            .read(&kept_key)?
+            .and_then(|kept| Document::decode(&kept).ok());
+        let kept = match (earlier, Document::decode(&raw)) {
+            (Some(mut earlier), Ok(mut now_stored)) => {
+                // Two kept copies: neither's deletion clears the other.
+                earlier.cleared_before = 0;
+                now_stored.cleared_before = 0;
+                earlier.merge(&now_stored).encode()
+            }
+            _ => raw,
+        };
+        store.write(&kept_key, &kept)?;
     }
-    store.remove(&keys.document)?;
-    store.write(&keys.marker, &super::sync::tombstone(now))
+    store.write(&keys.marker, &tombstone(now))?;
+    store.remove(&keys.document)
 }
 
 /// Puts a deleted check back in the list.
@@ -195,17 +211,24 @@ pub fn restore(
     let Some(raw) = store.read(&deleted)? else {
         return Ok(());
     };
-    // Restored answers must win over copies that saw the deletion.
+    // Restored answers must win over copies that saw the deletion, and
+    // what was written in its place since must stay.
     let text = match Document::decode(&raw) {
-        Ok(mut document) => {
-            document.answers = document.answers.restamped(now);
-            document.touch(now);
-            document.encode()
+        Ok(old) => {
+            let current = store
+                .read(&keys.document)?
+                .and_then(|text| Document::decode(&text).ok());
+            let deleted_at = store
+                .read(&keys.marker)?
+                .as_deref()
+                .and_then(deletion_time)
+                .unwrap_or(0);
+            bring_back(&old, current.as_ref(), deleted_at, now).encode()
         }
         Err(_) => raw,
     };
-    store.write(&keys.document, &text)?;
     store.write(&keys.marker, &format!("restored.{now}"))?;
+    store.write(&keys.document, &text)?;
     store.remove(&deleted)
 }
 

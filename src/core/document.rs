@@ -119,14 +119,24 @@ impl Answer {
         self.rated_at.max(self.noted_at)
     }
 
-    /// The later rating and the later note of two copies.
+    /// The later rating and the later note of two copies. Equal times
+    /// (two tabs in one millisecond) are settled by the values themselves,
+    /// so every tab picks the same one and no two tabs write back and forth.
     fn merged_with(&self, other: &Answer) -> Answer {
-        let (rating, rated_at) = if other.rated_at > self.rated_at {
+        let rating_order = |r: Option<Rating>| match r {
+            None => 0,
+            Some(Rating::Step(v)) => 1 + u16::from(v),
+            Some(Rating::Unsure) => 300,
+            Some(Rating::NotMyRole) => 301,
+        };
+        let (rating, rated_at) = if (other.rated_at, rating_order(other.rating))
+            > (self.rated_at, rating_order(self.rating))
+        {
             (other.rating, other.rated_at)
         } else {
             (self.rating, self.rated_at)
         };
-        let (note, noted_at) = if other.noted_at > self.noted_at {
+        let (note, noted_at) = if (other.noted_at, &other.note) > (self.noted_at, &self.note) {
             (&other.note, other.noted_at)
         } else {
             (&self.note, self.noted_at)
@@ -630,7 +640,9 @@ impl Document {
     pub fn set_rating(&mut self, statement: &str, rating: Rating, now: u64) {
         let answer = self.answers.entry(statement);
         answer.rating = Some(rating);
-        answer.rated_at = now;
+        // Later than what it replaces even if the clock went back, so a
+        // merge never prefers the older copy.
+        answer.rated_at = now.max(answer.rated_at.saturating_add(1));
         self.touch(now);
     }
 
@@ -642,7 +654,7 @@ impl Document {
             return;
         }
         answer.note = note;
-        answer.noted_at = now;
+        answer.noted_at = now.max(answer.noted_at.saturating_add(1));
         self.touch(now);
     }
 
@@ -810,7 +822,6 @@ impl Document {
             self.answers
                 .0
                 .retain(|(_, a)| a.rated_at > cleared || a.noted_at > cleared);
-            self.snapshots.retain(|s| s.taken_at > cleared);
         }
         if self
             .replaced
@@ -880,7 +891,8 @@ pub fn reconcile(
         }
         merged.answers = answers;
         merged.snapshots.retain(|s| match (deleted_at, base) {
-            (Some(_), _) => true,
+            // Taken before the deletion by a copy that had not seen it.
+            (Some(deleted), _) => mine.cleared_before >= deleted || s.taken_at > deleted,
             (None, Some(base)) => base.snapshot(s.taken_at).is_none(),
             (None, None) => true,
         });
@@ -893,24 +905,28 @@ pub fn reconcile(
         merged.revision = merged.revision.saturating_add(1);
         return (merged, Reconciled { trimmed });
     };
-    // Answers: walk the union of ids.
-    let mut answers = Answers::default();
-    let ids = {
-        let mut ids: Vec<&String> = mine.answers.keys().chain(stored.answers.keys()).collect();
-        sort_ids(&mut ids);
-        ids.dedup();
-        ids
-    };
-    for id in ids {
-        let answer = match (mine.answers.get(id), stored.answers.get(id)) {
-            (Some(m), Some(s)) => m.merged_with(s),
-            (Some(only), None) | (None, Some(only)) => only.clone(),
-            (None, None) => continue,
-        };
-        answers.0.push((id.clone(), answer));
+    // Whole-document fields: from the side that changed them since base;
+    // when both did (or base is unknown), from the later change.
+    let stored_wins = stored.updated_at > mine.updated_at;
+    fn pick<T: Clone + PartialEq>(mine: &T, stored: &T, base: Option<&T>, stored_wins: bool) -> T {
+        match base {
+            Some(base) if mine == base => stored.clone(),
+            Some(base) if stored == base => mine.clone(),
+            _ if stored_wins => stored.clone(),
+            _ => mine.clone(),
+        }
     }
-    merged.answers = answers;
-    // Snapshots never change once taken: keep the union, less deletions.
+    merged.answers = merge_answers(&mine.answers, &stored.answers);
+    let cleared_before = pick(
+        &mine.cleared_before,
+        &stored.cleared_before,
+        base.map(|b| &b.cleared_before),
+        stored_wins,
+    );
+    // Snapshots never change once taken: keep the union, less those an
+    // undo removed on one side, and less those a deletion cleared that
+    // come only from a copy that had not seen it (a snapshot imported
+    // after the deletion is older than it, but meant).
     let mut snapshots: Vec<Snapshot> = Vec::new();
     for snapshot in mine.snapshots.iter().chain(&stored.snapshots) {
         if snapshots.iter().any(|s| s.taken_at == snapshot.taken_at) {
@@ -919,7 +935,12 @@ pub fn reconcile(
         let in_mine = mine.snapshot(snapshot.taken_at).is_some();
         let in_stored = stored.snapshot(snapshot.taken_at).is_some();
         let in_base = base.is_some_and(|b| b.snapshot(snapshot.taken_at).is_some());
-        if in_mine && in_stored || !in_base {
+        let seen_deletion =
+            |doc: &Document, here: bool| here && doc.cleared_before >= cleared_before;
+        let cleared = snapshot.taken_at <= cleared_before
+            && !seen_deletion(mine, in_mine)
+            && !seen_deletion(stored, in_stored);
+        if (in_mine && in_stored || !in_base) && !cleared {
             snapshots.push(snapshot.clone());
         }
     }
@@ -932,17 +953,6 @@ pub fn reconcile(
         }
     }
     merged.snapshots = snapshots;
-    // Whole-document fields: from the side that changed them since base;
-    // when both did (or base is unknown), from the later change.
-    let stored_wins = stored.updated_at > mine.updated_at;
-    fn pick<T: Clone + PartialEq>(mine: &T, stored: &T, base: Option<&T>, stored_wins: bool) -> T {
-        match base {
-            Some(base) if mine == base => stored.clone(),
-            Some(base) if stored == base => mine.clone(),
-            _ if stored_wins => stored.clone(),
-            _ => mine.clone(),
-        }
-    }
     merged.resume = pick(
         &mine.resume,
         &stored.resume,
@@ -967,12 +977,7 @@ pub fn reconcile(
         base.map(|b| &b.replaced),
         stored_wins,
     );
-    merged.cleared_before = pick(
-        &mine.cleared_before,
-        &stored.cleared_before,
-        base.map(|b| &b.cleared_before),
-        stored_wins,
-    );
+    merged.cleared_before = cleared_before;
     if stored_wins {
         merged.content_version = stored.content_version.clone();
     }
@@ -982,13 +987,30 @@ pub fn reconcile(
     (merged, Reconciled { trimmed })
 }
 
-/// Sorts ids in byte order (the order `Answers` keeps), without std sort.
-fn sort_ids(ids: &mut [&String]) {
-    for i in 1..ids.len() {
-        let mut j = i;
-        while j > 0 && ids[j] < ids[j - 1] {
-            ids.swap(j, j - 1);
-            j -= 1;
+/// Both copies' answers, each id once: one pass over two lists that are
+/// already sorted by id.
+fn merge_answers(mine: &Answers, stored: &Answers) -> Answers {
+    let (mut a, mut b) = (mine.0.iter().peekable(), stored.0.iter().peekable());
+    let mut merged = Vec::with_capacity(mine.len().max(stored.len()));
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some((id_a, answer_a)), Some((id_b, answer_b))) => match id_a.cmp(id_b) {
+                std::cmp::Ordering::Less => a.next().cloned(),
+                std::cmp::Ordering::Greater => b.next().cloned(),
+                std::cmp::Ordering::Equal => {
+                    let both = (id_a.clone(), answer_a.merged_with(answer_b));
+                    a.next();
+                    b.next();
+                    Some(both)
+                }
+            },
+            (Some(_), None) => a.next().cloned(),
+            (None, Some(_)) => b.next().cloned(),
+            (None, None) => None,
+        };
+        match next {
+            Some(entry) => merged.push(entry),
+            None => return Answers(merged),
         }
     }
 }

@@ -53,7 +53,12 @@ impl DocKeys {
 
     /// Where undecodable stored text is kept, never to be overwritten.
     pub fn backup(&self, now_ms: u64) -> String {
-        format!("{}/backup-{now_ms}", self.document)
+        format!("{}{now_ms}", self.backup_prefix())
+    }
+
+    /// The start of every backup key of this document.
+    pub fn backup_prefix(&self) -> String {
+        format!("{}/backup-", self.document)
     }
 }
 

@@ -175,8 +175,12 @@ pub enum Action {
     /// A sync with storage finished.
     Synced(Synced),
     /// Every stored item of this instance was removed; `removed` is kept
-    /// for undo.
-    Deleted { removed: Removed },
+    /// for undo, and `marker` is what the deletion left beside this check's
+    /// document (so this tab knows the deletion was its own).
+    Deleted {
+        removed: Removed,
+        marker: Option<String>,
+    },
     /// The removed items were put back (the shell then syncs).
     DeleteUndone,
     /// Replace the answers (after the person confirmed a preview), keeping
@@ -384,6 +388,14 @@ impl State {
                     self.unreadable = unreadable;
                 }
             }
+            SyncOutcome::DeletedElsewhere { marker, .. } if self.check != CheckRef::Own => {
+                // A check about someone, deleted in another tab: it is kept
+                // under "Deleted checks". Writing here would start a second,
+                // nameless copy, so this page stops writing and says so.
+                self.marker = marker;
+                self.persistence = Persistence::CheckDeleted;
+                self.save_status = SaveStatus::Idle;
+            }
             SyncOutcome::DeletedElsewhere { marker, deleted_at } => {
                 self.document = self.fresh_document(deleted_at.unwrap_or(0));
                 self.synced = self.document.clone();
@@ -460,10 +472,17 @@ impl State {
                 state.enter(route, now);
             }
             Action::Synced(synced) => state.synced(synced),
-            Action::Deleted { removed } => {
+            Action::Deleted { removed, marker } => {
+                // Checks about other people went too: back to one's own.
+                if state.check != CheckRef::Own {
+                    state.check = CheckRef::Own;
+                    state.enter(Route::Start, removed.at);
+                }
+                state.checks = Rc::new(Vec::new());
+                state.deleted_checks = Rc::new(Vec::new());
                 state.document = state.fresh_document(removed.at);
                 state.synced = state.document.clone();
-                state.marker = None;
+                state.marker = marker;
                 state.unreadable = None;
                 state.last_change = Change::Other;
                 state.save_status = SaveStatus::Idle;

@@ -31,6 +31,9 @@ pub enum Persistence {
     /// A newer version of the app wrote the stored answers; nothing is
     /// written so its data survives.
     ReadOnly { schema: u64 },
+    /// This check about someone was deleted in another tab; its answers
+    /// are kept under "Deleted checks", and nothing is written here.
+    CheckDeleted,
 }
 
 /// Stored text that could not be read, kept so the person can download it.
@@ -65,7 +68,9 @@ pub fn decode_for(ladder: &Ladder, raw: &str) -> Result<Document, DecodeError> {
 }
 
 /// Copies stored text that cannot be read to a backup key, never to be
-/// overwritten. `None` when even that failed.
+/// overwritten; a copy already there is reused, so reloads and other tabs'
+/// writes do not pile up copies until storage is full. No key when even
+/// the copy failed.
 fn keep_unreadable(
     store: &dyn Store,
     keys: &DocKeys,
@@ -73,11 +78,18 @@ fn keep_unreadable(
     why: &str,
     now: u64,
 ) -> Unreadable {
-    let backup = keys.backup(now);
-    let copied = store.write(&backup, raw).is_ok();
+    let existing = store.keys(&keys.backup_prefix()).ok().and_then(|found| {
+        found
+            .into_iter()
+            .find(|key| matches!(store.read(key), Ok(Some(text)) if text == raw))
+    });
+    let backup_key = existing.or_else(|| {
+        let backup = keys.backup(now);
+        store.write(&backup, raw).is_ok().then_some(backup)
+    });
     Unreadable {
         why: why.to_string(),
-        backup_key: copied.then_some(backup),
+        backup_key,
         raw: Rc::from(raw),
     }
 }
@@ -154,6 +166,17 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
                 unreadable: Some(unreadable),
             }
         }
+    }
+}
+
+/// The stored document, if there is one that can be read; writes nothing
+/// (for a view of another check beside this one).
+pub fn peek(store: &dyn Store, keys: &DocKeys, ladder: &Ladder) -> Option<Document> {
+    let raw = store.read(&keys.document).ok()??;
+    match decode_for(ladder, &raw) {
+        Ok(document) => Some(document),
+        Err(DecodeError::Newer { readable, .. }) => readable.map(|document| *document),
+        Err(_) => None,
     }
 }
 
@@ -317,10 +340,12 @@ fn sync_outcome(
         };
     }
     // Unique to this write, even after a deletion restarts the revision.
+    // Written before the document: if the document then fails to be
+    // written, other tabs still see a change and read before they write.
     let marker = format!("{}.{}.{}", merged.revision, input.now, input.tab);
     if let Err(fault) = store
-        .write(&keys.document, &merged.encode())
-        .and_then(|()| store.write(&keys.marker, &marker))
+        .write(&keys.marker, &marker)
+        .and_then(|()| store.write(&keys.document, &merged.encode()))
     {
         return failed(&fault, &merged, unreadable);
     }
@@ -367,35 +392,57 @@ impl Removed {
 /// Removes every key that starts with `prefix` (one instance: all ladders,
 /// checks, markers, backups), leaving only a tombstone marker per document.
 /// Returns what was removed, so the deletion can be undone while the page
-/// is open.
-pub fn delete_all(store: &dyn Store, prefix: &str, now: u64) -> Result<Removed, StoreFault> {
-    let keys = store.keys(prefix)?;
-    let mut items = Vec::with_capacity(keys.len());
-    for key in keys {
-        if let Some(value) = store.read(&key)? {
-            items.push((key.clone(), value));
+/// is open; if storage fails part-way, what was removed until then comes
+/// with the fault, so that much can still be undone.
+pub fn delete_all(
+    store: &dyn Store,
+    prefix: &str,
+    now: u64,
+) -> Result<Removed, (StoreFault, Removed)> {
+    let mut removed = Removed {
+        at: now,
+        items: Vec::new(),
+    };
+    // Read everything before removing anything.
+    let read = || -> Result<Vec<(String, String)>, StoreFault> {
+        let mut items = Vec::new();
+        for key in store.keys(prefix)? {
+            if let Some(value) = store.read(&key)? {
+                items.push((key, value));
+            }
         }
-        store.remove(&key)?;
+        Ok(items)
+    };
+    let items = match read() {
+        Ok(items) => items,
+        Err(fault) => return Err((fault, removed)),
+    };
+    for (key, value) in items {
+        if let Err(fault) = store.remove(&key) {
+            return Err((fault, removed));
+        }
+        removed.items.push((key, value));
     }
     // Every document's marker becomes a tombstone (documents written by an
-    // older version may have had no marker yet).
-    for (key, value) in &items {
+    // older version may have had no marker yet). A kept copy of a deleted
+    // check is not a live document and gets none.
+    for (key, value) in &removed.items {
         let marker = if key.ends_with("/rev") {
             key.clone()
-        } else if Document::decode(value).is_ok() {
+        } else if !key.contains("/deleted/") && Document::decode(value).is_ok() {
             format!("{key}/rev")
         } else {
             continue;
         };
-        store.write(&marker, &tombstone(now))?;
+        if let Err(fault) = store.write(&marker, &tombstone(now)) {
+            return Err((fault, removed));
+        }
     }
-    Ok(Removed { at: now, items })
+    Ok(removed)
 }
 
-/// Puts back what `delete_all` removed. The old answers come back stamped
-/// `now`, so they win over copies that saw the deletion; anything given
-/// since the deletion (a later rating or note) is kept over them. Markers
-/// are rewritten so open tabs notice.
+/// Puts back what `delete_all` removed. Markers are rewritten so open tabs
+/// notice.
 pub fn restore_deleted(
     store: &dyn Store,
     removed: &Removed,
@@ -414,41 +461,56 @@ pub fn restore_deleted(
             }
             continue;
         };
-        let mut restored = old.clone();
-        restored.answers = old.answers.restamped(now);
-        let mut replaced_since = None;
-        if let Some(current) = store.read(key)?.and_then(|raw| Document::decode(&raw).ok()) {
-            // Given since the deletion: newer than it, so it stays.
-            // (Entries cleared since, by a replace or its undo, are not
-            // something the person gave: the old answers come back there.)
-            for (id, answer) in &current.answers {
-                if !old.answers.contains_key(id) {
-                    // Only written since: keep it as it is (a cleared entry
-                    // included, so older copies elsewhere stay cleared).
-                    restored.answers.insert(id.clone(), answer.clone());
-                    continue;
-                }
-                if answer.rating.is_some() && answer.rated_at > removed.at {
-                    let entry = restored.answers.entry(id);
-                    entry.rating = answer.rating;
-                    entry.rated_at = answer.rated_at;
-                }
-                if !answer.note.is_empty() && answer.noted_at > removed.at {
-                    let entry = restored.answers.entry(id);
-                    entry.note = answer.note.clone();
-                    entry.noted_at = answer.noted_at;
-                }
-            }
-            restored.add_snapshots(&current.snapshots, now);
-            replaced_since = current.replaced;
-        }
-        // The undo from before the deletion; else one made since.
-        if restored.replaced.is_none() {
-            restored.replaced = replaced_since;
-        }
-        restored.touch(now);
-        store.write(key, &restored.encode())?;
+        let current = store.read(key)?.and_then(|raw| Document::decode(&raw).ok());
+        let restored = bring_back(&old, current.as_ref(), removed.at, now);
         store.write(&format!("{key}/rev"), &format!("restored.{now}.{tab}"))?;
+        store.write(key, &restored.encode())?;
     }
     Ok(())
+}
+
+/// A deleted document brought back over what was written in its place
+/// since (`current`, if anything). The old answers come back stamped `now`,
+/// so they win over copies that saw the deletion; anything given since the
+/// deletion (a later rating or note) is kept over them, and so are
+/// snapshots taken since.
+pub fn bring_back(
+    old: &Document,
+    current: Option<&Document>,
+    deleted_at: u64,
+    now: u64,
+) -> Document {
+    let mut restored = old.clone();
+    restored.answers = old.answers.restamped(now);
+    let mut replaced_since = None;
+    if let Some(current) = current {
+        // Entries cleared since, by a replace or its undo, are not
+        // something the person gave: the old answers come back there.
+        for (id, answer) in &current.answers {
+            if !old.answers.contains_key(id) {
+                // Only written since: keep it as it is (a cleared entry
+                // included, so older copies elsewhere stay cleared).
+                restored.answers.insert(id.clone(), answer.clone());
+                continue;
+            }
+            if answer.rating.is_some() && answer.rated_at > deleted_at {
+                let entry = restored.answers.entry(id);
+                entry.rating = answer.rating;
+                entry.rated_at = answer.rated_at;
+            }
+            if !answer.note.is_empty() && answer.noted_at > deleted_at {
+                let entry = restored.answers.entry(id);
+                entry.note = answer.note.clone();
+                entry.noted_at = answer.noted_at;
+            }
+        }
+        restored.add_snapshots(&current.snapshots, now);
+        replaced_since = current.replaced.clone();
+    }
+    // The undo from before the deletion; else one made since.
+    if restored.replaced.is_none() {
+        restored.replaced = replaced_since;
+    }
+    restored.touch(now);
+    restored
 }

@@ -3,6 +3,8 @@
 //! undo the last replace.
 
 use super::page::{notice_at, Ctx};
+use crate::core::keys::CheckRef;
+use crate::core::route::Route;
 use crate::core::state::{Action, Place, SaveStatus};
 use crate::core::sync::Persistence;
 use crate::core::time::local_date;
@@ -61,6 +63,12 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
             <div class="banner warning" role="alert">
                 <p>{ format!("Your answers are not being saved: this browser would not let the page store them ({reason}). They stay only while this page is open.") }</p>
                 <p>{ download_answers_button(ctx, "Download your answers") }</p>
+            </div>
+        }),
+        Persistence::CheckDeleted => Some(html! {
+            <div class="banner warning" role="alert">
+                <p>{ format!("The check about {} was deleted in another tab or window, so nothing here is saved any more. It is kept under \u{201c}Deleted checks\u{201d} on the start page, where it can be restored.", state.check_name()) }</p>
+                <p><a class="button" href={Route::Start.href(&CheckRef::Own)}>{ "Go to your own self-check" }</a></p>
             </div>
         }),
         Persistence::ReadOnly { schema } => Some(html! {

@@ -1,0 +1,259 @@
+//! Checks about other people, kept beside the person's own: each its own
+//! document, deleted with an undo that keeps whatever was written since.
+#![cfg(not(target_arch = "wasm32"))]
+
+use l5_selfcheck::core::checks;
+use l5_selfcheck::core::content::Ladder;
+use l5_selfcheck::core::document::{Document, Rater, Rating};
+use l5_selfcheck::core::keys::{CheckRef, DocKeys};
+use l5_selfcheck::core::route::Route;
+use l5_selfcheck::core::state::{Action, State};
+use l5_selfcheck::core::store::{MemoryStore, Store};
+use l5_selfcheck::core::sync::{self, Persistence, SyncInput, SyncOutcome};
+use std::rc::Rc;
+
+const INSTANCE: &str = "main";
+
+fn ladder() -> Rc<Ladder> {
+    let path = format!(
+        "{}/assets/ladders/example-l3.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap())
+}
+
+fn id(statement: usize) -> String {
+    ladder().statements[statement].id.clone()
+}
+
+fn keys(check: &CheckRef) -> DocKeys {
+    DocKeys::new(INSTANCE, &ladder().id, check)
+}
+
+fn stored(store: &dyn Store, check: &CheckRef) -> Option<Document> {
+    store
+        .read(&keys(check).document)
+        .unwrap()
+        .map(|raw| Document::decode(&raw).unwrap())
+}
+
+/// A page with one check open, saving as the app does.
+struct Page {
+    check: CheckRef,
+    state: State,
+}
+
+impl Page {
+    fn open(store: &dyn Store, check: CheckRef, now: u64) -> Page {
+        let loaded = sync::load(store, &keys(&check), &ladder(), now);
+        let mut state = State::new(ladder(), loaded, Route::Start);
+        state.check = check.clone();
+        Page { check, state }
+    }
+
+    fn rate(&mut self, store: &dyn Store, statement: usize, value: u8, now: u64) {
+        if let Some(next) = self.state.reduce(Action::Rate {
+            statement,
+            rating: Rating::Step(value),
+            now,
+        }) {
+            self.state = next;
+        }
+        if self.state.needs_sync() {
+            self.sync(store, now);
+        }
+    }
+
+    fn sync(&mut self, store: &dyn Store, now: u64) -> SyncOutcome {
+        let synced = sync::sync(
+            store,
+            &keys(&self.check),
+            &ladder(),
+            SyncInput {
+                mine: &self.state.document,
+                base: &self.state.synced,
+                marker: self.state.marker.as_deref(),
+                tab: "t",
+                force: false,
+                now,
+            },
+        );
+        let outcome = synced.outcome.clone();
+        if let Some(next) = self.state.reduce(Action::Synced(synced)) {
+            self.state = next;
+        }
+        outcome
+    }
+}
+
+fn add(store: &dyn Store, name: &str, now: u64) -> CheckRef {
+    let id = checks::add(
+        store,
+        INSTANCE,
+        &ladder(),
+        name,
+        Rater::Other { name: "Sam".into() },
+        None,
+        now,
+    )
+    .unwrap();
+    CheckRef::Other(id)
+}
+
+#[test]
+fn documents_per_subject_do_not_touch_each_other() {
+    let store = MemoryStore::new();
+    let mut own = Page::open(&store, CheckRef::Own, 1);
+    own.rate(&store, 0, 3, 2);
+    let alex = add(&store, "Alex", 3);
+    let kim = add(&store, "Kim", 4);
+    let mut alex_page = Page::open(&store, alex.clone(), 5);
+    alex_page.rate(&store, 0, 0, 6);
+    let mut kim_page = Page::open(&store, kim.clone(), 7);
+    kim_page.rate(&store, 1, 2, 8);
+
+    assert_eq!(
+        stored(&store, &CheckRef::Own).unwrap().rating(&id(0)),
+        Some(Rating::Step(3))
+    );
+    let alex_doc = stored(&store, &alex).unwrap();
+    assert_eq!(alex_doc.subject, "Alex");
+    assert_eq!(alex_doc.rating(&id(0)), Some(Rating::Step(0)));
+    assert_eq!(alex_doc.rating(&id(1)), None);
+    assert_eq!(
+        stored(&store, &kim).unwrap().rating(&id(1)),
+        Some(Rating::Step(2))
+    );
+    assert_eq!(stored(&store, &kim).unwrap().rating(&id(0)), None);
+    let (list, deleted) = checks::list(&store, INSTANCE, &ladder()).unwrap();
+    let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Alex", "Kim"]);
+    assert!(deleted.is_empty());
+    assert!(
+        checks::add(
+            &store,
+            INSTANCE,
+            &ladder(),
+            "alex",
+            Rater::Other {
+                name: String::new()
+            },
+            None,
+            9
+        )
+        .is_err(),
+        "two checks cannot share a name"
+    );
+}
+
+#[test]
+fn a_restored_check_keeps_what_was_written_in_its_place_since() {
+    let store = MemoryStore::new();
+    let alex = add(&store, "Alex", 1);
+    let CheckRef::Other(alex_id) = alex.clone() else {
+        unreachable!()
+    };
+    let mut first = Page::open(&store, alex.clone(), 2);
+    first.rate(&store, 0, 1, 3);
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
+    // Written again in its place since (by a page that had it open and
+    // loaded it again before hearing of the deletion).
+    let mut again = Page::open(&store, alex.clone(), 11);
+    again.rate(&store, 1, 2, 12);
+    checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
+    let document = stored(&store, &alex).unwrap();
+    assert_eq!(
+        document.rating(&id(0)),
+        Some(Rating::Step(1)),
+        "the restored answer"
+    );
+    assert_eq!(
+        document.rating(&id(1)),
+        Some(Rating::Step(2)),
+        "the answer given since"
+    );
+    assert_eq!(document.subject, "Alex");
+}
+
+#[test]
+fn deleting_a_check_twice_keeps_both_copies() {
+    let store = MemoryStore::new();
+    let alex = add(&store, "Alex", 1);
+    let CheckRef::Other(alex_id) = alex.clone() else {
+        unreachable!()
+    };
+    Page::open(&store, alex.clone(), 2).rate(&store, 0, 1, 3);
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
+    // A copy written at its key since (by an older version of the app, or
+    // a restore cut short), carrying the first deletion's time.
+    let mut since = Document::new(&ladder().id, &ladder().version);
+    since.subject = "Alex".into();
+    since.cleared_before = 10;
+    since.set_rating(&id(1), Rating::Step(2), 12);
+    store.write(&keys(&alex).document, &since.encode()).unwrap();
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
+    checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 30).unwrap();
+    let document = stored(&store, &alex).unwrap();
+    assert_eq!(document.rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(2)));
+}
+
+#[test]
+fn a_page_showing_a_check_deleted_elsewhere_stops_writing_and_says_so() {
+    let store = MemoryStore::new();
+    let alex = add(&store, "Alex", 1);
+    let CheckRef::Other(alex_id) = alex.clone() else {
+        unreachable!()
+    };
+    let mut page = Page::open(&store, alex.clone(), 2);
+    page.rate(&store, 0, 1, 3);
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
+    // The page wakes up, then the person answers there.
+    let outcome = page.sync(&store, 11);
+    assert!(
+        matches!(outcome, SyncOutcome::DeletedElsewhere { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(page.state.persistence, Persistence::CheckDeleted);
+    page.rate(&store, 1, 2, 12);
+    assert!(stored(&store, &alex).is_none(), "no second, nameless copy");
+    let (list, deleted) = checks::list(&store, INSTANCE, &ladder()).unwrap();
+    assert!(list.is_empty());
+    assert_eq!(deleted.len(), 1, "still restorable");
+}
+
+#[test]
+fn a_file_added_as_a_check_gets_times_of_this_browser() {
+    let store = MemoryStore::new();
+    // A file from a clock far ahead of this one.
+    let mut file = Document::new(&ladder().id, &ladder().version);
+    file.set_rating(&id(0), Rating::Step(1), 9_000_000);
+    let added = checks::add(
+        &store,
+        INSTANCE,
+        &ladder(),
+        "Alex",
+        Rater::Subject,
+        Some(&file),
+        100,
+    )
+    .unwrap();
+    let check = CheckRef::Other(added);
+    let answer = stored(&store, &check)
+        .unwrap()
+        .answers
+        .get(&id(0))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (answer.rating, answer.rated_at),
+        (Some(Rating::Step(1)), 100)
+    );
+    // So a change made here later wins in every tab's merge.
+    let mut page = Page::open(&store, check.clone(), 101);
+    page.rate(&store, 0, 3, 102);
+    assert_eq!(
+        stored(&store, &check).unwrap().rating(&id(0)),
+        Some(Rating::Step(3))
+    );
+}
