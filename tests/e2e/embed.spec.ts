@@ -103,7 +103,10 @@ test("height messages from anyone but the widget's frame and origin are ignored"
   await page.goto(`${WIKI}/wiki.html`);
   const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
   await expect(frame.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(200);
+  // Settled: the app has taken over and the frame shows all of it.
+  await expect(frame.locator("html[data-l5-ready]")).toHaveCount(1);
+  const inner = () => frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  await expect.poll(async () => Math.abs((await frameHeight(page)) - (await inner())) <= 1 && (await frameHeight(page)) > 200).toBe(true);
   const before = await frameHeight(page);
   await page.evaluate(() => window.postMessage({ type: "l5-selfcheck:height", height: 7 }, "*"));
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
