@@ -84,6 +84,20 @@ fn exists(widget: &Widget, state: &State, check: &CheckRef) -> bool {
 pub fn go(widget: &Widget, latest: &Latest, check: CheckRef, route: Route) {
     let handle = latest.borrow().clone();
     let now = clock::now_ms();
+    // The switcher on the start page shows each check's count of answers:
+    // read it again (after this page's pending write) when it shows.
+    let shows_checks = route == Route::Start || check != handle.check;
+    go_to(widget, latest, check, route, now);
+    if shows_checks {
+        let handle = latest.borrow().clone();
+        if let Some(action) = checks_action(widget, &handle) {
+            handle.dispatch(action);
+        }
+    }
+}
+
+fn go_to(widget: &Widget, latest: &Latest, check: CheckRef, route: Route, now: u64) {
+    let handle = latest.borrow().clone();
     if check == handle.check {
         handle.dispatch(Action::Navigate { route, now });
     } else if matches!(handle.persistence, Persistence::InMemory { .. })

@@ -42,6 +42,9 @@ test("a manager keeps a check for two people beside their own, each with its own
   await page.getByRole("link", { name: "Senior engineer (L5) · self-check" }).click();
   const switcher = page.getByRole("region", { name: "Whose check" });
   await expect(switcher.getByRole("link")).toHaveText(["Your own self-check", "Alex Kim", "Bea Ortiz"]);
+  // Counts are read again when the switcher shows, not kept from before.
+  await expect(switcher.locator("li", { hasText: "Alex Kim" })).toContainText("1 answered");
+  await expect(switcher.locator("li", { hasText: "Bea Ortiz" })).toContainText("1 answered");
   await expect(switcher.getByRole("link", { name: "Bea Ortiz" })).toHaveAttribute("aria-current", "page");
   await switcher.getByRole("link", { name: "Alex Kim" }).click();
   await expect(page.locator(".next-step .button.primary")).toHaveText("Resume the quick check");
