@@ -350,3 +350,53 @@ fn the_prerendered_start_page_is_the_start_page() {
         "nothing runs from the prerendered page"
     );
 }
+
+/// Every screen has one obvious next step: never two primary buttons,
+/// whatever has been answered.
+#[test]
+fn no_page_offers_two_primary_actions() {
+    let ladder = l5();
+    let first = ladder.sections[0].id.clone();
+    let middle = ladder.sections[4].id.clone();
+    let last = ladder.sections.last().unwrap().id.clone();
+    let routes = [
+        Route::Start,
+        Route::Quick { section: None },
+        Route::check(&first),
+        Route::check(&last),
+        Route::Rate {
+            section: middle.clone(),
+        },
+        Route::Rate {
+            section: last.clone(),
+        },
+        Route::Results {
+            mode: Some(CheckMode::Quick),
+        },
+        Route::Results {
+            mode: Some(CheckMode::Full),
+        },
+        Route::Learn { section: None },
+        Route::Learn {
+            section: Some(first),
+        },
+        Route::Learn {
+            section: Some(middle),
+        },
+        Route::Learn {
+            section: Some(last),
+        },
+        Route::Data,
+    ];
+    let documents = [fresh(&ladder), quick_answered(&ladder, |_| Rating::Step(2))];
+    for document in &documents {
+        for route in &routes {
+            let (html, _) = page(state_for(ladder.clone(), document.clone(), route.clone()));
+            assert!(
+                html.matches("button primary").count() <= 1,
+                "{route:?} with {} answered offers more than one primary action",
+                document.answers.rated()
+            );
+        }
+    }
+}

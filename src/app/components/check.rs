@@ -197,7 +197,7 @@ pub fn rate_page(ctx: &Ctx) -> Html {
     html! {
         <div class="page check rate">
             <p class="check-name">{ format!("Learn \u{b7} rate one section \u{b7} {} of {}", index + 1, ladder.sections.len()) }</p>
-            { heading(ctx, format!("Rate yourself: {}", current.title)) }
+            { heading(ctx, format!("Rate {}: {}", super::learn::whom(ctx), current.title)) }
             <p class="lead">{ format!("Only this section's {}. Your answers count towards the full check, and you can change them at any time.", plural(total, "statement", "statements")) }</p>
             <p class="section-progress">{ format!("{done} of {total} answered") }</p>
             { statements(ctx, index, false, &mut shown) }

@@ -4,6 +4,7 @@
 
 use super::check::continue_full;
 use super::page::{heading, not_found, Ctx};
+use crate::core::keys::CheckRef;
 use crate::core::route::Route;
 use yew::prelude::*;
 
@@ -18,6 +19,15 @@ fn ways_in(ctx: &Ctx) -> Html {
                 <a class="button" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>
             </p>
         </nav>
+    }
+}
+
+/// Who is rated, as the buttons say it: "yourself", or the person's name.
+pub fn whom(ctx: &Ctx) -> String {
+    match (&ctx.state.check, ctx.state.document.subject.trim()) {
+        (CheckRef::Other(_), name) if !name.is_empty() => name.to_string(),
+        (CheckRef::Other(_), _) => "them".to_string(),
+        (CheckRef::Own, _) => "yourself".to_string(),
     }
 }
 
@@ -83,9 +93,10 @@ pub fn learn_page(ctx: &Ctx) -> Html {
                     }
                 </ul>
             }
+            // Reading on is the next step; rating is there for whoever wants it.
             <p class="actions">
-                <a class="button primary" href={ctx.href(&Route::Rate { section: current.id.clone() })}>
-                    { format!("Rate yourself on {}", current.title) }
+                <a class="button" href={ctx.href(&Route::Rate { section: current.id.clone() })}>
+                    { format!("Rate {} on {}", whom(ctx), current.title) }
                 </a>
             </p>
             <nav class="pager" aria-label="Previous and next section">
@@ -95,7 +106,7 @@ pub fn learn_page(ctx: &Ctx) -> Html {
                     <a class="button" href={ctx.href(&Route::Learn { section: None })}>{ "All sections" }</a>
                 }
                 if let Some(n) = next {
-                    <a class="button" href={ctx.href(&Route::Learn { section: Some(n.id.clone()) })}>{ format!("Next: {}", n.title) }</a>
+                    <a class="button primary" href={ctx.href(&Route::Learn { section: Some(n.id.clone()) })}>{ format!("Next: {}", n.title) }</a>
                 }
             </nav>
             if next.is_none() {
