@@ -120,13 +120,25 @@ fn a_page_that_missed_another_pages_write_does_not_erase_it() {
     );
 }
 
-/// A store that counts reads of the document itself.
-struct Counting<'a> {
+/// Storage as the tests need to watch it: counts reads of the document
+/// itself, and makes writes to one key fail.
+struct Watched<'a> {
     inner: &'a MemoryStore,
     document_reads: Cell<usize>,
+    failing_key: Option<String>,
 }
 
-impl Store for Counting<'_> {
+impl<'a> Watched<'a> {
+    fn new(inner: &'a MemoryStore) -> Watched<'a> {
+        Watched {
+            inner,
+            document_reads: Cell::new(0),
+            failing_key: None,
+        }
+    }
+}
+
+impl Store for Watched<'_> {
     fn read(&self, key: &str) -> Result<Option<String>, StoreFault> {
         if key == keys().document {
             self.document_reads.set(self.document_reads.get() + 1);
@@ -134,6 +146,9 @@ impl Store for Counting<'_> {
         self.inner.read(key)
     }
     fn write(&self, key: &str, value: &str) -> Result<(), StoreFault> {
+        if self.failing_key.as_deref() == Some(key) {
+            return Err(StoreFault::Failed("QuotaExceededError".into()));
+        }
         self.inner.write(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), StoreFault> {
@@ -147,10 +162,7 @@ impl Store for Counting<'_> {
 #[test]
 fn the_stored_document_is_read_only_when_its_marker_changed() {
     let memory = MemoryStore::new();
-    let store = Counting {
-        inner: &memory,
-        document_reads: Cell::new(0),
-    };
+    let store = Watched::new(&memory);
     let mut a = Page::open(&store, "a", 1);
     let mut b = Page::open(&store, "b", 2);
     store.document_reads.set(0);
@@ -369,30 +381,6 @@ fn the_deleting_page_does_not_report_its_own_deletion_as_another_tabs() {
     assert!(!notice.contains("another tab"), "{notice}");
 }
 
-/// A store whose writes to one key fail.
-struct FailingKey<'a> {
-    inner: &'a MemoryStore,
-    key: String,
-}
-
-impl Store for FailingKey<'_> {
-    fn read(&self, key: &str) -> Result<Option<String>, StoreFault> {
-        self.inner.read(key)
-    }
-    fn write(&self, key: &str, value: &str) -> Result<(), StoreFault> {
-        if key == self.key {
-            return Err(StoreFault::Failed("QuotaExceededError".into()));
-        }
-        self.inner.write(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreFault> {
-        self.inner.remove(key)
-    }
-    fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreFault> {
-        self.inner.keys(prefix)
-    }
-}
-
 /// A write that stops half-way never leaves a new document under an old
 /// marker: another tab would take the marker as "nothing changed" and
 /// write over that document without reading it.
@@ -405,9 +393,9 @@ fn a_write_cut_short_leaves_no_document_under_an_old_marker() {
     b.sync(&store, 4, false);
     let before = store.read(&keys().document).unwrap();
     // B's marker write fails.
-    let failing = FailingKey {
-        inner: &store,
-        key: keys().marker,
+    let failing = Watched {
+        failing_key: Some(keys().marker),
+        ..Watched::new(&store)
     };
     b.rate(&failing, 1, 2, 5);
     assert!(matches!(b.state.persistence, Persistence::InMemory { .. }));

@@ -916,13 +916,18 @@ pub fn reconcile(
             _ => mine.clone(),
         }
     }
+    macro_rules! pick_field {
+        ($field:ident) => {
+            pick(
+                &mine.$field,
+                &stored.$field,
+                base.map(|b| &b.$field),
+                stored_wins,
+            )
+        };
+    }
     merged.answers = merge_answers(&mine.answers, &stored.answers);
-    let cleared_before = pick(
-        &mine.cleared_before,
-        &stored.cleared_before,
-        base.map(|b| &b.cleared_before),
-        stored_wins,
-    );
+    let cleared_before = pick_field!(cleared_before);
     // Snapshots never change once taken: keep the union, less those an
     // undo removed on one side, and less those a deletion cleared that
     // come only from a copy that had not seen it (a snapshot imported
@@ -953,30 +958,10 @@ pub fn reconcile(
         }
     }
     merged.snapshots = snapshots;
-    merged.resume = pick(
-        &mine.resume,
-        &stored.resume,
-        base.map(|b| &b.resume),
-        stored_wins,
-    );
-    merged.subject = pick(
-        &mine.subject,
-        &stored.subject,
-        base.map(|b| &b.subject),
-        stored_wins,
-    );
-    merged.rater = pick(
-        &mine.rater,
-        &stored.rater,
-        base.map(|b| &b.rater),
-        stored_wins,
-    );
-    merged.replaced = pick(
-        &mine.replaced,
-        &stored.replaced,
-        base.map(|b| &b.replaced),
-        stored_wins,
-    );
+    merged.resume = pick_field!(resume);
+    merged.subject = pick_field!(subject);
+    merged.rater = pick_field!(rater);
+    merged.replaced = pick_field!(replaced);
     merged.cleared_before = cleared_before;
     if stored_wins {
         merged.content_version = stored.content_version.clone();
