@@ -238,6 +238,15 @@ fn a_change_wins_over_the_value_it_replaced_even_when_the_clock_went_back() {
         assert_eq!(merged.rating("a"), Some(Rating::Step(3)));
         assert_eq!(merged.answers["a"].note, "new");
     }
+    // The same for a replace (an import) made at the earlier time.
+    let mut file = Document::new("l5", "1");
+    file.set_rating("b", Rating::Step(2), 5);
+    let mut imported = stored.clone();
+    imported.replace_answers(&file.answers, "importing “x.json”", 1_300);
+    for merged in [imported.merge(&stored), stored.merge(&imported)] {
+        assert_eq!(merged.rating("a"), None, "replaced away");
+        assert_eq!(merged.rating("b"), Some(Rating::Step(2)));
+    }
 }
 
 /// Two tabs changing one answer in the same millisecond: both merges pick

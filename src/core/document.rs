@@ -264,28 +264,21 @@ impl Answers {
         )
     }
 
-    /// Sets the answers to `incoming`'s, each stamped as changed at `now`,
-    /// and clears the ones `incoming` lacks, also at `now`. Cleared entries
-    /// stay (empty) so that older copies still open in other tabs lose
-    /// every merge against them: a replace stays done.
+    /// Sets the answers to `incoming`'s and clears the ones `incoming`
+    /// lacks, all stamped as changed at `now` (or just after the latest
+    /// answer they replace, if the clock went back). Cleared entries stay
+    /// (empty) so that older copies still open in other tabs lose every
+    /// merge against them: a replace stays done.
     pub fn replace_with(&mut self, incoming: &Answers, now: u64) {
-        let mut next: Answers = incoming
+        let at = self
+            .0
             .iter()
-            .filter(|(_, a)| !a.is_cleared())
-            .map(|(id, a)| {
-                (
-                    id.clone(),
-                    Answer {
-                        rated_at: now,
-                        noted_at: now,
-                        ..a.clone()
-                    },
-                )
-            })
-            .collect();
+            .map(|(_, a)| a.changed_at().saturating_add(1))
+            .fold(now, u64::max);
+        let mut next = incoming.without_cleared().restamped(at);
         for id in self.keys() {
             if !next.contains_key(id) {
-                next.insert(id.clone(), Answer::cleared(now));
+                next.insert(id.clone(), Answer::cleared(at));
             }
         }
         *self = next;
