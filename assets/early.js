@@ -26,6 +26,12 @@
     for (const origin of origins) window.parent.postMessage({ type: "l5-selfcheck:height", height }, origin);
   };
   new ResizeObserver(send).observe(root);
+  // A frame below the fold may get no rendering updates at all (browsers
+  // throttle offscreen frames from other sites), and then ResizeObserver
+  // stays silent: measure at these moments too.
+  addEventListener("DOMContentLoaded", send);
+  addEventListener("load", send);
+  new MutationObserver(send).observe(root, { attributes: true, attributeFilter: ["data-l5-ready"] });
   // The wiki page's host.js asks again if it started after our first report.
   addEventListener("message", (event) => {
     if (event.source !== window.parent || !origins.includes(event.origin)) return;

@@ -19,8 +19,12 @@
     }
   });
   // A frame that reported before this script ran (it is loaded with defer,
-  // and a fast frame can be first) is asked to report again.
+  // and a fast frame can be first) is asked to report again, now and when
+  // it has loaded.
   for (const frame of document.querySelectorAll("iframe[data-l5-selfcheck-frame]")) {
-    frame.contentWindow?.postMessage({ type: "l5-selfcheck:measure" }, new URL(frame.src, location.href).origin);
+    const ask = () =>
+      frame.contentWindow?.postMessage({ type: "l5-selfcheck:measure" }, new URL(frame.src, location.href).origin);
+    ask();
+    frame.addEventListener("load", ask);
   }
 })();

@@ -87,7 +87,7 @@ test("a wiki page whose host.js starts after the frame reported still sizes the 
   await page.goto(`${WIKI}/late-host.html`);
   const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
-  // host.js arrives 300 ms after the frame loaded: the frame's first
+  // host.js arrives 1.5 s after the page started: the frame's first
   // report went unheard, so only host.js asking again can size it.
   await expect.poll(() => page.evaluate(() => [...document.scripts].some((s) => s.src.endsWith("/tools/l5/host.js")))).toBe(true);
   await expect
@@ -97,6 +97,22 @@ test("a wiki page whose host.js starts after the frame reported still sizes the 
       return Math.abs(outer - inner) <= 1 && outer > 200;
     })
     .toBe(true);
+});
+
+test("a frame far below the fold is sized before anyone scrolls to it", async ({ page }) => {
+  await page.goto(`${WIKI}/below-fold.html`);
+  const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
+  await expect(frame.locator("html[data-l5-ready]")).toHaveCount(1);
+  // Browsers may not render an offscreen frame from another site at all,
+  // so the widget must measure itself without waiting for a paint.
+  await expect
+    .poll(async () => {
+      const outer = await frameHeight(page);
+      const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      return Math.abs(outer - inner) <= 1 && outer > 200;
+    })
+    .toBe(true);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
 });
 
 test("height messages from anyone but the widget's frame and origin are ignored", async ({ page }) => {
