@@ -111,7 +111,7 @@ fn new_id(store: &dyn Store, instance: &str, ladder: &str, now: u64) -> Result<S
             .chain(digits.into_iter().rev())
             .collect();
         let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.clone()));
-        let deleted = format!("{}{id}", deleted_prefix(instance, ladder));
+        let deleted = kept_key(instance, ladder, &id);
         if store.read(&keys.document)?.is_none()
             && store.read(&keys.marker)?.is_none()
             && store.read(&deleted)?.is_none()
@@ -166,6 +166,11 @@ pub fn add(
     Ok(id)
 }
 
+/// Where a deleted check is kept, so its deletion can be undone.
+fn kept_key(instance: &str, ladder: &str, id: &str) -> String {
+    format!("{}{id}", deleted_prefix(instance, ladder))
+}
+
 /// Deletes a check from the list, keeping it under the deleted prefix so
 /// the deletion can be undone (also after a reload). A tombstone marker
 /// tells tabs that still show it.
@@ -177,11 +182,11 @@ pub fn delete(
     now: u64,
 ) -> Result<(), StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
-    let kept_key = format!("{}{id}", deleted_prefix(instance, ladder));
+    let kept_at = kept_key(instance, ladder, id);
     if let Some(raw) = store.read(&keys.document)? {
         // Deleted before (and written again since): keep both.
         let earlier = store
-            .read(&kept_key)?
+            .read(&kept_at)?
             .and_then(|kept| Document::decode(&kept).ok());
         let kept = match (earlier, Document::decode(&raw)) {
             (Some(mut earlier), Ok(mut now_stored)) => {
@@ -192,7 +197,7 @@ pub fn delete(
             }
             _ => raw,
         };
-        store.write(&kept_key, &kept)?;
+        store.write(&kept_at, &kept)?;
     }
     store.write(&keys.marker, &tombstone(now))?;
     store.remove(&keys.document)
@@ -207,7 +212,7 @@ pub fn restore(
     now: u64,
 ) -> Result<(), StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
-    let deleted = format!("{}{id}", deleted_prefix(instance, ladder));
+    let deleted = kept_key(instance, ladder, id);
     let Some(raw) = store.read(&deleted)? else {
         return Ok(());
     };
@@ -235,7 +240,7 @@ pub fn restore(
 /// Removes a deleted check for good: its kept copy, marker and backups.
 pub fn purge(store: &dyn Store, instance: &str, ladder: &str, id: &str) -> Result<(), StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
-    store.remove(&format!("{}{id}", deleted_prefix(instance, ladder)))?;
+    store.remove(&kept_key(instance, ladder, id))?;
     for key in store.keys(&format!("{}/", keys.document))? {
         store.remove(&key)?;
     }

@@ -25,6 +25,16 @@ function frameHeight(page: Page) {
   return page.locator("iframe[data-l5-selfcheck-frame]").evaluate((el) => el.getBoundingClientRect().height);
 }
 
+/** The widget's frame shows all of its page: its height is the page's. */
+async function frameFits(page: Page) {
+  const outer = await frameHeight(page);
+  const inner = await page
+    .frameLocator("iframe[data-l5-selfcheck-frame]")
+    .locator("html")
+    .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  return Math.abs(outer - inner) <= 1 && outer > 200;
+}
+
 test("under a sub-path with the strict CSP the app works with no policy violation and no outside request", async ({ page }) => {
   await watchCsp(page);
   const requests: string[] = [];
@@ -58,11 +68,7 @@ test("the iframe embed sizes itself to its content from the first paint, and as 
   await page.goto(`${WIKI}/wiki.html`);
   const frame = page.frameLocator("iframe[data-l5-selfcheck-frame]");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
-  const fits = async () => {
-    const outer = await frameHeight(page);
-    const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-    return Math.abs(outer - inner) <= 1 && outer > 200;
-  };
+  const fits = () => frameFits(page);
   await expect.poll(fits).toBe(true);
   await expect(frame.locator(".prerendered")).toHaveCount(1);
   release();
@@ -90,13 +96,7 @@ test("a wiki page whose host.js starts after the frame reported still sizes the 
   // host.js arrives 1.5 s after the page started: the frame's first
   // report went unheard, so only host.js asking again can size it.
   await expect.poll(() => page.evaluate(() => [...document.scripts].some((s) => s.src.endsWith("/tools/l5/host.js")))).toBe(true);
-  await expect
-    .poll(async () => {
-      const outer = await frameHeight(page);
-      const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-      return Math.abs(outer - inner) <= 1 && outer > 200;
-    })
-    .toBe(true);
+  await expect.poll(() => frameFits(page)).toBe(true);
 });
 
 test("a frame far below the fold is sized before anyone scrolls to it", async ({ page }) => {
@@ -105,13 +105,7 @@ test("a frame far below the fold is sized before anyone scrolls to it", async ({
   await expect(frame.locator("html[data-l5-ready]")).toHaveCount(1);
   // Browsers may not render an offscreen frame from another site at all,
   // so the widget must measure itself without waiting for a paint.
-  await expect
-    .poll(async () => {
-      const outer = await frameHeight(page);
-      const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-      return Math.abs(outer - inner) <= 1 && outer > 200;
-    })
-    .toBe(true);
+  await expect.poll(() => frameFits(page)).toBe(true);
   expect(await page.evaluate(() => scrollY)).toBe(0);
 });
 
@@ -121,8 +115,7 @@ test("height messages from anyone but the widget's frame and origin are ignored"
   await expect(frame.getByRole("heading", { level: 1 })).toBeVisible();
   // Settled: the app has taken over and the frame shows all of it.
   await expect(frame.locator("html[data-l5-ready]")).toHaveCount(1);
-  const inner = () => frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-  await expect.poll(async () => Math.abs((await frameHeight(page)) - (await inner())) <= 1 && (await frameHeight(page)) > 200).toBe(true);
+  await expect.poll(() => frameFits(page)).toBe(true);
   const before = await frameHeight(page);
   await page.evaluate(() => window.postMessage({ type: "l5-selfcheck:height", height: 7 }, "*"));
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
