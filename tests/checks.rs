@@ -6,10 +6,11 @@ use l5_selfcheck::core::checks;
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rater, Rating};
 use l5_selfcheck::core::keys::{CheckRef, DocKeys};
+use l5_selfcheck::core::engine::{Engine, Input, Widget};
 use l5_selfcheck::core::route::Route;
 use l5_selfcheck::core::state::{Action, State};
 use l5_selfcheck::core::store::{MemoryStore, Store};
-use l5_selfcheck::core::sync::{self, Persistence, SyncInput, SyncOutcome};
+use l5_selfcheck::core::sync::Persistence;
 use std::rc::Rc;
 
 const INSTANCE: &str = "main";
@@ -37,52 +38,41 @@ fn stored(store: &dyn Store, check: &CheckRef) -> Option<Document> {
         .map(|raw| Document::decode(&raw).unwrap())
 }
 
-/// A page with one check open, saving as the app does.
+/// A page with one check open: the app's engine, over the given storage.
 struct Page {
-    check: CheckRef,
-    state: State,
+    engine: Engine,
 }
 
 impl Page {
     fn open(store: &dyn Store, check: CheckRef, now: u64) -> Page {
-        let loaded = sync::load(store, &keys(&check), &ladder(), now);
-        let mut state = State::new(ladder(), loaded, Route::Start);
-        state.check = check.clone();
-        Page { check, state }
+        let widget = Widget {
+            instance: INSTANCE.into(),
+            tab: "t".into(),
+            hash_routing: true,
+        };
+        let (engine, _) = Engine::start(store, widget, ladder(), &Route::Start.href(&check), None, now, 0);
+        assert_eq!(engine.state.check, check, "the check opens");
+        Page { engine }
+    }
+
+    fn state(&self) -> &State {
+        &self.engine.state
     }
 
     fn rate(&mut self, store: &dyn Store, statement: usize, value: u8, now: u64) {
-        if let Some(next) = self.state.reduce(Action::Rate {
-            statement,
-            rating: Rating::Step(value),
+        self.engine.handle(
+            store,
             now,
-        }) {
-            self.state = next;
-        }
-        if self.state.needs_sync() {
-            self.sync(store, now);
-        }
+            Input::Act(Action::Rate {
+                statement,
+                rating: Rating::Step(value),
+            }),
+        );
     }
 
-    fn sync(&mut self, store: &dyn Store, now: u64) -> SyncOutcome {
-        let synced = sync::sync(
-            store,
-            &keys(&self.check),
-            &ladder(),
-            SyncInput {
-                mine: &self.state.document,
-                base: &self.state.synced,
-                marker: self.state.marker.as_deref(),
-                tab: "t",
-                force: false,
-                now,
-            },
-        );
-        let outcome = synced.outcome.clone();
-        if let Some(next) = self.state.reduce(Action::Synced(synced)) {
-            self.state = next;
-        }
-        outcome
+    /// The page is shown again (or hears another tab's write).
+    fn wake(&mut self, store: &dyn Store, now: u64) {
+        self.engine.handle(store, now, Input::Shown);
     }
 }
 
@@ -156,10 +146,13 @@ fn a_restored_check_keeps_what_was_written_in_its_place_since() {
     let mut first = Page::open(&store, alex.clone(), 2);
     first.rate(&store, 0, 1, 3);
     checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
-    // Written again in its place since (by a page that had it open and
-    // loaded it again before hearing of the deletion).
-    let mut again = Page::open(&store, alex.clone(), 11);
-    again.rate(&store, 1, 2, 12);
+    // Written again in its place since (by an older version of the app
+    // still open in another tab; this version leaves a deleted check be).
+    let mut since = Document::new(&ladder().id, &ladder().version);
+    since.subject = "Alex".into();
+    since.cleared_before = 10;
+    since.set_rating(&id(1), Rating::Step(2), 12);
+    store.write(&keys(&alex).document, &since.encode()).unwrap();
     checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
     let document = stored(&store, &alex).unwrap();
     assert_eq!(
@@ -208,18 +201,43 @@ fn a_page_showing_a_check_deleted_elsewhere_stops_writing_and_says_so() {
     let mut page = Page::open(&store, alex.clone(), 2);
     page.rate(&store, 0, 1, 3);
     checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
-    // The page wakes up, then the person answers there.
-    let outcome = page.sync(&store, 11);
-    assert!(
-        matches!(outcome, SyncOutcome::DeletedElsewhere { .. }),
-        "{outcome:?}"
-    );
-    assert_eq!(page.state.persistence, Persistence::CheckDeleted);
+    // The page wakes up, then the person tries to answer there.
+    page.wake(&store, 11);
+    assert_eq!(page.state().persistence, Persistence::CheckDeleted);
+    assert!(page.state().read_only(), "nothing can be typed to be dropped");
     page.rate(&store, 1, 2, 12);
+    assert_eq!(page.state().document.rating(&id(1)), None, "the answer is refused, not dropped");
     assert!(stored(&store, &alex).is_none(), "no second, nameless copy");
     let (list, deleted) = checks::list(&store, INSTANCE, &ladder()).unwrap();
     assert!(list.is_empty());
     assert_eq!(deleted.len(), 1, "still restorable");
+    // Restored in the other tab: this page opens it again and can save.
+    checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
+    page.wake(&store, 21);
+    assert_eq!(page.state().persistence, Persistence::Saving);
+    page.rate(&store, 1, 2, 22);
+    assert_eq!(stored(&store, &alex).unwrap().rating(&id(1)), Some(Rating::Step(2)));
+    assert_eq!(stored(&store, &alex).unwrap().rating(&id(0)), Some(Rating::Step(1)));
+}
+
+#[test]
+fn an_answer_typed_before_the_deletion_was_noticed_comes_back_with_the_restore() {
+    let store = MemoryStore::new();
+    let alex = add(&store, "Alex", 1);
+    let CheckRef::Other(alex_id) = alex.clone() else {
+        unreachable!()
+    };
+    let mut page = Page::open(&store, alex.clone(), 2);
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
+    // This page has not heard of the deletion: the answer it saves finds
+    // the check gone, and is kept as unsaved instead of a second copy.
+    page.rate(&store, 0, 3, 11);
+    assert_eq!(page.state().persistence, Persistence::CheckDeleted);
+    assert!(stored(&store, &alex).is_none(), "no second copy");
+    assert!(page.state().unsaved.is_some(), "offered as a download");
+    checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
+    page.wake(&store, 21);
+    assert_eq!(stored(&store, &alex).unwrap().rating(&id(0)), Some(Rating::Step(3)));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use l5_selfcheck::core::document::{
     check_name, reconcile, Answer, Answers, CheckMode, DecodeError, Document, Rater, Rating,
-    Replaced, Resume, Snapshot, MAX_NOTE_LEN, MAX_SNAPSHOTS, SCHEMA,
+    Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN, MAX_SNAPSHOTS, SCHEMA, safe_label, safe_name,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -58,7 +58,7 @@ fn schema_2_fixture_loads_with_its_snapshots() {
 fn snapshots_copy_the_answers_and_keep_at_most_the_limit() {
     let mut document = Document::new("l5", "1");
     document.set_rating("a", Rating::Step(1), 10);
-    document.take_snapshot(20, "");
+    document.take_snapshot(20, 20, SnapshotKind::Saved, "");
     document.set_rating("a", Rating::Step(3), 30);
     assert_eq!(
         document.snapshots[0].answers["a"].rating,
@@ -70,7 +70,7 @@ fn snapshots_copy_the_answers_and_keep_at_most_the_limit() {
     );
     assert_eq!(document.rating("a"), Some(Rating::Step(3)));
     for now in 0..(MAX_SNAPSHOTS as u64 + 5) {
-        document.take_snapshot(40 + now, "");
+        document.take_snapshot(40 + now, 40 + now, SnapshotKind::Saved, "");
     }
     assert_eq!(document.snapshots.len(), MAX_SNAPSHOTS);
     let times: Vec<u64> = document.snapshots.iter().map(|s| s.taken_at).collect();
@@ -242,7 +242,7 @@ fn a_change_wins_over_the_value_it_replaced_even_when_the_clock_went_back() {
     let mut file = Document::new("l5", "1");
     file.set_rating("b", Rating::Step(2), 5);
     let mut imported = stored.clone();
-    imported.replace_answers(&file.answers, "importing “x.json”", 1_300);
+    imported.replace_answers(&file.answers, None, "importing “x.json”", 1_300);
     for merged in [imported.merge(&stored), stored.merge(&imported)] {
         assert_eq!(merged.rating("a"), None, "replaced away");
         assert_eq!(merged.rating("b"), Some(Rating::Step(2)));
@@ -267,10 +267,10 @@ fn equal_times_are_settled_the_same_way_on_both_sides() {
 #[test]
 fn merge_keeps_snapshots_from_both_sides_in_time_order() {
     let mut ours = Document::new("l5", "1");
-    ours.take_snapshot(10, "");
-    ours.take_snapshot(30, "");
+    ours.take_snapshot(10, 10, SnapshotKind::Saved, "");
+    ours.take_snapshot(30, 30, SnapshotKind::Saved, "");
     let mut theirs = Document::new("l5", "1");
-    theirs.take_snapshot(20, "");
+    theirs.take_snapshot(20, 20, SnapshotKind::Saved, "");
     let merged = ours.merge(&theirs);
     let times: Vec<u64> = merged.snapshots.iter().map(|s| s.taken_at).collect();
     assert_eq!(times, [10, 20, 30]);
@@ -283,12 +283,12 @@ fn a_merge_over_the_snapshot_limit_drops_the_oldest_and_says_so() {
     let mut base = Document::new("l5", "1");
     base.set_rating("a", Rating::Step(2), 1);
     for time in 0..(MAX_SNAPSHOTS as u64 - 1) {
-        base.take_snapshot(100 + time, "");
+        base.take_snapshot(100 + time, 100 + time, SnapshotKind::Saved, "");
     }
     let mut one = base.clone();
-    one.take_snapshot(1000, "");
+    one.take_snapshot(1000, 1000, SnapshotKind::Saved, "");
     let mut two = base.clone();
-    two.take_snapshot(2000, "");
+    two.take_snapshot(2000, 2000, SnapshotKind::Saved, "");
     let (merged, reconciled) = reconcile(&one, Some(&two), Some(&base), None);
     assert_eq!(merged.snapshots.len(), MAX_SNAPSHOTS);
     assert_eq!(reconciled.trimmed, 1);
@@ -303,7 +303,7 @@ fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
     document.set_rating("a", Rating::Step(1), 10);
     document.set_note("a", "my evidence", 11);
     document.set_rating("b", Rating::Step(3), 12);
-    document.take_snapshot(20, "");
+    document.take_snapshot(20, 20, SnapshotKind::Saved, "");
     let mut file = Answers::default();
     file.insert(
         "b".into(),
@@ -321,7 +321,7 @@ fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
             ..Answer::default()
         },
     );
-    document.replace_answers(&file, "importing \u{201c}x.json\u{201d}", 100);
+    document.replace_answers(&file, None, "importing \u{201c}x.json\u{201d}", 100);
     assert_eq!(document.rating("a"), None, "a is not in the file");
     assert_eq!(document.rating("b"), Some(Rating::Step(0)));
     assert_eq!(
@@ -376,7 +376,7 @@ fn an_older_copy_in_another_tab_does_not_undo_an_import() {
             ..Answer::default()
         },
     );
-    imported.replace_answers(&file, "opening a shared link", 100);
+    imported.replace_answers(&file, None, "opening a shared link", 100);
     let (merged, _) = reconcile(&stale_tab, Some(&imported), Some(&before), None);
     assert_eq!(merged.rating("a"), Some(Rating::Step(3)));
     assert_eq!(merged.rating("b"), None, "b was replaced away and stays so");
@@ -392,7 +392,7 @@ fn arithmetic_on_stored_numbers_saturates() {
     );
     let mut document = Document::decode(&text).unwrap();
     document.set_rating("a", Rating::Step(1), 5);
-    document.take_snapshot(5, "");
+    document.take_snapshot(5, 5, SnapshotKind::Saved, "");
     assert_eq!(document.revision, u64::MAX);
     assert!(document.snapshots.len() <= 2);
     assert!(document.merge(&document.clone()).validate().is_ok());
@@ -467,7 +467,7 @@ prop_compose! {
     ) -> Document {
         let snapshots: Vec<Snapshot> = snapshots
             .into_iter()
-            .map(|(taken_at, (label, answers))| Snapshot { taken_at, label, answers: answers.into_iter().collect() })
+            .map(|(taken_at, (label, answers))| Snapshot { taken_at, label: safe_label(&label), kind: None, answers: answers.into_iter().collect(), plan: Vec::new() })
             .collect();
         let replaced = snapshots.first().filter(|_| undo).map(|kept| Replaced {
             at: kept.taken_at,
@@ -480,16 +480,17 @@ prop_compose! {
             content_version,
             revision,
             updated_at,
-            subject: subject.trim().to_string(),
+            subject: safe_name(&subject),
             rater: match rater {
                 None => Rater::Subject,
-                Some(name) => Rater::Other { name: name.trim().to_string() },
+                Some(name) => Rater::Other { name: safe_name(&name) },
             },
             answers: answers.into_iter().collect(),
             resume: Resume { mode, section },
             snapshots,
             replaced,
             cleared_before,
+            plan: Vec::new(),
         }
     }
 }

@@ -82,13 +82,31 @@ fn bad_files_are_refused_with_a_reason() {
         ("{\"schema\":99,\"ladder\":\"l5\"}", "newer version"),
         ("{\"schema\":2,\"ladder\":\"l6\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1}", "another ladder"),
         ("{\"schema\":2,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"answers\":{\"a\":{\"rating\":9000,\"changed_at\":1}}}", "not a step value"),
-        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":\"Alex\\u202egnp.exe\"}", "text-direction"),
+        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":42}", "invalid type"),
         ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"replaced\":{\"at\":1,\"what\":\"x\",\"kept\":5}}", "kept for undoing"),
     ];
     for (text, expected) in cases {
         let error = read_export("l5", "Senior engineer (L5)", text).unwrap_err();
         assert!(error.contains(expected), "{text}: {error}");
     }
+}
+
+/// A name or label with a hidden direction override (which makes
+/// "Alex<RLO>gnp.exe" read as "Alexexe.png") is read with it removed: it
+/// shows as the characters it holds, and the file still opens. The backup
+/// an earlier version kept of such a document imports again.
+#[test]
+fn hidden_characters_in_names_and_labels_are_removed_as_they_are_read() {
+    let text = "{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":\"Alex\\u202egnp.exe\",\"snapshots\":[{\"taken_at\":5,\"label\":\"Before importing \\u201calex\\u200f.json\\u201d\\nnext line\",\"answers\":{}}],\"replaced\":{\"at\":5,\"what\":\"importing \\u201calex\\u200f.json\\u201d\",\"kept\":5}}";
+    let document = read_export("l5", "Senior engineer (L5)", text).unwrap();
+    assert_eq!(document.subject, "Alexgnp.exe");
+    assert_eq!(
+        document.snapshots[0].label,
+        "Before importing \u{201c}alex.json\u{201d} next line"
+    );
+    assert_eq!(document.replaced.as_ref().unwrap().what, "importing \u{201c}alex.json\u{201d}");
+    // What is read is what is written back.
+    assert_eq!(Document::decode(&document.encode()), Ok(document));
 }
 
 #[test]

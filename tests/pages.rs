@@ -4,6 +4,8 @@
 //! can: focus, storage, layout.)
 #![cfg(not(target_arch = "wasm32"))]
 
+use l5_selfcheck::core::document::SnapshotKind;
+
 use l5_selfcheck::app::prerender::{context, render, state_for};
 use l5_selfcheck::app::BUILT_IN_LADDER;
 use l5_selfcheck::core::content::Ladder;
@@ -306,7 +308,7 @@ fn a_snapshot_comparison_tells_newly_answered_from_changed() {
     let ladder = l5();
     let mut document = fresh(&ladder);
     document.set_rating("overview.lead-design", Rating::Step(0), 1);
-    document.take_snapshot(2, "");
+    document.take_snapshot(2, 2, SnapshotKind::Saved, "");
     document.set_rating("overview.lead-design", Rating::Step(2), 3);
     document.set_rating("overview.production-ready", Rating::Step(1), 4);
     let (_, read) = page(state_for(

@@ -3,15 +3,15 @@
 //! all of them at random.)
 #![cfg(not(target_arch = "wasm32"))]
 
+use l5_selfcheck::core::document::SnapshotKind;
+
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rating};
 use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
-use l5_selfcheck::core::route::Route;
-use l5_selfcheck::core::state::{Action, State};
+use l5_selfcheck::core::engine::{Engine, Input, Widget};
+use l5_selfcheck::core::state::{Action, State, Undo};
 use l5_selfcheck::core::store::{MemoryStore, Store, StoreFault};
-use l5_selfcheck::core::sync::{
-    self, delete_all, restore_deleted, Persistence, SyncInput, SyncOutcome,
-};
+use l5_selfcheck::core::sync::{self, delete_all, restore_deleted, Persistence, Removed};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -27,57 +27,61 @@ fn keys() -> DocKeys {
     DocKeys::new("main", "example-l3", &CheckRef::Own)
 }
 
-/// One page of the app, reduced to what matters here.
+/// One page of the app: its engine over the given storage.
 struct Page {
-    name: &'static str,
-    state: State,
+    engine: Engine,
 }
 
 impl Page {
     fn open(store: &dyn Store, name: &'static str, now: u64) -> Page {
-        let loaded = sync::load(store, &keys(), &ladder(), now);
-        Page {
-            name,
-            state: State::new(ladder(), loaded, Route::Start),
-        }
+        let widget = Widget {
+            instance: "main".into(),
+            tab: name.into(),
+            hash_routing: true,
+        };
+        let (engine, _) = Engine::start(store, widget, ladder(), "", None, now, 0);
+        Page { engine }
     }
 
-    fn act(&mut self, action: Action) {
-        if let Some(next) = self.state.reduce(action) {
-            self.state = next;
-        }
+    fn state(&self) -> &State {
+        &self.engine.state
     }
 
-    /// What the app's autosave does after a change.
-    fn sync(&mut self, store: &dyn Store, now: u64, force: bool) -> SyncOutcome {
-        let synced = sync::sync(
-            store,
-            &keys(),
-            &ladder(),
-            SyncInput {
-                mine: &self.state.document,
-                base: &self.state.synced,
-                marker: self.state.marker.as_deref(),
-                tab: self.name,
-                force,
-                now,
-            },
-        );
-        let outcome = synced.outcome.clone();
-        self.act(Action::Synced(synced));
-        outcome
+    fn act(&mut self, store: &dyn Store, now: u64, action: Action) {
+        self.engine.handle(store, now, Input::Act(action));
+    }
+
+    /// The page is shown again (`force`: it heard another tab's write).
+    fn sync(&mut self, store: &dyn Store, now: u64, force: bool) {
+        let input = if force {
+            Input::Storage(None)
+        } else {
+            Input::Shown
+        };
+        self.engine.handle(store, now, input);
     }
 
     fn rate(&mut self, store: &dyn Store, statement: usize, value: u8, now: u64) {
-        self.act(Action::Rate {
-            statement,
-            rating: Rating::Step(value),
+        self.act(
+            store,
             now,
-        });
-        // As the app's autosave: only while the page may write.
-        if self.state.needs_sync() {
-            self.sync(store, now, false);
-        }
+            Action::Rate {
+                statement,
+                rating: Rating::Step(value),
+            },
+        );
+    }
+
+    /// What "delete my data" removed, from the undo it offers.
+    fn removed(&self) -> Removed {
+        self.state()
+            .undos
+            .iter()
+            .find_map(|p| match &p.undo {
+                Undo::DeleteAll(removed) => Some((**removed).clone()),
+                _ => None,
+            })
+            .expect("the deletion is undoable")
     }
 }
 
@@ -114,7 +118,7 @@ fn a_page_that_missed_another_pages_write_does_not_erase_it() {
     );
     assert_eq!(document.rating(&id(1)), Some(Rating::Step(1)));
     assert_eq!(
-        b.state.document.rating(&id(0)),
+        b.state().document.rating(&id(0)),
         Some(Rating::Step(2)),
         "B now shows it"
     );
@@ -191,18 +195,12 @@ fn when_the_backup_copy_fails_nothing_is_written_over_the_unread_text() {
         .write(&keys().document, "{\"schema\":2,\"answers\":{cut")
         .unwrap();
     store.fail_writes(Some(StoreFault::Failed("QuotaExceededError".into())));
-    page.act(Action::Rate {
-        statement: 0,
-        rating: Rating::Step(1),
-        now: 5,
-    });
-    let outcome = page.sync(&store, 5, false);
-    assert!(matches!(outcome, SyncOutcome::Failed { .. }), "{outcome:?}");
+    page.rate(&store, 0, 1, 5);
     assert!(matches!(
-        page.state.persistence,
+        page.state().persistence,
         Persistence::InMemory { .. }
     ));
-    assert!(page.state.unreadable.is_some(), "the person is told");
+    assert!(page.state().unreadable.is_some(), "the person is told");
     store.fail_writes(None);
     // Later changes stay in memory: the only copy is never overwritten.
     page.rate(&store, 1, 2, 6);
@@ -210,7 +208,7 @@ fn when_the_backup_copy_fails_nothing_is_written_over_the_unread_text() {
         store.read(&keys().document).unwrap().as_deref(),
         Some("{\"schema\":2,\"answers\":{cut")
     );
-    assert_eq!(page.state.document.rating(&id(1)), Some(Rating::Step(2)));
+    assert_eq!(page.state().document.rating(&id(1)), Some(Rating::Step(2)));
 }
 
 #[test]
@@ -218,8 +216,8 @@ fn unreadable_text_is_backed_up_before_anything_is_written() {
     let store = MemoryStore::new();
     store.write(&keys().document, "not json").unwrap();
     let mut page = Page::open(&store, "a", 7);
-    assert_eq!(page.state.persistence, Persistence::Saving);
-    let backup = page.state.unreadable.clone().unwrap().backup_key.unwrap();
+    assert_eq!(page.state().persistence, Persistence::Saving);
+    let backup = page.state().unreadable.clone().unwrap().backup_key.unwrap();
     assert_eq!(store.read(&backup).unwrap().as_deref(), Some("not json"));
     page.rate(&store, 0, 1, 8);
     assert_eq!(store.read(&backup).unwrap().as_deref(), Some("not json"));
@@ -233,13 +231,11 @@ fn a_newer_version_in_storage_turns_the_page_read_only_and_is_never_overwritten(
     let newer = "{\"schema\":99,\"ladder\":\"example-l3\",\"content_version\":\"9\",\"revision\":3,\"updated_at\":5,\"answers\":{}}";
     store.write(&keys().document, newer).unwrap();
     store.write(&keys().marker, "newer").unwrap();
-    page.act(Action::Rate {
-        statement: 0,
-        rating: Rating::Step(1),
-        now: 9,
-    });
-    page.sync(&store, 9, false);
-    assert_eq!(page.state.persistence, Persistence::ReadOnly { schema: 99 });
+    page.rate(&store, 0, 1, 9);
+    assert_eq!(page.state().persistence, Persistence::ReadOnly { schema: 99 });
+    // The answer this page had not written is not dropped without a word.
+    let unsaved = page.state().unsaved.clone().expect("kept as unsaved");
+    assert_eq!(unsaved.rating(&id(0)), Some(Rating::Step(1)));
     assert_eq!(
         store.read(&keys().document).unwrap().as_deref(),
         Some(newer)
@@ -254,18 +250,17 @@ fn a_deletion_in_another_page_stays_unless_the_person_answers_again() {
     a.rate(&store, 0, 1, 10);
     b.sync(&store, 11, true);
     b.rate(&store, 1, 2, 12);
-    let removed = delete_all(&store, &instance_prefix("main"), 20).unwrap();
-    a.act(Action::Deleted {
-        removed: removed.clone(),
-        marker: store.read(&keys().marker).unwrap(),
-    });
+    a.act(&store, 20, Action::DeleteAll);
+    let removed = a.removed();
     // B never heard of it; it wakes up and has nothing new: stays deleted.
-    assert!(matches!(
-        b.sync(&store, 21, false),
-        SyncOutcome::DeletedElsewhere { .. }
-    ));
+    b.sync(&store, 21, false);
+    assert!(b
+        .state()
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text.contains("deleted in another tab")));
     assert!(store.read(&keys().document).unwrap().is_none());
-    assert_eq!(b.state.document.answers.rated(), 0);
+    assert_eq!(b.state().document.answers.rated(), 0);
     // B answers again: only that answer is stored.
     b.rate(&store, 2, 3, 22);
     let document = stored(&store);
@@ -290,7 +285,7 @@ fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
     store.write("l5-selfcheck/main-2/example-l3", "{}").unwrap();
     store.write("someone-else", "keep").unwrap();
     let removed = delete_all(&store, &instance_prefix("main"), 50).unwrap();
-    assert_eq!(removed.count(), 2, "the document and its backup");
+    assert_eq!(removed.count(), 3, "the document, its backup and the display preference");
     let left: Vec<(String, String)> = store.items();
     assert_eq!(
         left,
@@ -321,7 +316,7 @@ fn a_page_reloaded_after_a_deletion_keeps_older_copies_from_coming_back() {
     // The stale page still holds the first answer, from before the deletion.
     stale.sync(&store, 40, false);
     assert_eq!(stored(&store).rating(&id(0)), None);
-    assert_eq!(stale.state.document.rating(&id(0)), None);
+    assert_eq!(stale.state().document.rating(&id(0)), None);
     assert_eq!(stored(&store).rating(&id(1)), Some(Rating::Step(2)));
 }
 
@@ -332,21 +327,20 @@ fn snapshots_imported_after_a_deletion_are_kept() {
     let store = MemoryStore::new();
     let mut page = Page::open(&store, "a", 1);
     page.rate(&store, 0, 1, 2);
-    let removed = delete_all(&store, &instance_prefix("main"), 1000).unwrap();
-    page.act(Action::Deleted {
-        removed,
-        marker: store.read(&keys().marker).unwrap(),
-    });
+    page.act(&store, 1000, Action::DeleteAll);
     let mut export = Document::new(&ladder().id, &ladder().version);
     export.set_rating(&id(1), Rating::Step(2), 500);
-    export.take_snapshot(600, "");
-    page.act(Action::Replace {
-        answers: export.answers.clone(),
-        snapshots: export.snapshots.clone(),
-        what: "importing “mine.json”".into(),
-        now: 3000,
-    });
-    page.sync(&store, 3000, false);
+    export.take_snapshot(600, 600, SnapshotKind::Saved, "");
+    page.act(
+        &store,
+        3000,
+        Action::Replace {
+            answers: export.answers.clone(),
+            snapshots: export.snapshots.clone(),
+            plan: None,
+            what: "importing “mine.json”".into(),
+        },
+    );
     // Later syncs, forced or not, keep them too.
     page.sync(&store, 3001, true);
     page.rate(&store, 2, 3, 3002);
@@ -361,19 +355,11 @@ fn the_deleting_page_does_not_report_its_own_deletion_as_another_tabs() {
     let store = MemoryStore::new();
     let mut page = Page::open(&store, "a", 1);
     page.rate(&store, 0, 1, 2);
-    let removed = delete_all(&store, &instance_prefix("main"), 10).unwrap();
-    page.act(Action::Deleted {
-        removed,
-        marker: store.read(&keys().marker).unwrap(),
-    });
+    page.act(&store, 10, Action::DeleteAll);
     // Hidden and shown again.
-    let outcome = page.sync(&store, 20, false);
-    assert!(
-        !matches!(outcome, SyncOutcome::DeletedElsewhere { .. }),
-        "{outcome:?}"
-    );
+    page.sync(&store, 20, false);
     let notice = page
-        .state
+        .state()
         .notice
         .as_ref()
         .map(|n| n.text.clone())
@@ -398,7 +384,7 @@ fn a_write_cut_short_leaves_no_document_under_an_old_marker() {
         ..Watched::new(&store)
     };
     b.rate(&failing, 1, 2, 5);
-    assert!(matches!(b.state.persistence, Persistence::InMemory { .. }));
+    assert!(matches!(b.state().persistence, Persistence::InMemory { .. }));
     assert_eq!(
         store.read(&keys().document).unwrap(),
         before,

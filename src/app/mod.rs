@@ -6,7 +6,7 @@
 pub mod components;
 pub mod hooks;
 pub mod prerender;
-pub mod state;
+
 
 use crate::core::config::{Config, StartMode};
 use crate::core::content::Ladder;
@@ -120,7 +120,7 @@ mod browser {
                     let ladder = match fetch::same_origin_text(&url).await {
                         Ok(text) => Ladder::parse(&text),
                         Err(why) => Err(crate::core::content::Problems(vec![
-                            crate::core::json::error("content file", why),
+                            crate::core::fields::error("content file", why),
                         ])),
                     };
                     render(root, ladder, config, problems, hash_routing);

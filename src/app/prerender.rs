@@ -5,7 +5,7 @@
 //! same way and read them as a person would.
 
 use crate::app::components::app::layout;
-use crate::app::components::page::{statement_callbacks, Ctx, Effects};
+use crate::app::components::page::{statement_callbacks, Ctx};
 use crate::core::content::Ladder;
 use crate::core::document::Document;
 use crate::core::route::Route;
@@ -44,11 +44,10 @@ pub fn state_for(ladder: Rc<Ladder>, document: Document, route: Route) -> State 
 /// The context a page renders with, without a browser: actions go nowhere.
 pub fn context(state: State, instance: &str, now: u64) -> Ctx {
     let dispatch = Callback::noop();
-    let (on_rate, on_note) = statement_callbacks(&dispatch, || 0);
+    let (on_rate, on_note) = statement_callbacks(&dispatch);
     Ctx {
         state: Rc::new(state),
         dispatch,
-        effects: Effects::default(),
         on_rate,
         on_note,
         instance: AttrValue::from(instance.to_string()),

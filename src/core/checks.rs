@@ -5,10 +5,10 @@
 
 use super::content::Ladder;
 use super::document::{check_name, Document, Rater};
-use super::keys::{check_id_in, checks_prefix, deleted_prefix, CheckRef, DocKeys};
+use super::keys::{check_id_in, checks_prefix, deleted_prefix, kept_key, CheckRef, DocKeys};
 use super::state::CheckInfo;
 use super::store::{Store, StoreFault};
-use super::sync::{bring_back, decode_for, deletion_time, tombstone};
+use super::sync::{bring_back, decode_for, deletion_time, tombstone, Removed};
 
 /// Every check about someone else (names sorted), and the deleted ones.
 pub fn list(
@@ -159,16 +159,14 @@ pub fn add(
     document.rater = rater;
     document.touch(now);
     let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
+    let text = document
+        .checked_encode()
+        .map_err(|why| format!("The check could not be stored: {why}."))?;
     store
         .write(&keys.marker, &format!("{}.{now}.new", document.revision))
-        .and_then(|()| store.write(&keys.document, &document.encode()))
+        .and_then(|()| store.write(&keys.document, &text))
         .map_err(fault)?;
     Ok(id)
-}
-
-/// Where a deleted check is kept, so its deletion can be undone.
-fn kept_key(instance: &str, ladder: &str, id: &str) -> String {
-    format!("{}{id}", deleted_prefix(instance, ladder))
 }
 
 /// Deletes a check from the list, keeping it under the deleted prefix so
@@ -238,11 +236,25 @@ pub fn restore(
 }
 
 /// Removes a deleted check for good: its kept copy, marker and backups.
-pub fn purge(store: &dyn Store, instance: &str, ladder: &str, id: &str) -> Result<(), StoreFault> {
+/// Returns what it removed, so the page can still undo it.
+pub fn purge(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &str,
+    id: &str,
+) -> Result<Removed, StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
-    store.remove(&kept_key(instance, ladder, id))?;
-    for key in store.keys(&format!("{}/", keys.document))? {
-        store.remove(&key)?;
+    let mut names = vec![kept_key(instance, ladder, id)];
+    names.extend(store.keys(&format!("{}/", keys.document))?);
+    let mut removed = Removed {
+        at: 0,
+        items: Vec::new(),
+    };
+    for key in names {
+        if let Some(value) = store.read(&key)? {
+            store.remove(&key)?;
+            removed.items.push((key, value));
+        }
     }
-    Ok(())
+    Ok(removed)
 }

@@ -3,7 +3,7 @@
 //!
 //! The format is documented in `docs/content-format.md`; keep the two in step.
 
-use super::json::{self, error, FieldError, Obj, Value};
+use super::fields::{error, FieldError, Obj, Value};
 use std::fmt;
 
 /// The content format version this app reads.
@@ -26,6 +26,17 @@ pub struct Ladder {
     pub anti_pattern_scale: Option<Scale>,
     pub sections: Vec<Section>,
     pub statements: Vec<Statement>,
+    /// What results suggest to someone new to the level (few answers yet).
+    pub new_hire: Option<NewHire>,
+}
+
+/// For someone in their first weeks: a sentence, and the statements that
+/// make a good first focus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewHire {
+    pub about: String,
+    /// Statement indexes, one to three.
+    pub focus: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +60,26 @@ pub struct Step {
 pub struct Choice {
     pub label: String,
     pub description: String,
+    /// The wording when someone else is rated ("Not part of their role").
+    pub they_label: Option<String>,
+    pub they_description: Option<String>,
+}
+
+impl Choice {
+    /// The label for whoever is rated.
+    pub fn label_for(&self, someone_else: bool) -> &str {
+        match &self.they_label {
+            Some(they) if someone_else => they,
+            _ => &self.label,
+        }
+    }
+
+    pub fn description_for(&self, someone_else: bool) -> &str {
+        match &self.they_description {
+            Some(they) if someone_else => they,
+            _ => &self.description,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,8 +115,11 @@ pub struct Statement {
     /// Offers "not part of my role".
     pub role_dependent: bool,
     /// Things to try when this statement shows up in the results (a
-    /// watch-out, or a low answer).
+    /// watch-out, or a low answer): one action each, to pick for a plan.
     pub ideas: Vec<String>,
+    /// Ids of earlier statements whose answers carry over to this one (the
+    /// same meaning, reworded or renamed).
+    pub replaces: Vec<String>,
 }
 
 /// Every problem found in a content file, in file order.
@@ -149,10 +183,10 @@ impl Statement {
 impl Ladder {
     /// Parses and validates a content file: the ladder, or every problem.
     pub fn parse(text: &str) -> Result<Ladder, Problems> {
-        let value = json::parse(text).map_err(|err| {
+        let value: Value = serde_json::from_str(text).map_err(|err| {
             Problems(vec![error(
                 "content file",
-                format!("is not valid JSON ({err})"),
+                format!("is not valid JSON ({})", json_error(text, &err)),
             )])
         })?;
         Self::from_value(&value)
@@ -172,6 +206,7 @@ impl Ladder {
         note(
             &mut problems,
             root.only_fields(&[
+                "$schema",
                 "format",
                 "id",
                 "title",
@@ -181,12 +216,16 @@ impl Ladder {
                 "anti_pattern_scale",
                 "sections",
                 "statements",
+                "new_hire",
             ]),
         );
+        // Editors fetch the schema named here; the app only checks its type.
+        note(&mut problems, root.opt_text("$schema"));
         let id = note(
             &mut problems,
             root.text("id")
-                .and_then(|id| check_id(&root, "id", &id).map(|()| id)),
+                .and_then(|id| check_id(&root, "id", &id).map(|()| id))
+                .and_then(|id| check_ladder_id(&root, &id).map(|()| id)),
         );
         let title = note(&mut problems, root.text("title"));
         let version = note(&mut problems, root.text("version"));
@@ -212,6 +251,11 @@ impl Ladder {
                 Vec::new()
             }
         };
+        let new_hire = match root.get("new_hire") {
+            None => None,
+            Some(_) => note(&mut problems, root.object("new_hire"))
+                .and_then(|obj| parse_new_hire(&obj, &statements, &mut problems)),
+        };
         match (id, title, version, scale) {
             (Some(id), Some(title), Some(version), Some(scale)) if problems.is_empty() => {
                 let ladder = Ladder {
@@ -223,6 +267,7 @@ impl Ladder {
                     anti_pattern_scale,
                     sections,
                     statements,
+                    new_hire,
                 };
                 check_coverage(&ladder, &mut problems);
                 if problems.is_empty() {
@@ -271,6 +316,31 @@ impl Ladder {
     }
 }
 
+/// serde_json's message, with a trailing comma named where it stands (not
+/// where the parser noticed it) and a hint to fix it.
+fn json_error(text: &str, err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let what = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    if what != "trailing comma" {
+        return message;
+    }
+    // The parser stops at the bracket after the comma: look back for it.
+    let line_start = text
+        .split_inclusive('\n')
+        .take(err.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let stop = (line_start + err.column().saturating_sub(1)).min(text.len());
+    let comma = text[..stop].rfind(',').unwrap_or(stop);
+    let line = text[..comma].matches('\n').count() + 1;
+    let column = comma - text[..comma].rfind('\n').map_or(0, |at| at + 1) + 1;
+    format!("trailing comma at line {line} column {column}: remove the last comma before the closing bracket")
+}
+
 /// Keeps a value, or records its problem and goes on.
 fn note<T>(problems: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
     match result {
@@ -298,12 +368,22 @@ fn check_id(obj: &Obj, key: &str, id: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
-fn parse_choice(obj: &Obj) -> Result<Choice, FieldError> {
-    obj.only_fields(&["label", "description"])?;
+/// A choice's words: its label and description, and optionally their
+/// forms for rating someone else.
+fn read_choice(obj: &Obj) -> Result<Choice, FieldError> {
     Ok(Choice {
         label: obj.text("label")?,
         description: obj.text("description")?,
+        they_label: obj.opt_text("they_label")?,
+        they_description: obj.opt_text("they_description")?,
     })
+}
+
+const CHOICE_FIELDS: [&str; 4] = ["label", "description", "they_label", "they_description"];
+
+fn parse_choice(obj: &Obj) -> Result<Choice, FieldError> {
+    obj.only_fields(&CHOICE_FIELDS)?;
+    read_choice(obj)
 }
 
 fn parse_scale(scale: &Obj, problems: &mut Vec<FieldError>) -> Option<Scale> {
@@ -333,7 +413,13 @@ fn parse_scale(scale: &Obj, problems: &mut Vec<FieldError>) -> Option<Scale> {
         };
         note(
             problems,
-            step.only_fields(&["value", "label", "description"]),
+            step.only_fields(&[
+                "value",
+                "label",
+                "description",
+                "they_label",
+                "they_description",
+            ]),
         );
         let Some(value) = note(problems, step.whole_number("value")) else {
             continue;
@@ -353,12 +439,7 @@ fn parse_scale(scale: &Obj, problems: &mut Vec<FieldError>) -> Option<Scale> {
                 ));
             }
         }
-        let choice = step.text("label").and_then(|label| {
-            Ok(Choice {
-                label,
-                description: step.text("description")?,
-            })
-        });
+        let choice = read_choice(&step);
         let Some(choice) = note(problems, choice) else {
             continue;
         };
@@ -482,6 +563,7 @@ fn parse_statements(
                 "they_evidence",
                 "role_dependent",
                 "ideas",
+                "replaces",
                 "topics",
             ]),
         );
@@ -538,6 +620,10 @@ fn parse_statements(
             ));
         }
         let ideas = note(problems, obj.text_list("ideas")).unwrap_or_default();
+        let replaces = note(problems, obj.text_list("replaces")).unwrap_or_default();
+        for old in &replaces {
+            note(problems, check_id(&obj, "replaces", old));
+        }
         // Topics are accepted for older files and ignored.
         note(problems, obj.text_list("topics"));
         if let (Some(section), Some(kind), Some(text)) = (section, kind, text) {
@@ -553,6 +639,7 @@ fn parse_statements(
                     they_evidence,
                     role_dependent,
                     ideas,
+                    replaces,
                 });
             }
         }
@@ -560,8 +647,75 @@ fn parse_statements(
     statements
 }
 
-/// Every section must be rateable in both checks.
+/// A ladder's id names where its answers are stored: ids that older
+/// versions of the widget used for their own keys on the same site are
+/// refused by name.
+fn check_ladder_id(obj: &Obj, id: &str) -> Result<(), FieldError> {
+    if crate::core::keys::RESERVED_LADDER_IDS.contains(&id) {
+        return Err(obj.fail(
+            "id",
+            format!(
+                "\"{id}\" is reserved: earlier versions of this widget store their display settings under that name on the same site, so answers kept under it would be overwritten. Choose another id, such as \"{id}-ladder\"."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The suggestions for someone new: a sentence and one to three statements.
+fn parse_new_hire(
+    obj: &Obj,
+    statements: &[Statement],
+    problems: &mut Vec<FieldError>,
+) -> Option<NewHire> {
+    let before = problems.len();
+    note(problems, obj.only_fields(&["about", "focus"]));
+    let about = note(problems, obj.text("about"));
+    let ids = note(problems, obj.text_list("focus")).unwrap_or_default();
+    if !(1..=3).contains(&ids.len()) {
+        problems.push(obj.fail(
+            "focus",
+            format!("lists {} statements; give one to three", ids.len()),
+        ));
+    }
+    let mut focus = Vec::new();
+    for id in &ids {
+        match statements.iter().position(|s| &s.id == id) {
+            Some(index) => focus.push(index),
+            None => problems.push(obj.fail(
+                "focus",
+                format!("\"{id}\" is not a statement of this ladder"),
+            )),
+        }
+    }
+    match about {
+        Some(about) if problems.len() == before => Some(NewHire { about, focus }),
+        _ => None,
+    }
+}
+
+/// Every section must be rateable in both checks, and an earlier
+/// statement's answers can carry over to one statement only.
 fn check_coverage(ladder: &Ladder, problems: &mut Vec<FieldError>) {
+    let mut carried: Vec<&str> = Vec::new();
+    for statement in &ladder.statements {
+        for old in &statement.replaces {
+            let place = format!("statement \"{}\", field \"replaces\"", statement.id);
+            if ladder.statement_index(old).is_some() {
+                problems.push(error(
+                    place,
+                    format!("\"{old}\" is still a statement of this ladder; its answers are its own"),
+                ));
+            } else if carried.contains(&old.as_str()) {
+                problems.push(error(
+                    place,
+                    format!("\"{old}\" is replaced by two statements; its answers can carry over to one"),
+                ));
+            } else {
+                carried.push(old);
+            }
+        }
+    }
     for (index, section) in ladder.sections.iter().enumerate() {
         let place = format!("section \"{}\"", section.id);
         if ladder.statements_in(index, false).next().is_none() {

@@ -11,10 +11,26 @@
 //!   kept untouched;
 //! - `l5-selfcheck/<instance>/<ladder>/deleted/<id>`: a deleted check,
 //!   kept so the deletion can be undone;
-//! - `l5-selfcheck/<instance>/ui`: small display preferences.
+//! - `l5-selfcheck/<instance>/~prefs`: small display preferences.
+//!
+//! Keys are unambiguous: ids (instances, ladders, checks) are made of
+//! `[a-z0-9._-]` and never hold a `/`; the third segment is a ladder id or
+//! `~prefs`, which no id can spell; deeper segments are fixed words
+//! (`rev`, `backup-<ms>`, `check`, `deleted`) or an id right after `check`
+//! or `deleted`. A test builds every kind of key for arbitrary ids and
+//! finds no two alike. Versions before 0.3 kept the preferences under
+//! `…/ui`, so `ui` is refused as a ladder id (`RESERVED_LADDER_IDS`).
 
 /// Prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "l5-selfcheck";
+
+/// Ladder ids that earlier versions used as keys of their own on the same
+/// site; a content file with one of them is refused, naming it.
+pub const RESERVED_LADDER_IDS: &[&str] = &["ui"];
+
+/// What earlier versions wrote under `…/ui` to remember the answer key
+/// was seen.
+pub const LEGACY_KEY_SEEN: &str = "key-seen";
 
 /// The start of every key of one instance (embed).
 pub fn instance_prefix(instance: &str) -> String {
@@ -79,6 +95,16 @@ pub fn check_id_in<'a>(key: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// Display preferences of one instance.
-pub fn ui_key(instance: &str) -> String {
+pub fn prefs_key(instance: &str) -> String {
+    format!("{KEY_PREFIX}/{instance}/~prefs")
+}
+
+/// Where versions before 0.3 kept the preferences (read, never written).
+pub fn legacy_prefs_key(instance: &str) -> String {
     format!("{KEY_PREFIX}/{instance}/ui")
+}
+
+/// Where a deleted check is kept, so its deletion can be undone.
+pub fn kept_key(instance: &str, ladder: &str, id: &str) -> String {
+    format!("{}{id}", deleted_prefix(instance, ladder))
 }

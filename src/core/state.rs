@@ -1,10 +1,9 @@
-//! All app state in one reducer: `State`, `Action` and `State::reduce`.
-//! Pure: time and anything read from storage or the browser come in with
-//! the action, so the whole state machine (several tabs sharing one
-//! storage included) is tested natively. The Yew app wraps it in
-//! `Reducible` and runs the effects (saving, routing, focus) in hooks.
+//! What the pages render (`State`) and what a person can do (`Action`).
+//! The engine (`core::engine`) owns the state and changes it; pages read
+//! it and dispatch actions. Pure: nothing here touches storage.
 
 use super::content::Ladder;
+use super::document::plan::PlanItem;
 use super::document::{Answers, CheckMode, Document, Rater, Rating, Snapshot};
 use super::keys::CheckRef;
 use super::route::Route;
@@ -29,12 +28,16 @@ pub enum Place {
     CopySummary,
     CopyLink,
     Download,
-    /// The delete controls (and the undo of a deletion).
+    /// The delete controls.
     Delete,
     /// The list of checks about other people (added, deleted, restored).
     Checks,
-    /// Import, share-link answers, restore, undo.
+    /// Import, share-link answers, restore.
     Replace,
+    /// The plan on the start page and the results.
+    Plan,
+    /// The undo bar: what an undo did.
+    Undo,
 }
 
 /// A message shown next to its control.
@@ -44,8 +47,6 @@ pub struct Notice {
     pub text: String,
     /// An error rather than news.
     pub error: bool,
-    /// A deleted check this message offers to restore (its id).
-    pub restore: Option<String>,
 }
 
 impl Notice {
@@ -54,7 +55,6 @@ impl Notice {
             place,
             text: text.into(),
             error: false,
-            restore: None,
         }
     }
 
@@ -63,7 +63,6 @@ impl Notice {
             place,
             text: text.into(),
             error: true,
-            restore: None,
         }
     }
 }
@@ -82,12 +81,22 @@ pub enum Change {
 /// Most time a typed note waits before it is written.
 pub const NOTE_SAVE_DELAY_MS: u32 = 300;
 
-/// Another person's view, imported to compare with.
+/// Another person's view, shown beside this check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparing {
     /// Where it came from, e.g. the file name.
     pub label: String,
     pub document: Document,
+}
+
+/// What the compare page has to show beside the open check.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Comparison {
+    #[default]
+    None,
+    Loaded(Rc<Comparing>),
+    /// The link named a check that is not in this browser.
+    Missing,
 }
 
 /// A check about someone else kept in this browser, as the switcher
@@ -120,6 +129,52 @@ pub fn label(name: &str, self_check: bool) -> String {
     }
 }
 
+/// A check to add about someone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCheck {
+    pub name: String,
+    /// Who rated (a manager adding a view of someone, or a file's rater).
+    pub rater: Rater,
+    /// Answers to start from (an imported file).
+    pub from: Option<Rc<Document>>,
+    /// Where to go in the new check.
+    pub then: Route,
+}
+
+/// What can be done to a check about someone: the kind of a change is a
+/// type, never a string matched at the last moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckChange {
+    /// Out of the list, kept under "Deleted checks" (undoable).
+    Delete,
+    /// Back into the list.
+    Restore,
+    /// Removed for good (undoable until the page closes).
+    Purge,
+}
+
+/// A change that replaced or deleted data and can still be undone. Held
+/// as state and shown in the undo bar until the person keeps the change
+/// or leaves the page; other messages never take it away.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// "Delete my data": everything this embed stored.
+    DeleteAll(Rc<Removed>),
+    /// A check about someone moved to "Deleted checks".
+    DeleteCheck { id: String, name: String },
+    /// A deleted check removed for good: what it held.
+    Purge { name: String, removed: Rc<Removed> },
+    /// A plan item marked done or dropped: how it was before.
+    Plan { check: CheckRef, before: PlanItem },
+}
+
+/// An undo on offer, with an id the bar's buttons name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub id: u64,
+    pub undo: Undo,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub ladder: Rc<Ladder>,
@@ -146,16 +201,18 @@ pub struct State {
     pub persistence: Persistence,
     /// Stored data that could not be read (kept in a backup).
     pub unreadable: Option<Unreadable>,
+    /// Answers this tab holds that will not be written (a newer version
+    /// took over, or the check was deleted elsewhere): offered as a file.
+    pub unsaved: Option<Rc<Document>>,
     pub save_status: SaveStatus,
     pub notice: Option<Notice>,
     pub last_change: Change,
     /// The page being shown.
     pub route: Route,
-    /// Someone else's answers to compare with, for this visit.
-    pub comparison: Option<Rc<Comparing>>,
-    /// What "delete my data" removed, so it can be put back while this
-    /// page is open.
-    pub deleted: Option<Rc<Removed>>,
+    /// What the compare page shows beside this check.
+    pub comparison: Comparison,
+    /// Changes that can still be undone, oldest first.
+    pub undos: Rc<Vec<Pending>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,26 +220,13 @@ pub enum Action {
     Rate {
         statement: usize,
         rating: Rating,
-        now: u64,
     },
     Note {
         statement: usize,
         text: String,
-        now: u64,
     },
-    /// The page to show changed (a link, back or forward).
-    Navigate { route: Route, now: u64 },
-    /// A sync with storage finished.
-    Synced(Synced),
-    /// Every stored item of this instance was removed; `removed` is kept
-    /// for undo, and `marker` is what the deletion left beside this check's
-    /// document (so this tab knows the deletion was its own).
-    Deleted {
-        removed: Removed,
-        marker: Option<String>,
-    },
-    /// The removed items were put back (the shell then syncs).
-    DeleteUndone,
+    /// Show another page of the open check.
+    Navigate(Route),
     /// Replace the answers (after the person confirmed a preview), keeping
     /// the current ones so the replace can be undone.
     Replace {
@@ -190,39 +234,33 @@ pub enum Action {
         /// Snapshots to bring along (the person's own history from another
         /// browser); empty for someone else's file.
         snapshots: Vec<Snapshot>,
+        /// The plan to bring along (the person's own), or none.
+        plan: Option<Vec<PlanItem>>,
         /// What replaces them, e.g. "importing “x.json”".
         what: String,
-        now: u64,
     },
     /// Undo the last replace.
-    Undo { now: u64 },
+    UndoReplace,
     /// Keep the replaced answers: stop offering the undo (the earlier
     /// answers stay in the history).
-    KeepReplaced { now: u64 },
+    KeepReplaced,
     /// Keep a dated copy of the answers.
-    Snapshot { now: u64 },
-    /// Show these answers beside the person's own.
+    Snapshot,
+    /// Show these answers beside the open check.
     Compare(Option<Rc<Comparing>>),
     /// Show a message next to a control.
     Notify(Notice),
-    /// Open another check (its document just loaded), at `route`.
-    Open {
-        check: CheckRef,
-        loaded: Box<Loaded>,
-        route: Route,
-        now: u64,
-    },
-    /// The list of checks in this browser changed.
-    Checks {
-        checks: Vec<CheckInfo>,
-        deleted: Vec<CheckInfo>,
-    },
+    /// Every stored item of this embed, after the person confirmed.
+    DeleteAll,
+    AddCheck(NewCheck),
+    /// Delete, restore or purge the check with this id.
+    ChangeCheck { id: String, change: CheckChange },
+    /// Undo the pending change with this id.
+    Undo(u64),
+    /// Keep the pending change with this id: its undo goes.
+    Keep(u64),
     /// Names in the open check: whom it is about and who rates.
-    Names {
-        subject: String,
-        rater: Rater,
-        now: u64,
-    },
+    Names { subject: String, rater: Rater },
 }
 
 impl State {
@@ -242,12 +280,13 @@ impl State {
             marker: loaded.marker,
             persistence: loaded.persistence,
             unreadable: loaded.unreadable,
+            unsaved: None,
             save_status: SaveStatus::Idle,
             notice: None,
             last_change: Change::Other,
             route,
-            comparison: None,
-            deleted: None,
+            comparison: Comparison::None,
+            undos: Rc::default(),
         }
     }
 
@@ -263,8 +302,13 @@ impl State {
         self.persistence == Persistence::Saving
     }
 
+    /// Nothing here can change: a newer version's data, or a check deleted
+    /// in another tab.
     pub fn read_only(&self) -> bool {
-        matches!(self.persistence, Persistence::ReadOnly { .. })
+        matches!(
+            self.persistence,
+            Persistence::ReadOnly { .. } | Persistence::CheckDeleted
+        )
     }
 
     /// Whether this tab holds changes storage does not have yet.
@@ -316,6 +360,23 @@ impl State {
         route.href(&self.check)
     }
 
+    /// How sentences name the open check: "your self-check", "the check
+    /// about Sam Rivera".
+    pub fn check_phrase(&self) -> String {
+        match &self.check {
+            CheckRef::Own => "your self-check".to_string(),
+            CheckRef::Other(_) => format!("the check about {}", self.check_name()),
+        }
+    }
+
+    /// The browser tab's title: whose check, and the ladder.
+    pub fn page_title(&self) -> String {
+        match &self.check {
+            CheckRef::Own => format!("{} self-check", self.ladder.title),
+            CheckRef::Other(_) => format!("{} \u{2014} {}", self.check_name(), self.ladder.title),
+        }
+    }
+
     /// The name the open check goes by, for headers and labels: "You" for
     /// the person's own.
     pub fn check_name(&self) -> String {
@@ -330,14 +391,14 @@ impl State {
 
     /// An empty document that remembers a deletion at `deleted_at`, so
     /// that writing it later keeps older copies elsewhere from coming back.
-    fn fresh_document(&self, deleted_at: u64) -> Rc<Document> {
+    pub fn fresh_document(&self, deleted_at: u64) -> Rc<Document> {
         let mut document = Document::new(&self.ladder.id, &self.ladder.version);
         document.cleared_before = deleted_at;
         Rc::new(document)
     }
 
     /// Takes in the result of a sync.
-    fn synced(&mut self, synced: Synced) {
+    pub fn synced(&mut self, synced: Synced) {
         let current = synced.from_revision == self.document.revision;
         match synced.outcome {
             SyncOutcome::Stored {
@@ -393,6 +454,9 @@ impl State {
                 // under "Deleted checks". Writing here would start a second,
                 // nameless copy, so this page stops writing and says so.
                 self.marker = marker;
+                if !self.document.same_content(&self.synced) {
+                    self.unsaved = Some(self.document.clone());
+                }
                 self.persistence = Persistence::CheckDeleted;
                 self.save_status = SaveStatus::Idle;
             }
@@ -407,6 +471,11 @@ impl State {
                 ));
             }
             SyncOutcome::Newer { schema, readable } => {
+                // What this tab had not written yet is not dropped without
+                // a word: it stays on offer as a download.
+                if !self.document.same_content(&self.synced) {
+                    self.unsaved = Some(self.document.clone());
+                }
                 self.persistence = Persistence::ReadOnly { schema };
                 if let Some(document) = readable {
                     self.document = Rc::new(*document);
@@ -430,199 +499,21 @@ impl State {
         }
     }
 
-    /// Applies an action. Returns `None` when nothing changed, so the app
-    /// can skip the re-render.
-    pub fn reduce(&self, action: Action) -> Option<State> {
-        let mut state = self.clone();
-        match action {
-            Action::Rate {
-                statement,
-                rating,
-                now,
-            } => {
-                let id = &state.ladder.statements.get(statement)?.id;
-                if state.read_only() || state.document.rating(id) == Some(rating) {
-                    return None;
-                }
-                let id = id.clone();
-                Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
-                state.last_change = Change::Rating;
-                state.key_seen = true;
-            }
-            Action::Note {
-                statement,
-                text,
-                now,
-            } => {
-                let id = state.ladder.statements.get(statement)?.id.clone();
-                if state.read_only() {
-                    return None;
-                }
-                let before = state.document.revision;
-                Rc::make_mut(&mut state.document).set_note(&id, &text, now);
-                if state.document.revision == before {
-                    return None;
-                }
-                state.last_change = Change::Note;
-            }
-            Action::Navigate { route, now } => {
-                if route == state.route {
-                    return None;
-                }
-                state.enter(route, now);
-            }
-            Action::Synced(synced) => state.synced(synced),
-            Action::Deleted { removed, marker } => {
-                // Checks about other people went too: back to one's own.
-                if state.check != CheckRef::Own {
-                    state.check = CheckRef::Own;
-                    state.enter(Route::Start, removed.at);
-                }
-                state.checks = Rc::new(Vec::new());
-                state.deleted_checks = Rc::new(Vec::new());
-                state.document = state.fresh_document(removed.at);
-                state.synced = state.document.clone();
-                state.marker = marker;
-                state.unreadable = None;
-                state.last_change = Change::Other;
-                state.save_status = SaveStatus::Idle;
-                // Nothing newer is left to protect.
-                if state.read_only() {
-                    state.persistence = Persistence::Saving;
-                }
-                let count = removed.count();
-                state.notice = Some(Notice::new(
-                    Place::Delete,
-                    format!(
-                        "Deleted: {count} stored item{} removed from this browser. You can undo this until you leave the page.",
-                        if count == 1 { "" } else { "s" }
-                    ),
-                ));
-                state.deleted = Some(Rc::new(removed));
-            }
-            Action::DeleteUndone => {
-                state.deleted = None;
-                state.notice = Some(Notice::new(
-                    Place::Delete,
-                    "Undone: your answers are back in this browser.",
-                ));
-            }
-            Action::Replace {
-                answers,
-                snapshots,
-                what,
-                now,
-            } => {
-                if state.read_only() {
-                    return None;
-                }
-                let document = Rc::make_mut(&mut state.document);
-                let mut trimmed = document.replace_answers(&answers, &what, now);
-                if !snapshots.is_empty() {
-                    trimmed += document.add_snapshots(&snapshots, now);
-                }
-                state.last_change = Change::Other;
-                state.notice = Some(Notice::new(
-                    Place::Replace,
-                    format!(
-                        "Your answers were replaced by {what}. The earlier ones are kept in your history{}.",
-                        if trimmed > 0 {
-                            format!(" ({trimmed} oldest snapshots were removed to stay within the limit)")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                ));
-            }
-            Action::Undo { now } => {
-                if state.read_only() {
-                    return None;
-                }
-                let what = state.document.replaced.as_ref()?.what.clone();
-                if !Rc::make_mut(&mut state.document).undo_replace(now) {
-                    return None;
-                }
-                state.last_change = Change::Other;
-                state.notice = Some(Notice::new(
-                    Place::Replace,
-                    format!("Undone: your answers from before {what} are back. The replacing answers are kept in your history."),
-                ));
-            }
-            Action::KeepReplaced { now } => {
-                if state.read_only() || state.document.replaced.is_none() {
-                    return None;
-                }
-                let document = Rc::make_mut(&mut state.document);
-                document.replaced = None;
-                document.touch(now);
-                state.last_change = Change::Other;
-                state.notice = None;
-            }
-            Action::Snapshot { now } => {
-                if state.read_only() {
-                    return None;
-                }
-                let (_, trimmed) = Rc::make_mut(&mut state.document).take_snapshot(now, "");
-                state.last_change = Change::Other;
-                state.notice = Some(Notice::new(
-                    Place::Snapshot,
-                    format!(
-                        "Snapshot saved ({} in your history{}).",
-                        state.document.snapshots.len(),
-                        if trimmed > 0 {
-                            "; the oldest was removed"
-                        } else {
-                            ""
-                        }
-                    ),
-                ));
-            }
-            Action::Compare(comparing) => state.comparison = comparing,
-            Action::Notify(notice) => state.notice = Some(notice),
-            Action::Open {
-                check,
-                loaded,
-                route,
-                now,
-            } => {
-                let loaded = *loaded;
-                let document = Rc::new(loaded.document);
-                state.check = check;
-                state.synced = document.clone();
-                state.document = document;
-                state.marker = loaded.marker;
-                state.persistence = loaded.persistence;
-                state.unreadable = loaded.unreadable;
-                state.save_status = SaveStatus::Idle;
-                state.notice = None;
-                state.last_change = Change::Other;
-                state.route = Route::Start;
-                state.enter(route, now);
-            }
-            Action::Checks { checks, deleted } => {
-                if *state.checks == checks && *state.deleted_checks == deleted {
-                    return None;
-                }
-                state.checks = Rc::new(checks);
-                state.deleted_checks = Rc::new(deleted);
-            }
-            Action::Names {
-                subject,
-                rater,
-                now,
-            } => {
-                if state.read_only()
-                    || (state.document.subject == subject && state.document.rater == rater)
-                {
-                    return None;
-                }
-                let document = Rc::make_mut(&mut state.document);
-                document.subject = subject;
-                document.rater = rater;
-                document.touch(now);
-                state.last_change = Change::Other;
-            }
-        }
-        Some(state)
+    /// Takes in a document just loaded for `check`, shown at `route`.
+    pub fn open(&mut self, check: CheckRef, loaded: Loaded, route: Route, now: u64) {
+        let document = Rc::new(loaded.document);
+        self.check = check;
+        self.synced = document.clone();
+        self.document = document;
+        self.marker = loaded.marker;
+        self.persistence = loaded.persistence;
+        self.unreadable = loaded.unreadable;
+        self.unsaved = None;
+        self.save_status = SaveStatus::Idle;
+        self.notice = None;
+        self.last_change = Change::Other;
+        self.comparison = Comparison::None;
+        self.route = Route::Start;
+        self.enter(route, now);
     }
 }

@@ -16,7 +16,7 @@
 //! makes sure that whatever a tab has seen, it never drops.
 
 use super::content::Ladder;
-use super::document::{reconcile, DecodeError, Document};
+use super::document::{reconcile, Answers, DecodeError, Document};
 use super::keys::DocKeys;
 use super::store::{Store, StoreFault};
 use std::rc::Rc;
@@ -55,16 +55,41 @@ pub struct Loaded {
     pub unreadable: Option<Unreadable>,
 }
 
-/// Decodes stored text and checks it belongs to this ladder.
+/// Decodes stored text and checks it belongs to this ladder. Answers to
+/// statements this ladder says it replaces move to their successors.
 pub fn decode_for(ladder: &Ladder, raw: &str) -> Result<Document, DecodeError> {
-    let document = Document::decode(raw)?;
+    let mut document = Document::decode(raw)?;
     if document.ladder != ladder.id {
         return Err(DecodeError::Invalid(format!(
             "it belongs to another ladder (\"{}\")",
             document.ladder.chars().take(40).collect::<String>()
         )));
     }
+    carry_over(ladder, &mut document);
     Ok(document)
+}
+
+/// Moves answers given to an earlier statement to the statement that
+/// replaces it (`replaces` in the content file), where the successor has
+/// no answer of its own; anything else stays, as a retired answer. Times
+/// are kept, so every tab moves them the same way.
+pub fn carry_over(ladder: &Ladder, document: &mut Document) {
+    let move_in = |answers: &mut Answers| {
+        for statement in &ladder.statements {
+            for old in &statement.replaces {
+                let free = answers.get(&statement.id).is_none_or(|a| a.is_cleared());
+                if free && answers.get(old).is_some_and(|a| !a.is_cleared()) {
+                    if let Some(answer) = answers.remove(old) {
+                        answers.insert(statement.id.clone(), answer);
+                    }
+                }
+            }
+        }
+    };
+    move_in(&mut document.answers);
+    for snapshot in &mut document.snapshots {
+        move_in(&mut snapshot.answers);
+    }
 }
 
 /// Copies stored text that cannot be read to a backup key, never to be
@@ -193,6 +218,11 @@ pub struct SyncInput<'a> {
     /// Decode what is stored even if the marker did not change (a
     /// `storage` event said something changed).
     pub force: bool,
+    /// Whether answers given after another tab deleted the document write
+    /// it again (the person's own check), or leave it deleted and come
+    /// back as unsaved (a check about someone, kept under "Deleted
+    /// checks", which writing would split in two).
+    pub recreate: bool,
     pub now: u64,
 }
 
@@ -309,7 +339,9 @@ fn sync_outcome(
         // Unreadable text is safe in its backup; merge with nothing.
         let base = (unreadable.is_none() && (stored.is_some() || deleted)).then_some(input.base);
         let (merged, reconciled) = reconcile(input.mine, stored.as_ref(), base, deleted_at);
-        if deleted && merged.answers.given() == 0 && merged.snapshots.is_empty() {
+        if deleted
+            && (!input.recreate || merged.answers.given() == 0 && merged.snapshots.is_empty())
+        {
             return SyncOutcome::DeletedElsewhere {
                 marker: stored_marker,
                 deleted_at,
@@ -343,9 +375,20 @@ fn sync_outcome(
     // Written before the document: if the document then fails to be
     // written, other tabs still see a change and read before they write.
     let marker = format!("{}.{}.{}", merged.revision, input.now, input.tab);
+    // A document that would not decode is never written: say so instead.
+    let text = match merged.checked_encode() {
+        Ok(text) => text,
+        Err(why) => {
+            return failed(
+                &StoreFault::Failed(format!("this change could not be stored ({why})")),
+                &merged,
+                unreadable,
+            )
+        }
+    };
     if let Err(fault) = store
         .write(&keys.marker, &marker)
-        .and_then(|()| store.write(&keys.document, &merged.encode()))
+        .and_then(|()| store.write(&keys.document, &text))
     {
         return failed(&fault, &merged, unreadable);
     }

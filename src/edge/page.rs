@@ -80,6 +80,14 @@ pub fn set_hash(href: &str) {
     }
 }
 
+/// Puts a route in the address in place of the current entry (a move the
+/// app refused leaves no history entry behind).
+pub fn replace_hash(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(href);
+    }
+}
+
 /// This page's address without its fragment, to build share links.
 pub fn url_without_hash() -> String {
     let href = web_sys::window()

@@ -1,7 +1,7 @@
 //! The root component, the shell (a short list of hooks around one
 //! reducer) and the layout every page sits in.
 
-use super::banners::{save_status_line, storage_banner};
+use super::banners::{save_status_line, storage_banner, undo_bar};
 use super::check::{check_page, quick_page, rate_page};
 use super::compare::compare_page;
 use super::data::data_page;
@@ -10,17 +10,12 @@ use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
 use super::results::results_page;
 use super::shared::shared_page;
 use super::start::start_page;
-use crate::app::hooks::{
-    use_effects, use_focus, use_media, use_routing, use_saving, use_title, Latest, Widget,
-};
+use crate::app::hooks::{embed_links, use_browser_events, use_effect_runner, use_engine, use_media};
 use crate::app::Setup;
-use crate::core::checks;
 use crate::core::content::Ladder;
-use crate::core::keys::{ui_key, CheckRef, DocKeys};
+use crate::core::engine::{Engine, Input, Widget};
+use crate::core::keys::CheckRef;
 use crate::core::route::Route;
-use crate::core::state::State;
-use crate::core::store::Store;
-use crate::core::sync;
 use crate::edge::storage::BrowserStore;
 use crate::edge::{clock, page};
 use std::rc::Rc;
@@ -99,92 +94,58 @@ pub fn setting_problems(problems: &[String]) -> Html {
     }
 }
 
-/// The state a page opens with: the check and page in the link (or the
-/// configured start), its document as stored, the list of checks.
-fn first_state(props: &ShellProps, page_hash: &str) -> State {
-    // A script embed ignores the page's address, unless it names this
-    // widget (a link made in it: `#l5-<instance>/shared/...`).
-    let hash = if props.hash_routing {
-        page_hash.to_string()
-    } else {
-        let prefix = embed_hash(&props.instance, "#/");
-        page_hash
-            .strip_prefix(prefix.as_str())
-            .map(|rest| format!("#/{rest}"))
-            .unwrap_or_default()
-    };
-    let (mut check, mut route) = Route::parse(&hash);
-    if let (Some(start), Route::Start, CheckRef::Own) = (&props.start, &route, &check) {
-        route = start.clone();
+/// The address as this widget reads it: the page's own (stand-alone page,
+/// iframe), or in a script embed only a fragment addressed to this widget
+/// by name (a link made in it: `#l5-<instance>/shared/...`).
+fn widget_hash(props: &ShellProps, page_hash: &str) -> String {
+    if props.hash_routing {
+        return page_hash.to_string();
     }
-    let now = clock::now_ms();
-    let store = BrowserStore;
-    let (others, deleted) =
-        checks::list(&store, &props.instance, &props.ladder).unwrap_or_default();
-    if let CheckRef::Other(id) = &check {
-        if !others.iter().any(|c| &c.id == id) {
-            route = Route::NotFound {
-                path: route.href(&check).trim_start_matches("#/").to_string(),
-            };
-            check = CheckRef::Own;
-        }
-    }
-    let keys = DocKeys::new(&props.instance, &props.ladder.id, &check);
-    let loaded = sync::load(&store, &keys, &props.ladder, now);
-    let mut state = State::new(props.ladder.clone(), loaded, Route::Start);
-    state.check = check;
-    state.checks = Rc::new(others);
-    state.deleted_checks = Rc::new(deleted);
-    state.offset = clock::utc_offset_minutes();
-    state.key_seen = matches!(store.read(&ui_key(&props.instance)), Ok(Some(_)));
-    state.enter(route, now);
-    state
+    let prefix = embed_hash(&props.instance, "#/");
+    page_hash
+        .strip_prefix(prefix.as_str())
+        .map(|rest| format!("#/{rest}"))
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
-    let first_hash: Rc<str> = use_memo((), |_| Rc::<str>::from(page::hash()))
-        .as_ref()
-        .clone();
-    let state = {
+    let (state, dispatch, queue) = {
         let props = props.clone();
-        let hash = first_hash.clone();
-        use_reducer(move || first_state(&props, &hash))
-    };
-    let widget = {
-        let instance = props.instance.clone();
-        let hash_routing = props.hash_routing;
-        use_memo((), move |_| Widget {
-            instance,
-            hash_routing,
-            tab: Rc::from(clock::tab_name()),
-            first_hash,
+        use_engine(move || {
+            let widget = Widget {
+                instance: props.instance.to_string(),
+                tab: clock::tab_name(),
+                hash_routing: props.hash_routing,
+            };
+            Engine::start(
+                &BrowserStore,
+                widget,
+                props.ladder.clone(),
+                &widget_hash(&props, &page::hash()),
+                props.start.clone(),
+                clock::now_ms(),
+                clock::utc_offset_minutes(),
+            )
         })
     };
-    let latest: Latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
-
-    let onclick = use_routing(&widget, &latest);
-    let flush = use_saving(&widget, &latest);
-    let effects = use_effects(&widget, &latest, flush);
+    use_browser_events(&dispatch, props.hash_routing);
     let root = use_node_ref();
-    use_focus(&widget, &state, &root);
-    use_title(&widget, &state);
+    use_effect_runner(&queue, &dispatch, &root, &props.instance, props.hash_routing);
     let wide = use_media("(min-width: 52rem)");
-
-    let (dispatch, on_rate, on_note) = (*use_memo((), {
-        let state = state.clone();
+    let (act, on_rate, on_note) = (*use_memo((), {
+        let dispatch = dispatch.clone();
         move |_| {
-            let dispatch = Callback::from(move |action| state.dispatch(action));
-            let (rate, note) = statement_callbacks(&dispatch, clock::now_ms);
-            (dispatch, rate, note)
+            let act = dispatch.reform(Input::Act);
+            let (rate, note) = statement_callbacks(&act);
+            (act, rate, note)
         }
     }))
     .clone();
+    let onclick = (!props.hash_routing).then(|| embed_links(&dispatch));
     let ctx = Ctx {
-        state: Rc::new((*state).clone()),
-        dispatch,
-        effects,
+        state,
+        dispatch: act,
         on_rate,
         on_note,
         instance: props.instance.clone(),
@@ -234,6 +195,7 @@ pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
             </header>
             { setting_problems(problems) }
             { storage_banner(ctx) }
+            { undo_bar(ctx) }
             <main>{ page }</main>
         </>
     }

@@ -2,13 +2,13 @@
 //! that helps: download the answers, the data that could not be read, or
 //! undo the last replace.
 
-use super::page::{notice_at, Ctx};
+use super::page::{notice_at, plural, Ctx};
 use crate::core::keys::CheckRef;
 use crate::core::route::Route;
-use crate::core::state::{Action, Place, SaveStatus};
+use crate::core::state::{Action, Place, SaveStatus, Undo};
 use crate::core::sync::Persistence;
 use crate::core::time::local_date;
-use crate::edge::{clock, download};
+use crate::edge::download;
 use yew::prelude::*;
 
 /// The file name for an export of the open check (`extension` without
@@ -54,6 +54,18 @@ pub fn download_answers_button(ctx: &Ctx, label: &str) -> Html {
     html! { <button type="button" class="button" {onclick}>{ label.to_string() }</button> }
 }
 
+/// Downloads the answers this page holds that will not be saved.
+fn unsaved_button(ctx: &Ctx) -> Html {
+    let Some(unsaved) = ctx.state.unsaved.clone() else {
+        return Html::default();
+    };
+    let name = export_file_name(ctx, "json").replace(".json", "-unsaved.json");
+    let onclick = Callback::from(move |_: MouseEvent| {
+        download::download(&name, "application/json", &unsaved.encode());
+    });
+    html! { <button type="button" class="button primary" {onclick}>{ "Download the unsaved answers" }</button> }
+}
+
 /// Persistent warnings: shown for as long as they are true.
 pub fn storage_banner(ctx: &Ctx) -> Html {
     let state = &ctx.state;
@@ -65,15 +77,30 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
                 <p>{ download_answers_button(ctx, "Download your answers") }</p>
             </div>
         }),
-        Persistence::CheckDeleted => Some(html! {
-            <div class="banner warning" role="alert">
-                <p>{ format!("The check about {} was deleted in another tab or window, so nothing here is saved any more. It is kept under \u{201c}Deleted checks\u{201d} on the start page, where it can be restored.", state.check_name()) }</p>
-                <p><a class="button" href={Route::Start.href(&CheckRef::Own)}>{ "Go to your own self-check" }</a></p>
-            </div>
-        }),
+        Persistence::CheckDeleted => {
+            let kept = matches!(&state.check, CheckRef::Other(id) if state.deleted_checks.iter().any(|c| &c.id == id));
+            let where_now = if kept {
+                "It is kept under \u{201c}Deleted checks\u{201d} on the start page of your own self-check, where it can be restored; it opens again here when it is."
+            } else {
+                "It is no longer kept in this browser."
+            };
+            Some(html! {
+                <div class="banner warning" role="alert">
+                    <p>{ format!("The check about {} was deleted in another tab or window, so it is read-only here. {where_now}", state.check_name()) }</p>
+                    <p class="actions">
+                        { unsaved_button(ctx) }
+                        <a class="button" href={Route::Start.href(&CheckRef::Own)}>{ "Go to your own self-check" }</a>
+                    </p>
+                </div>
+            })
+        }
         Persistence::ReadOnly { schema } => Some(html! {
             <div class="banner warning" role="alert">
                 <p>{ format!("These answers were saved by a newer version of this self-check (data version {schema}). They are shown read-only and nothing is written, so the newer data stays intact.") }</p>
+                if state.unsaved.is_some() {
+                    <p>{ "Your latest changes on this page were made before that and are not saved." }</p>
+                    <p>{ unsaved_button(ctx) }</p>
+                }
             </div>
         }),
     };
@@ -105,51 +132,78 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
     }
 }
 
-/// The last replace of the answers, with Undo (also after a reload) and a
-/// way to keep the new answers and stop being asked.
-pub fn undo_replace(ctx: &Ctx) -> Html {
-    let replaced = ctx.state.document.replaced.as_ref();
-    let buttons = |ctx: &Ctx| {
-        let undo = {
-            let replace = ctx.effects.replace.clone();
-            Callback::from(move |_: MouseEvent| {
-                replace.emit(Action::Undo {
-                    now: clock::now_ms(),
-                })
-            })
-        };
-        let keep = ctx.on(|| Action::KeepReplaced {
-            now: clock::now_ms(),
-        });
+/// The undo bar: every change that replaced or deleted data and can
+/// still be undone, each with Undo and a way to keep it, until the person
+/// keeps it or leaves the page (a replace's undo also survives a reload).
+/// Other messages never take it away.
+pub fn undo_bar(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let row = |text: String, undo: Action, keep: Action, keep_label: &str| {
+        let (undo, keep) = (ctx.on(move || undo.clone()), ctx.on(move || keep.clone()));
         html! {
-            <p class="actions">
-                <button type="button" class="button primary" onclick={undo}>{ "Undo" }</button>
-                <button type="button" class="button" onclick={keep}>{ "Keep the new answers" }</button>
-            </p>
+            <li>
+                <p>{ text }</p>
+                <p class="actions">
+                    <button type="button" class="button primary" onclick={undo}>{ "Undo" }</button>
+                    <button type="button" class="button" onclick={keep}>{ keep_label.to_string() }</button>
+                </p>
+            </li>
         }
     };
-    let notice = ctx
-        .state
-        .notice
-        .as_ref()
-        .is_some_and(|n| n.place == Place::Replace);
-    match replaced {
-        // The message just shown carries the buttons.
-        Some(_) if notice => notice_at(ctx, Place::Replace, buttons(ctx)),
-        Some(replaced) if !ctx.state.read_only() => html! {
-            <>
-                <div class="banner info undo">
-                    <p>{ format!(
-                        "On {} your answers were replaced by {}. The earlier answers are kept in the history.",
-                        local_date(replaced.at, ctx.state.offset),
-                        replaced.what
-                    ) }</p>
-                    { buttons(ctx) }
-                </div>
-                { notice_at(ctx, Place::Replace, Html::default()) }
-            </>
+    let mut rows: Vec<Html> = Vec::new();
+    if let (Some(replaced), false) = (&state.document.replaced, state.read_only()) {
+        rows.push(row(
+            format!(
+                "On {} the answers of {} were replaced by {}. The earlier answers are kept in the history.",
+                local_date(replaced.at, state.offset),
+                state.check_phrase(),
+                replaced.what
+            ),
+            Action::UndoReplace,
+            Action::KeepReplaced,
+            "Keep the new answers",
+        ));
+    }
+    for pending in state.undos.iter() {
+        let text = match &pending.undo {
+            Undo::DeleteAll(removed) => format!(
+                "Deleted: {} removed from this browser. You can undo this until you leave the page.",
+                plural(removed.count(), "stored item", "stored items")
+            ),
+            Undo::DeleteCheck { name, .. } => format!(
+                "The check about \u{201c}{name}\u{201d} was deleted. It is kept under \u{201c}Deleted checks\u{201d} until you delete it for good."
+            ),
+            Undo::Purge { name, .. } => format!(
+                "The check about \u{201c}{name}\u{201d} was deleted for good. You can undo this until you leave the page."
+            ),
+            Undo::Plan { before, .. } => format!(
+                "The focus \u{201c}{}\u{201d} was {}.",
+                before.step,
+                "changed"
+            ),
+        };
+        rows.push(row(
+            text,
+            Action::Undo(pending.id),
+            Action::Keep(pending.id),
+            "Keep the change",
+        ));
+    }
+    let said = match &state.notice {
+        Some(notice) if notice.place == Place::Undo => html! {
+            <p class={classes!("undo-said", notice.error.then_some("error"))}>{ notice.text.clone() }</p>
         },
-        _ => notice_at(ctx, Place::Replace, Html::default()),
+        _ => Html::default(),
+    };
+    let empty = rows.is_empty() && state.notice.as_ref().is_none_or(|n| n.place != Place::Undo);
+    html! {
+        <section class={classes!("undo-bar", empty.then_some("empty"))} id={ctx.id("undo")} tabindex="-1"
+            aria-label="Changes you can undo">
+            <div role="status">{ said }</div>
+            if !rows.is_empty() {
+                <ul>{ for rows }</ul>
+            }
+        </section>
     }
 }
 

@@ -3,7 +3,7 @@
 //! of them), or a check and a file or link. The largest gaps come first,
 //! with both sides' notes, and a few openers for the conversation.
 
-use super::page::{heading, not_found, plural, Ctx, NewCheck};
+use super::page::{heading, not_found, plural, Ctx};
 use crate::core::compare::{compare, Difference, StatementPair, FAR_APART};
 use crate::core::content::Kind;
 use crate::core::document::{Document, Rater};
@@ -11,7 +11,7 @@ use crate::core::keys::CheckRef;
 use crate::core::markdown::{self, view_label};
 use crate::core::route::{Compared, Route};
 use crate::core::scoring::{answer_label, average_on_scale};
-use crate::core::state::{Action, Notice, Place};
+use crate::core::state::{Action, Comparison, NewCheck, Notice, Place};
 use crate::core::time::local_date;
 use crate::edge::{download, page};
 use std::rc::Rc;
@@ -42,7 +42,7 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
             None => return not_found(ctx, "There is no snapshot with that date in this history."),
         },
         _ => match &state.comparison {
-            Some(other) => (
+            Comparison::Loaded(other) => (
                 (*state.document).clone(),
                 here.clone(),
                 Rc::new(other.document.clone()),
@@ -53,12 +53,12 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
                 },
                 false,
             ),
-            None => {
+            missing => {
                 return html! {
                     <section class="page">
                         { heading(ctx, "Compare".into()) }
-                        <p>{ match with {
-                            Compared::Check(_) => "Opening the other check\u{2026}",
+                        <p role={(*missing == Comparison::Missing).then_some("alert")}>{ match (with, missing) {
+                            (Compared::Check(_), Comparison::Missing) => "There is no such check in this browser to compare with. It may have been deleted.",
                             _ => "Nothing to compare yet. Import someone's export, or open a share link, to see it beside these answers.",
                         } }</p>
                         <p><a class="button primary" href={ctx.href(&Route::Data)}>{ "Go to Save, share and compare" }</a></p>
@@ -195,15 +195,15 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
                     .to_lowercase()
         }))
     .then(|| {
-        let add = ctx.effects.add_check.clone();
+        let dispatch = ctx.dispatch.clone();
         let document = right.clone();
         Callback::from(move |_: MouseEvent| {
-            add.emit(NewCheck {
+            dispatch.emit(Action::AddCheck(NewCheck {
                 name: document.subject.clone(),
                 rater: document.rater.clone(),
                 from: Some(document.clone()),
                 then: Route::Start,
-            })
+            }))
         })
     });
     html! {

@@ -3,8 +3,8 @@
 //! replace, always with a preview and an undo), comparisons. Nothing here
 //! sends anything anywhere.
 
-use super::banners::{download_answers_button, export_file_name, undo_replace};
-use super::page::{heading, notice_at, plural, Ctx, NewCheck};
+use super::banners::{download_answers_button, export_file_name};
+use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
 use crate::core::checks::{check_new_name, find};
 use crate::core::document::{check_name, read_export, CheckMode, Document, Rater};
@@ -12,9 +12,9 @@ use crate::core::keys::CheckRef;
 use crate::core::markdown::{self, view_label, whose};
 use crate::core::route::{Compared, Route};
 use crate::core::share;
-use crate::core::state::{Action, Comparing, Notice, Place};
+use crate::core::state::{Action, Comparing, NewCheck, Notice, Place};
 use crate::core::time::local_date;
-use crate::edge::{clock, download, files};
+use crate::edge::{download, files};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -107,8 +107,8 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
         && (document.subject.is_empty() || own_name(document) == own_name(&state.document));
     let add = {
         let (name, problem, checks) = (name.clone(), problem.clone(), state.checks.clone());
-        let (add, on_done, document) = (
-            ctx.effects.add_check.clone(),
+        let (dispatch, on_done, document) = (
+            ctx.dispatch.clone(),
             props.on_done.clone(),
             document.clone(),
         );
@@ -116,12 +116,12 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             move |_: MouseEvent| match check_new_name(&name, self_check, &checks) {
                 Err(why) => problem.set(why),
                 Ok(valid) => {
-                    add.emit(NewCheck {
+                    dispatch.emit(Action::AddCheck(NewCheck {
                         name: valid,
                         rater: document.rater.clone(),
                         from: Some(document.clone()),
                         then: Route::Start,
-                    });
+                    }));
                     on_done.emit(());
                 }
             },
@@ -139,12 +139,9 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
                 label: label.clone(),
                 document: (*document).clone(),
             }))));
-            dispatch.emit(Action::Navigate {
-                route: Route::Compare {
-                    with: Compared::Visit,
-                },
-                now: clock::now_ms(),
-            });
+            dispatch.emit(Action::Navigate(Route::Compare {
+                with: Compared::Visit,
+            }));
             on_done.emit(());
         })
     };
@@ -153,23 +150,23 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
         Callback::from(move |_: MouseEvent| replacing.set(true))
     };
     let replace = {
-        let (replace, document, on_done) = (
-            ctx.effects.replace.clone(),
+        let (dispatch, document, on_done) = (
+            ctx.dispatch.clone(),
             document.clone(),
             props.on_done.clone(),
         );
         let what = props.what.to_string();
         Callback::from(move |_: MouseEvent| {
-            replace.emit(Action::Replace {
+            dispatch.emit(Action::Replace {
                 answers: document.answers.clone(),
-                // Their own history comes along; someone else's does not.
+                // Their own history and plan come along; someone else's do not.
                 snapshots: if same_person {
                     document.snapshots.clone()
                 } else {
                     Vec::new()
                 },
+                plan: same_person.then(|| document.plan.clone()),
                 what: what.clone(),
-                now: clock::now_ms(),
             });
             on_done.emit(());
         })
@@ -356,9 +353,7 @@ pub fn Names(props: &CtxProps) -> Html {
                         } else {
                             Rater::Subject
                         },
-                        now: clock::now_ms(),
                     });
-                    dispatch.emit(Action::Notify(Notice::new(Place::Download, "Names saved.")));
                 }
                 (Err(why), _) | (_, Err(why)) => problem.set(why),
             }
@@ -453,12 +448,10 @@ pub fn data_page(ctx: &Ctx) -> Html {
             }
         })
     };
-    let snapshot = ctx.on(|| Action::Snapshot {
-        now: clock::now_ms(),
-    });
+    let snapshot = ctx.on(|| Action::Snapshot);
     let restore = |taken_at: u64| {
-        let (replace, snapshot) = (
-            ctx.effects.replace.clone(),
+        let (dispatch, snapshot) = (
+            ctx.dispatch.clone(),
             state.document.snapshot(taken_at).cloned(),
         );
         let what = format!(
@@ -467,11 +460,11 @@ pub fn data_page(ctx: &Ctx) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             if let Some(snapshot) = &snapshot {
-                replace.emit(Action::Replace {
+                dispatch.emit(Action::Replace {
                     answers: snapshot.answers.clone(),
                     snapshots: Vec::new(),
+                    plan: Some(snapshot.plan.clone()),
                     what: what.clone(),
-                    now: clock::now_ms(),
                 });
             }
         })
@@ -495,7 +488,6 @@ pub fn data_page(ctx: &Ctx) -> Html {
         <section class="page data">
             { heading(ctx, if state.about_someone_else() { format!("Save, share and compare: {}", state.check_name()) } else { "Save, share and compare".into() }) }
             <p class="lead">{ "Take answers to a 1:1, a promotion packet or the next check. Everything happens in this browser; nothing is uploaded." }</p>
-            { undo_replace(ctx) }
 
             <h2>{ "Save a copy" }</h2>
             <Names ctx={ctx.clone()} />

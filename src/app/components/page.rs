@@ -3,46 +3,18 @@
 //! actions, so they render the same in the browser, in the prerender and
 //! in native tests.
 
-use crate::core::document::{Document, Rater, Rating};
+use crate::core::document::Rating;
 use crate::core::route::Route;
 use crate::core::state::{Action, Notice, Place, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The actions that need storage, run by the shell's hooks.
-#[derive(Clone, PartialEq, Default)]
-pub struct Effects {
-    /// "Delete my data": every stored item of this instance.
-    pub delete_all: Callback<()>,
-    /// Puts back what `delete_all` removed (while the page is open).
-    pub undo_delete: Callback<()>,
-    /// Reads storage, then applies a replace or undo action.
-    pub replace: Callback<Action>,
-    pub add_check: Callback<NewCheck>,
-    /// Check ids.
-    pub delete_check: Callback<String>,
-    pub restore_check: Callback<String>,
-    pub purge_check: Callback<String>,
-}
-
-/// A check to add about someone.
-#[derive(Clone, PartialEq)]
-pub struct NewCheck {
-    pub name: String,
-    /// Who rated (a manager adding a view of someone, or a file's rater).
-    pub rater: Rater,
-    /// Answers to start from (an imported file).
-    pub from: Option<Rc<Document>>,
-    /// Where to go in the new check.
-    pub then: Route,
-}
-
 /// A page's view of the app.
 #[derive(Clone)]
 pub struct Ctx {
     pub state: Rc<State>,
+    /// Every action goes to the engine, which decides what follows.
     pub dispatch: Callback<Action>,
-    pub effects: Effects,
     /// For statements: made once, so unchanged statements skip re-rendering.
     pub on_rate: OnRate,
     pub on_note: OnNote,
@@ -63,7 +35,6 @@ impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.state, &other.state)
             && self.dispatch == other.dispatch
-            && self.effects == other.effects
             && self.on_rate == other.on_rate
             && self.instance == other.instance
             && self.page_url == other.page_url
@@ -147,7 +118,7 @@ pub fn not_found(ctx: &Ctx, what: &str) -> Html {
         <section class="page">
             { heading(ctx, "Page not found".into()) }
             <p role="alert">{ what.to_string() }</p>
-            <p><a class="button primary" href={Route::Start.href(&Default::default())}>{ "Go to the start page" }</a></p>
+            <p><a class="button primary" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a></p>
         </section>
     }
 }
@@ -162,28 +133,10 @@ pub type OnRate = Callback<(usize, Rating)>;
 /// Types a note: (statement index, text).
 pub type OnNote = Callback<(usize, String)>;
 
-/// The statement callbacks for a dispatcher (time is read when they fire).
-pub fn statement_callbacks(dispatch: &Callback<Action>, now: fn() -> u64) -> (OnRate, OnNote) {
-    let rate = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |(statement, rating)| {
-            dispatch.emit(Action::Rate {
-                statement,
-                rating,
-                now: now(),
-            })
-        })
-    };
-    let note = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |(statement, text)| {
-            dispatch.emit(Action::Note {
-                statement,
-                text,
-                now: now(),
-            })
-        })
-    };
+/// The statement callbacks for a dispatcher.
+pub fn statement_callbacks(dispatch: &Callback<Action>) -> (OnRate, OnNote) {
+    let rate = dispatch.reform(|(statement, rating)| Action::Rate { statement, rating });
+    let note = dispatch.reform(|(statement, text)| Action::Note { statement, text });
     (rate, note)
 }
 

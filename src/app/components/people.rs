@@ -2,13 +2,13 @@
 //! people, added by name. One step to switch; each check keeps its own
 //! resume point. Deleting one asks first and can be undone.
 
-use super::page::{notice_at, Ctx, NewCheck};
+use super::page::notice_at;
 use super::start::CtxProps;
 use crate::core::checks::check_new_name;
 use crate::core::document::Rater;
 use crate::core::keys::CheckRef;
 use crate::core::route::Route;
-use crate::core::state::{CheckInfo, Place};
+use crate::core::state::{Action, CheckChange, CheckInfo, NewCheck, Place};
 use crate::core::time::local_date;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -38,21 +38,21 @@ pub fn People(props: &CtxProps) -> Html {
     let onsubmit = {
         let (name, rater, problem) = (name.clone(), rater.clone(), problem.clone());
         let checks = state.checks.clone();
-        let add = ctx.effects.add_check.clone();
+        let dispatch = ctx.dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match check_new_name(&name, false, &checks) {
                 Err(why) => problem.set(why),
                 Ok(valid) => {
                     problem.set(String::new());
-                    add.emit(NewCheck {
+                    dispatch.emit(Action::AddCheck(NewCheck {
                         name: valid,
                         rater: Rater::Other {
                             name: crate::core::document::check_name(&rater).unwrap_or_default(),
                         },
                         from: None,
                         then: Route::Start,
-                    });
+                    }));
                     name.set(String::new());
                 }
             }
@@ -69,10 +69,10 @@ pub fn People(props: &CtxProps) -> Html {
         let asking = confirming.as_deref() == Some(id.as_str());
         let confirm = asking.then(|| {
             let delete = {
-                let (confirming, id, delete) = (confirming.clone(), id.clone(), ctx.effects.delete_check.clone());
+                let (confirming, id, dispatch) = (confirming.clone(), id.clone(), ctx.dispatch.clone());
                 Callback::from(move |_: MouseEvent| {
                     confirming.set(None);
-                    delete.emit(id.clone())
+                    dispatch.emit(Action::ChangeCheck { id: id.clone(), change: CheckChange::Delete })
                 })
             };
             let cancel = {
@@ -102,14 +102,11 @@ pub fn People(props: &CtxProps) -> Html {
         }
     };
     let deleted = |check: &CheckInfo| {
-        let restore = {
-            let (id, restore) = (check.id.clone(), ctx.effects.restore_check.clone());
-            Callback::from(move |_: MouseEvent| restore.emit(id.clone()))
+        let change = |change: CheckChange| {
+            let id = check.id.clone();
+            ctx.on(move || Action::ChangeCheck { id: id.clone(), change })
         };
-        let purge = {
-            let (id, purge) = (check.id.clone(), ctx.effects.purge_check.clone());
-            Callback::from(move |_: MouseEvent| purge.emit(id.clone()))
-        };
+        let (restore, purge) = (change(CheckChange::Restore), change(CheckChange::Purge));
         html! {
             <li>
                 <bdi>{ label(check) }</bdi>
@@ -158,19 +155,7 @@ pub fn People(props: &CtxProps) -> Html {
                     }
                 </ul>
             }
-            { notice_at(ctx, Place::Checks, undo_check(ctx)) }
+            { notice_at(ctx, Place::Checks, Html::default()) }
         </section>
     }
-}
-
-/// Undo for the check just deleted: restore it.
-fn undo_check(ctx: &Ctx) -> Html {
-    let Some(id) = ctx.state.notice.as_ref().and_then(|n| n.restore.clone()) else {
-        return Html::default();
-    };
-    let restore = {
-        let restore = ctx.effects.restore_check.clone();
-        Callback::from(move |_: MouseEvent| restore.emit(id.clone()))
-    };
-    html! { <p class="actions"><button type="button" class="button primary" onclick={restore}>{ "Undo" }</button></p> }
 }

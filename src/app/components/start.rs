@@ -1,14 +1,14 @@
 //! The start page: what this is, one obvious next step that fits what the
 //! person has done, the other ways in, whose check is open, and the data.
 
-use super::banners::{download_answers_button, undo_replace};
+use super::banners::download_answers_button;
 use super::check::continue_full;
 use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
 use crate::core::document::CheckMode;
 use crate::core::route::Route;
 use crate::core::scoring::{first_unanswered, progress};
-use crate::core::state::Place;
+use crate::core::state::{Action, Place};
 use yew::prelude::*;
 
 /// Roughly how long a statement takes to answer, for the time estimates.
@@ -122,7 +122,6 @@ pub fn start_page(ctx: &Ctx) -> Html {
             }
             <p>{ "Rate short statements about what is actually done, add notes as evidence, and see strengths, growth areas and watch-outs. It is a starting point for reflection and for a conversation, not a verdict." }</p>
             <p class="privacy">{ "Answers stay in this browser and are never sent anywhere." }</p>
-            { undo_replace(ctx) }
             <div class="card next-step" aria-labelledby={ctx.id("next")}>
                 <h2 id={ctx.id("next")}>{ "Next step" }</h2>
                 <p class="next-status">{ status }</p>
@@ -194,18 +193,12 @@ pub fn DataControls(props: &CtxProps) -> Html {
     };
     let delete = {
         let confirming = confirming.clone();
-        let delete_all = ctx.effects.delete_all.clone();
+        let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
-            delete_all.emit(());
+            dispatch.emit(Action::DeleteAll);
         })
     };
-    let undo = ctx.state.deleted.is_some().then(|| {
-        let undo = ctx.effects.undo_delete.clone();
-        html! {
-            <p class="actions"><button type="button" class="button primary" onclick={Callback::from(move |_: MouseEvent| undo.emit(()))}>{ "Undo" }</button></p>
-        }
-    });
     html! {
         <section class="card your-data" aria-labelledby={ctx.id("data")}>
             <h2 id={ctx.id("data")}>{ "Your data" }</h2>
@@ -226,7 +219,7 @@ pub fn DataControls(props: &CtxProps) -> Html {
                     </p>
                 </div>
             }
-            { notice_at(ctx, Place::Delete, undo.unwrap_or_default()) }
+            { notice_at(ctx, Place::Delete, Html::default()) }
         </section>
     }
 }

@@ -1,0 +1,170 @@
+//! The plan: the one to three statements a person chose to work on, each
+//! with a next step, maybe a date and who could help, and what happened
+//! once it is done. Items merge one by one across tabs (the later change
+//! wins), like answers; an item is never deleted, only marked, so a copy
+//! still open elsewhere cannot bring it back.
+
+use super::codec::deserialize_text;
+use serde::{Deserialize, Serialize};
+
+/// Most items a plan is working on at once.
+pub const MAX_FOCUS: usize = 3;
+/// Most items kept in all, done and dropped included; the oldest finished
+/// ones go first.
+pub const MAX_PLAN_ITEMS: usize = 60;
+/// Longest next step, outcome or helper, in characters.
+pub const MAX_STEP_LEN: usize = 300;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    /// Its identity: when it was added (milliseconds), unique in the plan.
+    pub id: u64,
+    /// The statement it is about.
+    pub statement: String,
+    /// The next step, in the person's words or one of the statement's ideas.
+    #[serde(default, deserialize_with = "deserialize_text")]
+    pub step: String,
+    /// By when, as a date (`2027-01-31`), or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// Who could help, or empty.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "deserialize_text"
+    )]
+    pub helper: String,
+    #[serde(default)]
+    pub status: PlanStatus,
+    /// What happened, once done: evidence for the next check.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "deserialize_text"
+    )]
+    pub outcome: String,
+    /// Where it came from, e.g. "Agreed in the 1:1 of 2026-12-02", or empty.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "deserialize_text"
+    )]
+    pub origin: String,
+    /// When anything in it last changed: the later copy wins a merge.
+    pub changed_at: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanStatus {
+    /// Being worked on: one of the focus items.
+    #[default]
+    Active,
+    Done,
+    Dropped,
+    /// Taken away by a replace (or its undo): kept only so that older
+    /// copies elsewhere do not bring it back.
+    Removed,
+}
+
+impl PlanItem {
+    pub fn is_active(&self) -> bool {
+        self.status == PlanStatus::Active
+    }
+
+    /// Shown in the plan (active, done or dropped).
+    pub fn is_shown(&self) -> bool {
+        self.status != PlanStatus::Removed
+    }
+
+    /// The later of two copies of one item; equal times settle on the
+    /// values, so every tab picks the same.
+    fn later<'a>(&'a self, other: &'a PlanItem) -> &'a PlanItem {
+        let key = |item: &PlanItem| {
+            (
+                item.changed_at,
+                item.status as u8,
+                item.step.clone(),
+                item.outcome.clone(),
+                item.due.clone(),
+                item.helper.clone(),
+            )
+        };
+        if key(other) > key(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// Both copies' items, each id once, the later copy of each; ordered by id.
+pub fn merge_plans(mine: &[PlanItem], stored: &[PlanItem]) -> Vec<PlanItem> {
+    let mut merged: Vec<PlanItem> = Vec::with_capacity(mine.len().max(stored.len()));
+    for item in mine.iter().chain(stored) {
+        match merged.iter_mut().find(|m| m.id == item.id) {
+            Some(existing) => {
+                let later = existing.later(item).clone();
+                *existing = later;
+            }
+            None => merged.push(item.clone()),
+        }
+    }
+    sort_plan(&mut merged);
+    trim_plan(&mut merged);
+    merged
+}
+
+/// Id order; an insertion sort (a few items, and no std sort in the wasm).
+fn sort_plan(items: &mut [PlanItem]) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && items[j].id < items[j - 1].id {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+/// Keeps at most `MAX_PLAN_ITEMS`, dropping the oldest items that are no
+/// longer being worked on.
+pub fn trim_plan(items: &mut Vec<PlanItem>) {
+    while items.len() > MAX_PLAN_ITEMS {
+        match items.iter().position(|item| !item.is_active()) {
+            Some(at) => {
+                items.remove(at);
+            }
+            None => break,
+        }
+    }
+}
+
+/// The plan after a replace brought `incoming`: its items, stamped after
+/// every change they replace (so they win merges), and the current items
+/// it lacks marked removed at the same time.
+pub fn replaced_plan(current: &[PlanItem], incoming: &[PlanItem], now: u64) -> Vec<PlanItem> {
+    let at = current
+        .iter()
+        .map(|item| item.changed_at.saturating_add(1))
+        .fold(now, u64::max);
+    let mut next: Vec<PlanItem> = incoming
+        .iter()
+        .filter(|item| item.is_shown())
+        .map(|item| PlanItem {
+            changed_at: at,
+            ..item.clone()
+        })
+        .collect();
+    for item in current {
+        if !next.iter().any(|n| n.id == item.id) {
+            next.push(PlanItem {
+                status: PlanStatus::Removed,
+                changed_at: at,
+                ..item.clone()
+            });
+        }
+    }
+    sort_plan(&mut next);
+    trim_plan(&mut next);
+    next
+}

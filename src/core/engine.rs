@@ -1,0 +1,761 @@
+//! The engine: every decision about what happens in which order. It takes
+//! what happened (a person's action, a new address, another tab's write,
+//! the page hidden or shown, the note timer) with the time, reads and
+//! writes storage through the `Store` trait, changes the state pages
+//! render, and returns what the browser edge must do (set the address,
+//! start the note timer, move focus, set the title).
+//!
+//! Storage is synchronous in the browser (`localStorage`), so the engine
+//! calls it directly and every ordering (write before a switch, what a
+//! failed write means, which undo is offered) is decided here, where the
+//! model-based test (`tests/state_machine.rs`) runs it with several tabs,
+//! clocks that disagree and storage that fails. The hooks only translate.
+
+use super::checks;
+use super::content::Ladder;
+use super::document::SnapshotKind;
+use super::keys::{instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN};
+use super::markdown::view_label;
+use super::route::{Compared, Route};
+use super::state::{
+    Action, Change, CheckChange, Comparing, Comparison, Notice, Pending, Place, State, Undo,
+    NOTE_SAVE_DELAY_MS,
+};
+use super::store::Store;
+use super::sync::{self, delete_all, restore_deleted, Persistence, Removed, SyncInput};
+use std::rc::Rc;
+
+/// What the engine needs to know about this widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Widget {
+    /// Names this embed; keeps its storage apart from other embeds.
+    pub instance: String,
+    /// Names this page in storage markers, so two tabs never write the
+    /// same marker.
+    pub tab: String,
+    /// Routes by the address's fragment (stand-alone page, iframe); a
+    /// script embed routes inside itself and leaves the address alone.
+    pub hash_routing: bool,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// A person's action on a page.
+    Act(Action),
+    /// The address (or, in a script embed, a link inside it) names this
+    /// page: `#/…`. Sent on every address change and once at start-up, in
+    /// case a link was clicked while the page loaded.
+    Address(String),
+    /// Another tab changed storage: the key, or none when it cleared all.
+    Storage(Option<String>),
+    /// The page is hidden or closing: write what is pending.
+    Hidden,
+    /// The page is shown again (visible, or back from the back/forward
+    /// cache): it may have missed other tabs' writes.
+    Shown,
+    /// The note timer started by `Effect::StartNoteTimer` fired.
+    NoteDue,
+}
+
+/// What the browser edge must do, in order, after the page renders.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Show this route in the address: a new history entry.
+    SetAddress(String),
+    /// Put this route back in the address, replacing the entry (a move the
+    /// engine refused).
+    ReplaceAddress(String),
+    /// Call back with `Input::NoteDue` after this many milliseconds.
+    StartNoteTimer(u32),
+    CancelNoteTimer,
+    /// Move keyboard focus.
+    Focus(Focus),
+    /// The browser tab's title.
+    Title(String),
+}
+
+/// Where focus goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// The new page's heading.
+    Heading,
+    /// A statement of a check page (its id).
+    Statement(String),
+    /// A section of the quick check (its id).
+    Section(String),
+    /// The message just shown.
+    Notice,
+    /// The undo bar.
+    Undo,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Engine {
+    pub state: State,
+    pub widget: Widget,
+    /// A typed note waits for `NoteDue`.
+    note_timer: bool,
+    next_undo: u64,
+    title: String,
+}
+
+impl Engine {
+    /// Opens the page at `hash` (or at `start`, the configured first page,
+    /// when the address names none): the check it names, its document as
+    /// stored, the list of checks. Never fails: storage trouble ends in a
+    /// usable state and a message.
+    pub fn start(
+        store: &dyn Store,
+        widget: Widget,
+        ladder: Rc<Ladder>,
+        hash: &str,
+        start: Option<Route>,
+        now: u64,
+        offset: i32,
+    ) -> (Engine, Vec<Effect>) {
+        let (mut check, mut route) = Route::parse(hash);
+        if let (Some(start), Route::Start, CheckRef::Own) = (&start, &route, &check) {
+            route = start.clone();
+        }
+        let (others, deleted) =
+            checks::list(store, &widget.instance, &ladder).unwrap_or_default();
+        if let CheckRef::Other(id) = &check {
+            if !others.iter().any(|c| &c.id == id) {
+                route = missing_check(&check, &route);
+                check = CheckRef::Own;
+            }
+        }
+        let keys = DocKeys::new(&widget.instance, &ladder.id, &check);
+        let loaded = sync::load(store, &keys, &ladder, now);
+        let mut state = State::new(ladder, loaded, Route::Start);
+        state.check = check;
+        state.checks = Rc::new(others);
+        state.deleted_checks = Rc::new(deleted);
+        state.offset = offset;
+        state.key_seen = key_seen(store, &widget.instance);
+        state.enter(route, now);
+        let mut engine = Engine {
+            state,
+            widget,
+            note_timer: false,
+            next_undo: 1,
+            title: String::new(),
+        };
+        engine.load_comparison(store);
+        let mut effects = Vec::new();
+        engine.title_effect(&mut effects);
+        (engine, effects)
+    }
+
+    /// Takes in what happened and returns what the edge must do.
+    pub fn handle(&mut self, store: &dyn Store, now: u64, input: Input) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let before = (self.state.check.clone(), self.state.route.clone());
+        let mut from_address = false;
+        match input {
+            Input::Act(action) => self.act(store, now, action, &mut effects),
+            Input::Address(hash) => {
+                from_address = true;
+                let (check, route) = Route::parse(&hash);
+                self.go(store, now, check, route, &mut effects);
+            }
+            Input::Storage(key) => {
+                let ours = instance_prefix(&self.widget.instance);
+                if key.as_deref().is_none_or(|key| key.starts_with(&ours)) {
+                    self.wake(store, now, true);
+                }
+            }
+            Input::Hidden => self.flush(store, now, &mut effects),
+            Input::Shown => self.wake(store, now, false),
+            Input::NoteDue => {
+                self.note_timer = false;
+                self.flush(store, now, &mut effects);
+            }
+        }
+        self.autosave(store, now, &mut effects);
+        self.after_move(store, before, from_address, &mut effects);
+        self.title_effect(&mut effects);
+        effects
+    }
+
+    fn keys(&self) -> DocKeys {
+        DocKeys::new(&self.widget.instance, &self.state.ladder.id, &self.state.check)
+    }
+
+    /// Every change is written at once; a typed note within
+    /// `NOTE_SAVE_DELAY_MS` (or when the page hides), so typing is not a
+    /// write per key.
+    fn autosave(&mut self, store: &dyn Store, now: u64, effects: &mut Vec<Effect>) {
+        if !self.state.needs_sync() {
+            return;
+        }
+        if self.state.last_change == Change::Note {
+            if !self.note_timer {
+                self.note_timer = true;
+                effects.push(Effect::StartNoteTimer(NOTE_SAVE_DELAY_MS));
+            }
+        } else {
+            self.flush(store, now, effects);
+        }
+    }
+
+    /// Writes what this tab holds that storage lacks (a pending note too).
+    fn flush(&mut self, store: &dyn Store, now: u64, effects: &mut Vec<Effect>) {
+        if self.note_timer {
+            self.note_timer = false;
+            effects.push(Effect::CancelNoteTimer);
+        }
+        if self.state.needs_sync() {
+            self.sync(store, now, false);
+        }
+    }
+
+    /// Reads what changed in storage and writes what this tab has that
+    /// storage lacks. `force` decodes what is stored even when the marker
+    /// looks unchanged (another tab said it wrote).
+    fn sync(&mut self, store: &dyn Store, now: u64, force: bool) {
+        if !self.state.writes() {
+            return;
+        }
+        let keys = self.keys();
+        let synced = sync::sync(
+            store,
+            &keys,
+            &self.state.ladder,
+            SyncInput {
+                mine: &self.state.document,
+                base: &self.state.synced,
+                marker: self.state.marker.as_deref(),
+                tab: &self.widget.tab,
+                force,
+                // A check about someone that was deleted elsewhere stays
+                // deleted; the person's own check is simply answered again.
+                recreate: self.state.check == CheckRef::Own,
+                now,
+            },
+        );
+        self.state.synced(synced);
+    }
+
+    /// The page may have missed other tabs' writes: catch up, and read the
+    /// list of checks again. A check deleted elsewhere that has come back
+    /// (restored) opens again.
+    fn wake(&mut self, store: &dyn Store, now: u64, force: bool) {
+        if self.state.persistence == Persistence::CheckDeleted {
+            self.reopen_if_restored(store, now);
+        } else {
+            self.sync(store, now, force);
+        }
+        self.refresh_checks(store);
+    }
+
+    fn reopen_if_restored(&mut self, store: &dyn Store, now: u64) {
+        let keys = self.keys();
+        if !matches!(store.read(&keys.document), Ok(Some(_))) {
+            return;
+        }
+        let unsaved = self.state.unsaved.take();
+        let loaded = sync::load(store, &keys, &self.state.ladder, now);
+        let route = self.state.route.clone();
+        self.state.open(self.state.check.clone(), loaded, route, now);
+        // What was typed here before the deletion was noticed is given
+        // again, now: it wins over the restored copy.
+        if let Some(unsaved) = unsaved {
+            let document = Rc::make_mut(&mut self.state.document);
+            for (id, answer) in &unsaved.answers {
+                if let Some(rating) = answer.rating {
+                    if document.rating(id) != Some(rating) {
+                        document.set_rating(id, rating, now);
+                    }
+                }
+                if !answer.note.is_empty() {
+                    document.set_note(id, &answer.note, now);
+                }
+            }
+            self.state.last_change = Change::Rating;
+        }
+        self.state.notice = Some(Notice::new(
+            Place::Top,
+            "This check was restored in another tab or window, so it is open again here.",
+        ));
+    }
+
+    fn refresh_checks(&mut self, store: &dyn Store) {
+        if let Ok((checks, deleted)) = checks::list(store, &self.widget.instance, &self.state.ladder)
+        {
+            if *self.state.checks != checks {
+                self.state.checks = Rc::new(checks);
+            }
+            if *self.state.deleted_checks != deleted {
+                self.state.deleted_checks = Rc::new(deleted);
+            }
+        }
+    }
+
+    /// Whether leaving the open check would drop answers: they live only
+    /// in this page (storage failed) or could not be written.
+    fn would_lose_answers(&self) -> bool {
+        self.state.unsaved.is_some()
+            || matches!(self.state.persistence, Persistence::InMemory { .. })
+                && (self.state.document.answers.given() > 0 || !self.state.document.plan.is_empty())
+    }
+
+    /// Goes to a page of this check, or opens another check there. Pending
+    /// changes are written first; if they cannot be, the switch is refused
+    /// and the address goes back, so nothing is dropped.
+    fn go(
+        &mut self,
+        store: &dyn Store,
+        now: u64,
+        check: CheckRef,
+        route: Route,
+        effects: &mut Vec<Effect>,
+    ) {
+        if check == self.state.check {
+            if route != self.state.route {
+                self.state.enter(route, now);
+            }
+            return;
+        }
+        let refuse = |engine: &mut Engine, effects: &mut Vec<Effect>, text: &str| {
+            engine.state.notice = Some(Notice::error(Place::Top, text));
+            if engine.widget.hash_routing {
+                effects.push(Effect::ReplaceAddress(engine.state.href(&engine.state.route)));
+            }
+            effects.push(Effect::Focus(Focus::Notice));
+        };
+        if self.would_lose_answers() {
+            return refuse(self, effects, "This browser is not saving the answers on this page, so opening another check would lose them. Download them first; then reload the page to open another check.");
+        }
+        if !self.exists(store, &check) {
+            self.state.enter(missing_check(&check, &route), now);
+            return;
+        }
+        self.flush(store, now, effects);
+        if self.would_lose_answers() {
+            return refuse(self, effects, "The latest change to this check could not be saved, so the other check was not opened. Download the answers from the banner above, then try again.");
+        }
+        let keys = DocKeys::new(&self.widget.instance, &self.state.ladder.id, &check);
+        let loaded = sync::load(store, &keys, &self.state.ladder, now);
+        self.state.open(check, loaded, route, now);
+        self.refresh_checks(store);
+    }
+
+    /// Whether a check exists in storage (a link may name a deleted one).
+    fn exists(&self, store: &dyn Store, check: &CheckRef) -> bool {
+        match check {
+            CheckRef::Own => true,
+            CheckRef::Other(_) => {
+                let keys = DocKeys::new(&self.widget.instance, &self.state.ladder.id, check);
+                matches!(store.read(&keys.document), Ok(Some(_)))
+            }
+        }
+    }
+
+    /// After the page changed: the address (unless the address is what
+    /// moved), focus, the list of checks, what a comparison shows.
+    fn after_move(
+        &mut self,
+        store: &dyn Store,
+        before: (CheckRef, Route),
+        from_address: bool,
+        effects: &mut Vec<Effect>,
+    ) {
+        let moved_check = before.0 != self.state.check;
+        if !moved_check && before.1 == self.state.route {
+            return;
+        }
+        if self.widget.hash_routing && !from_address {
+            effects.push(Effect::SetAddress(self.state.href(&self.state.route)));
+        }
+        effects.push(Effect::Focus(match &self.state.route {
+            Route::Check {
+                focus: Some(statement),
+                ..
+            } => Focus::Statement(statement.clone()),
+            Route::Quick {
+                section: Some(section),
+            } => Focus::Section(section.clone()),
+            _ => Focus::Heading,
+        }));
+        // The switcher shows each check's count of answers: read it again
+        // when it shows.
+        if moved_check || self.state.route == Route::Start {
+            self.refresh_checks(store);
+        }
+        self.load_comparison(store);
+    }
+
+    /// A comparison with another check of this browser: read its answers
+    /// (writing nothing), or say it is not here.
+    fn load_comparison(&mut self, store: &dyn Store) {
+        let Route::Compare {
+            with: Compared::Check(other),
+        } = &self.state.route
+        else {
+            return;
+        };
+        let comparing = (*other != self.state.check && self.exists(store, other))
+            .then(|| {
+                let keys = DocKeys::new(&self.widget.instance, &self.state.ladder.id, other);
+                sync::peek(store, &keys, &self.state.ladder)
+            })
+            .flatten();
+        self.state.comparison = match comparing {
+            Some(document) => Comparison::Loaded(Rc::new(Comparing {
+                label: view_label(&document, *other == CheckRef::Own),
+                document,
+            })),
+            None => Comparison::Missing,
+        };
+    }
+
+    /// The browser tab says whose check is open.
+    fn title_effect(&mut self, effects: &mut Vec<Effect>) {
+        let title = self.state.page_title();
+        if title != self.title {
+            self.title = title.clone();
+            effects.push(Effect::Title(title));
+        }
+    }
+
+    fn push_undo(&mut self, undo: Undo) {
+        let id = self.next_undo;
+        self.next_undo += 1;
+        Rc::make_mut(&mut self.state.undos).push(Pending { id, undo });
+    }
+
+    fn take_undo(&mut self, id: u64) -> Option<Undo> {
+        let undos = Rc::make_mut(&mut self.state.undos);
+        let at = undos.iter().position(|p| p.id == id)?;
+        Some(undos.remove(at).undo)
+    }
+
+    fn act(&mut self, store: &dyn Store, now: u64, action: Action, effects: &mut Vec<Effect>) {
+        let state = &mut self.state;
+        match action {
+            Action::Rate { statement, rating } => {
+                let Some(id) = state.ladder.statements.get(statement).map(|s| s.id.clone()) else {
+                    return;
+                };
+                if state.read_only() || state.document.rating(&id) == Some(rating) {
+                    return;
+                }
+                Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
+                state.last_change = Change::Rating;
+                if !state.key_seen {
+                    state.key_seen = true;
+                    // A display preference: losing it costs nothing.
+                    let _ = store.write(&prefs_key(&self.widget.instance), LEGACY_KEY_SEEN);
+                }
+            }
+            Action::Note { statement, text } => {
+                let Some(id) = state.ladder.statements.get(statement).map(|s| s.id.clone()) else {
+                    return;
+                };
+                if state.read_only() {
+                    return;
+                }
+                let before = state.document.revision;
+                Rc::make_mut(&mut state.document).set_note(&id, &text, now);
+                if state.document.revision != before {
+                    state.last_change = Change::Note;
+                }
+            }
+            Action::Navigate(route) => {
+                let check = state.check.clone();
+                self.go(store, now, check, route, effects);
+            }
+            Action::Replace {
+                answers,
+                snapshots,
+                plan,
+                what,
+            } => {
+                if state.read_only() {
+                    return;
+                }
+                // Read storage first, so the copy kept for undo holds every
+                // answer given until now (in this tab and others).
+                self.flush(store, now, effects);
+                self.sync(store, now, false);
+                let state = &mut self.state;
+                let document = Rc::make_mut(&mut state.document);
+                let mut trimmed = document.replace_answers(&answers, plan.as_deref(), &what, now);
+                if !snapshots.is_empty() {
+                    trimmed += document.add_snapshots(&snapshots, now);
+                }
+                state.last_change = Change::Other;
+                state.notice = (trimmed > 0).then(|| {
+                    Notice::new(
+                        Place::Top,
+                        format!("The {trimmed} oldest snapshots were removed to stay within the limit of the history."),
+                    )
+                });
+                effects.push(Effect::Focus(Focus::Undo));
+            }
+            Action::UndoReplace => {
+                if state.read_only() {
+                    return;
+                }
+                self.flush(store, now, effects);
+                self.sync(store, now, false);
+                let state = &mut self.state;
+                let Some(what) = state.document.replaced.as_ref().map(|r| r.what.clone()) else {
+                    return;
+                };
+                if Rc::make_mut(&mut state.document).undo_replace(now) {
+                    state.last_change = Change::Other;
+                    state.notice = Some(Notice::new(
+                        Place::Undo,
+                        format!("Undone: the answers from before {what} are back. The replacing answers are kept in the history."),
+                    ));
+                    effects.push(Effect::Focus(Focus::Undo));
+                }
+            }
+            Action::KeepReplaced => {
+                if state.read_only() || state.document.replaced.is_none() {
+                    return;
+                }
+                let document = Rc::make_mut(&mut state.document);
+                document.replaced = None;
+                document.touch(now);
+                state.last_change = Change::Other;
+            }
+            Action::Snapshot => {
+                if state.read_only() {
+                    return;
+                }
+                let (_, trimmed) = Rc::make_mut(&mut state.document).take_snapshot(
+                    now,
+                    now,
+                    SnapshotKind::Saved,
+                    "",
+                );
+                state.last_change = Change::Other;
+                state.notice = Some(Notice::new(
+                    Place::Snapshot,
+                    format!(
+                        "Snapshot saved ({} in the history{}).",
+                        state.document.snapshots.len(),
+                        if trimmed > 0 { "; the oldest was removed" } else { "" }
+                    ),
+                ));
+            }
+            Action::Compare(comparing) => {
+                state.comparison = match comparing {
+                    Some(comparing) => Comparison::Loaded(comparing),
+                    None => Comparison::None,
+                }
+            }
+            Action::Notify(notice) => state.notice = Some(notice),
+            Action::DeleteAll => self.delete_all(store, now, effects),
+            Action::AddCheck(new) => {
+                let added = checks::add(
+                    store,
+                    &self.widget.instance,
+                    &self.state.ladder,
+                    &new.name,
+                    new.rater,
+                    new.from.as_deref(),
+                    now,
+                );
+                match added {
+                    Ok(id) => {
+                        self.refresh_checks(store);
+                        self.go(store, now, CheckRef::Other(id), new.then, effects);
+                    }
+                    Err(why) => {
+                        self.state.notice = Some(Notice::error(Place::Checks, why));
+                        effects.push(Effect::Focus(Focus::Notice));
+                    }
+                }
+            }
+            Action::ChangeCheck { id, change } => self.change_check(store, now, &id, change, effects),
+            Action::Undo(id) => self.undo(store, now, id, effects),
+            Action::Keep(id) => {
+                self.take_undo(id);
+            }
+            Action::Names { subject, rater } => {
+                if state.read_only()
+                    || (state.document.subject == subject && state.document.rater == rater)
+                {
+                    return;
+                }
+                let document = Rc::make_mut(&mut state.document);
+                document.subject = subject;
+                document.rater = rater;
+                document.touch(now);
+                state.last_change = Change::Other;
+                state.notice = Some(Notice::new(Place::Download, "Names saved."));
+            }
+        }
+    }
+
+    /// "Delete my data": every stored item of this embed, kept in the undo
+    /// bar until the person keeps the deletion or leaves the page.
+    fn delete_all(&mut self, store: &dyn Store, now: u64, effects: &mut Vec<Effect>) {
+        // A pending note goes with the rest, so undo brings it back.
+        self.flush(store, now, effects);
+        let (removed, fault) =
+            match delete_all(store, &instance_prefix(&self.widget.instance), now) {
+                Ok(removed) => (removed, None),
+                Err((fault, removed)) => (removed, Some(fault)),
+            };
+        let partly = !removed.items.is_empty();
+        if fault.is_none() || partly {
+            let marker = store.read(&self.keys().marker).ok().flatten();
+            let state = &mut self.state;
+            if state.check != CheckRef::Own {
+                // Checks about other people went too: back to one's own.
+                state.check = CheckRef::Own;
+                state.enter(Route::Start, now);
+            }
+            state.checks = Rc::new(Vec::new());
+            state.deleted_checks = Rc::new(Vec::new());
+            state.document = state.fresh_document(removed.at);
+            state.synced = state.document.clone();
+            state.marker = marker;
+            state.unreadable = None;
+            state.unsaved = None;
+            state.last_change = Change::Other;
+            state.save_status = super::state::SaveStatus::Idle;
+            // Nothing newer is left to protect.
+            if state.read_only() {
+                state.persistence = Persistence::Saving;
+            }
+            state.notice = None;
+            self.push_undo(Undo::DeleteAll(Rc::new(removed)));
+        }
+        if let Some(fault) = fault {
+            let what = if partly {
+                "Not everything could be deleted (Undo puts back what was)"
+            } else {
+                "Your data could not be deleted"
+            };
+            self.state.notice = Some(Notice::error(
+                Place::Delete,
+                format!("{what}: {}", fault.detail()),
+            ));
+        }
+        effects.push(Effect::Focus(Focus::Undo));
+    }
+
+    fn change_check(
+        &mut self,
+        store: &dyn Store,
+        now: u64,
+        id: &str,
+        change: CheckChange,
+        effects: &mut Vec<Effect>,
+    ) {
+        self.flush(store, now, effects);
+        let (instance, ladder) = (self.widget.instance.clone(), self.state.ladder.id.clone());
+        let name = self
+            .state
+            .checks
+            .iter()
+            .chain(self.state.deleted_checks.iter())
+            .find(|c| c.id == id)
+            .map(|c| c.label())
+            .unwrap_or_else(|| "someone".into());
+        let done = match change {
+            CheckChange::Delete => checks::delete(store, &instance, &ladder, id, now).map(|()| {
+                self.push_undo(Undo::DeleteCheck {
+                    id: id.to_string(),
+                    name: name.clone(),
+                });
+                format!("The check about \u{201c}{name}\u{201d} was deleted. It is kept under \u{201c}Deleted checks\u{201d} on the start page until you delete it for good.")
+            }),
+            CheckChange::Restore => checks::restore(store, &instance, &ladder, id, now).map(|()| {
+                let undos = Rc::make_mut(&mut self.state.undos);
+                undos.retain(|p| !matches!(&p.undo, Undo::DeleteCheck { id: gone, .. } if gone == id));
+                format!("The check about \u{201c}{name}\u{201d} is back.")
+            }),
+            CheckChange::Purge => checks::purge(store, &instance, &ladder, id).map(|removed| {
+                let undos = Rc::make_mut(&mut self.state.undos);
+                undos.retain(|p| !matches!(&p.undo, Undo::DeleteCheck { id: gone, .. } if gone == id));
+                self.push_undo(Undo::Purge {
+                    name: name.clone(),
+                    removed: Rc::new(removed),
+                });
+                format!("The check about \u{201c}{name}\u{201d} was deleted for good.")
+            }),
+        };
+        self.state.notice = Some(match done {
+            Ok(text) => Notice::new(Place::Undo, text),
+            Err(fault) => Notice::error(Place::Checks, format!("That did not work: {}", fault.detail())),
+        });
+        if change == CheckChange::Delete && self.state.check == CheckRef::Other(id.to_string()) {
+            let notice = self.state.notice.take();
+            self.go(store, now, CheckRef::Own, Route::Start, effects);
+            self.state.notice = notice;
+        }
+        self.refresh_checks(store);
+        effects.push(Effect::Focus(Focus::Undo));
+    }
+
+    fn undo(&mut self, store: &dyn Store, now: u64, id: u64, effects: &mut Vec<Effect>) {
+        let Some(undo) = self.state.undos.iter().find(|p| p.id == id).map(|p| p.undo.clone())
+        else {
+            return;
+        };
+        self.flush(store, now, effects);
+        let done = match &undo {
+            Undo::DeleteAll(removed) => restore_deleted(store, removed, now, &self.widget.tab)
+                .map(|()| "Undone: your data is back in this browser.".to_string()),
+            Undo::DeleteCheck { id, name } => checks::restore(
+                store,
+                &self.widget.instance,
+                &self.state.ladder.id,
+                id,
+                now,
+            )
+            .map(|()| format!("Undone: the check about \u{201c}{name}\u{201d} is back.")),
+            Undo::Purge { name, removed } => put_back(store, removed).map(|()| {
+                format!("Undone: the check about \u{201c}{name}\u{201d} is back under \u{201c}Deleted checks\u{201d}.")
+            }),
+            Undo::Plan { .. } => Ok("Undone.".to_string()),
+        };
+        match done {
+            Ok(text) => {
+                self.take_undo(id);
+                self.state.notice = Some(Notice::new(Place::Undo, text));
+                self.sync(store, now, true);
+                self.refresh_checks(store);
+            }
+            Err(fault) => {
+                self.state.notice = Some(Notice::error(
+                    Place::Undo,
+                    format!("That could not be undone: {}", fault.detail()),
+                ))
+            }
+        }
+        effects.push(Effect::Focus(Focus::Undo));
+    }
+}
+
+/// Whether the answer key was seen here before (also by versions before
+/// 0.3, which kept the flag under `…/ui`).
+fn key_seen(store: &dyn Store, instance: &str) -> bool {
+    matches!(store.read(&prefs_key(instance)), Ok(Some(_)))
+        || matches!(store.read(&legacy_prefs_key(instance)), Ok(Some(value)) if value == LEGACY_KEY_SEEN)
+}
+
+/// The page for a link to a check that is not in this browser.
+fn missing_check(check: &CheckRef, route: &Route) -> Route {
+    Route::NotFound {
+        path: route.href(check).trim_start_matches("#/").to_string(),
+    }
+}
+
+/// Writes back what a purge removed, where nothing was written since.
+fn put_back(store: &dyn Store, removed: &Removed) -> Result<(), super::store::StoreFault> {
+    for (key, value) in &removed.items {
+        if store.read(key)?.is_none() {
+            store.write(key, value)?;
+        }
+    }
+    Ok(())
+}
