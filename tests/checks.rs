@@ -5,8 +5,8 @@
 use l5_selfcheck::core::checks;
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rater, Rating};
-use l5_selfcheck::core::keys::{CheckRef, DocKeys};
 use l5_selfcheck::core::engine::{Engine, Input, Widget};
+use l5_selfcheck::core::keys::{CheckRef, DocKeys};
 use l5_selfcheck::core::route::Route;
 use l5_selfcheck::core::state::{Action, State};
 use l5_selfcheck::core::store::{MemoryStore, Store};
@@ -50,7 +50,15 @@ impl Page {
             tab: "t".into(),
             hash_routing: true,
         };
-        let (engine, _) = Engine::start(store, widget, ladder(), &Route::Start.href(&check), None, now, 0);
+        let (engine, _) = Engine::start(
+            store,
+            widget,
+            ladder(),
+            &Route::Start.href(&check),
+            None,
+            now,
+            0,
+        );
         assert_eq!(engine.state.check, check, "the check opens");
         Page { engine }
     }
@@ -204,9 +212,16 @@ fn a_page_showing_a_check_deleted_elsewhere_stops_writing_and_says_so() {
     // The page wakes up, then the person tries to answer there.
     page.wake(&store, 11);
     assert_eq!(page.state().persistence, Persistence::CheckDeleted);
-    assert!(page.state().read_only(), "nothing can be typed to be dropped");
+    assert!(
+        page.state().read_only(),
+        "nothing can be typed to be dropped"
+    );
     page.rate(&store, 1, 2, 12);
-    assert_eq!(page.state().document.rating(&id(1)), None, "the answer is refused, not dropped");
+    assert_eq!(
+        page.state().document.rating(&id(1)),
+        None,
+        "the answer is refused, not dropped"
+    );
     assert!(stored(&store, &alex).is_none(), "no second, nameless copy");
     let (list, deleted) = checks::list(&store, INSTANCE, &ladder()).unwrap();
     assert!(list.is_empty());
@@ -216,28 +231,47 @@ fn a_page_showing_a_check_deleted_elsewhere_stops_writing_and_says_so() {
     page.wake(&store, 21);
     assert_eq!(page.state().persistence, Persistence::Saving);
     page.rate(&store, 1, 2, 22);
-    assert_eq!(stored(&store, &alex).unwrap().rating(&id(1)), Some(Rating::Step(2)));
-    assert_eq!(stored(&store, &alex).unwrap().rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(
+        stored(&store, &alex).unwrap().rating(&id(1)),
+        Some(Rating::Step(2))
+    );
+    assert_eq!(
+        stored(&store, &alex).unwrap().rating(&id(0)),
+        Some(Rating::Step(1))
+    );
 }
 
 #[test]
-fn an_answer_typed_before_the_deletion_was_noticed_comes_back_with_the_restore() {
+fn a_note_typed_before_the_deletion_was_noticed_comes_back_with_the_restore() {
     let store = MemoryStore::new();
     let alex = add(&store, "Alex", 1);
     let CheckRef::Other(alex_id) = alex.clone() else {
         unreachable!()
     };
     let mut page = Page::open(&store, alex.clone(), 2);
+    // A note is typed; it waits for its timer...
+    page.engine.handle(
+        &store,
+        5,
+        Input::Act(Action::Note {
+            statement: 0,
+            text: "Paired twice".into(),
+        }),
+    );
+    // ...while another tab deletes the check.
     checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
-    // This page has not heard of the deletion: the answer it saves finds
-    // the check gone, and is kept as unsaved instead of a second copy.
-    page.rate(&store, 0, 3, 11);
+    // The timer fires: the note finds the check gone, and is kept as
+    // unsaved instead of starting a second copy.
+    page.engine.handle(&store, 11, Input::NoteDue);
     assert_eq!(page.state().persistence, Persistence::CheckDeleted);
     assert!(stored(&store, &alex).is_none(), "no second copy");
     assert!(page.state().unsaved.is_some(), "offered as a download");
     checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 20).unwrap();
     page.wake(&store, 21);
-    assert_eq!(stored(&store, &alex).unwrap().rating(&id(0)), Some(Rating::Step(3)));
+    assert_eq!(
+        stored(&store, &alex).unwrap().answers[&id(0)].note,
+        "Paired twice"
+    );
 }
 
 #[test]

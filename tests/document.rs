@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use l5_selfcheck::core::document::{
-    check_name, reconcile, Answer, Answers, CheckMode, DecodeError, Document, Rater, Rating,
-    Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN, MAX_SNAPSHOTS, SCHEMA, safe_label, safe_name,
+    check_name, reconcile, safe_label, safe_name, Answer, Answers, CheckMode, DecodeError,
+    Document, Rater, Rating, Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN, MAX_SNAPSHOTS,
+    SCHEMA,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;

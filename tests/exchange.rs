@@ -104,7 +104,10 @@ fn hidden_characters_in_names_and_labels_are_removed_as_they_are_read() {
         document.snapshots[0].label,
         "Before importing \u{201c}alex.json\u{201d} next line"
     );
-    assert_eq!(document.replaced.as_ref().unwrap().what, "importing \u{201c}alex.json\u{201d}");
+    assert_eq!(
+        document.replaced.as_ref().unwrap().what,
+        "importing \u{201c}alex.json\u{201d}"
+    );
     // What is read is what is written back.
     assert_eq!(Document::decode(&document.encode()), Ok(document));
 }

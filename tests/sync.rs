@@ -7,8 +7,8 @@ use l5_selfcheck::core::document::SnapshotKind;
 
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rating};
-use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
 use l5_selfcheck::core::engine::{Engine, Input, Widget};
+use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
 use l5_selfcheck::core::state::{Action, State, Undo};
 use l5_selfcheck::core::store::{MemoryStore, Store, StoreFault};
 use l5_selfcheck::core::sync::{self, delete_all, restore_deleted, Persistence, Removed};
@@ -232,10 +232,45 @@ fn a_newer_version_in_storage_turns_the_page_read_only_and_is_never_overwritten(
     store.write(&keys().document, newer).unwrap();
     store.write(&keys().marker, "newer").unwrap();
     page.rate(&store, 0, 1, 9);
-    assert_eq!(page.state().persistence, Persistence::ReadOnly { schema: 99 });
-    // The answer this page had not written is not dropped without a word.
+    assert_eq!(
+        page.state().persistence,
+        Persistence::ReadOnly { schema: 99 }
+    );
+    assert_eq!(
+        page.state().document.rating(&id(0)),
+        None,
+        "refused, not taken and dropped"
+    );
+    assert_eq!(
+        store.read(&keys().document).unwrap().as_deref(),
+        Some(newer)
+    );
+}
+
+/// A note typed just before another tab with a newer version saved is not
+/// dropped without a word: it is offered as a download.
+#[test]
+fn a_note_pending_when_a_newer_version_saves_is_kept_as_unsaved() {
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, "a", 1);
+    page.act(
+        &store,
+        2,
+        Action::Note {
+            statement: 0,
+            text: "my evidence".into(),
+        },
+    );
+    let newer = "{\"schema\":99,\"ladder\":\"example-l3\",\"content_version\":\"9\",\"revision\":3,\"updated_at\":5,\"answers\":{}}";
+    store.write(&keys().document, newer).unwrap();
+    store.write(&keys().marker, "newer").unwrap();
+    page.engine.handle(&store, 3, Input::NoteDue);
+    assert_eq!(
+        page.state().persistence,
+        Persistence::ReadOnly { schema: 99 }
+    );
     let unsaved = page.state().unsaved.clone().expect("kept as unsaved");
-    assert_eq!(unsaved.rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(unsaved.answers[&id(0)].note, "my evidence");
     assert_eq!(
         store.read(&keys().document).unwrap().as_deref(),
         Some(newer)
@@ -285,7 +320,11 @@ fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
     store.write("l5-selfcheck/main-2/example-l3", "{}").unwrap();
     store.write("someone-else", "keep").unwrap();
     let removed = delete_all(&store, &instance_prefix("main"), 50).unwrap();
-    assert_eq!(removed.count(), 3, "the document, its backup and the display preference");
+    assert_eq!(
+        removed.count(),
+        3,
+        "the document, its backup and the display preference"
+    );
     let left: Vec<(String, String)> = store.items();
     assert_eq!(
         left,
@@ -384,7 +423,10 @@ fn a_write_cut_short_leaves_no_document_under_an_old_marker() {
         ..Watched::new(&store)
     };
     b.rate(&failing, 1, 2, 5);
-    assert!(matches!(b.state().persistence, Persistence::InMemory { .. }));
+    assert!(matches!(
+        b.state().persistence,
+        Persistence::InMemory { .. }
+    ));
     assert_eq!(
         store.read(&keys().document).unwrap(),
         before,

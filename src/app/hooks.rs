@@ -137,8 +137,12 @@ pub fn use_effect_runner(
     hash_routing: bool,
 ) {
     let timer = use_mut_ref(|| None::<Timeout>);
-    let (queue, dispatch, root, instance) =
-        (queue.clone(), dispatch.clone(), root.clone(), instance.clone());
+    let (queue, dispatch, root, instance) = (
+        queue.clone(),
+        dispatch.clone(),
+        root.clone(),
+        instance.clone(),
+    );
     use_effect(move || {
         let effects: Vec<Effect> = queue.borrow_mut().drain(..).collect();
         let root = root.cast::<web_sys::Element>();
@@ -165,8 +169,12 @@ pub fn use_effect_runner(
                             Focus::Section(id) => {
                                 page::focus(root, &format!("{instance}-section-{id}"), false)
                             }
-                            Focus::Heading => page::focus(root, &format!("{instance}-heading"), true),
-                            Focus::Notice => page::focus(root, &format!("{instance}-notice"), false),
+                            Focus::Heading => {
+                                page::focus(root, &format!("{instance}-heading"), true)
+                            }
+                            Focus::Notice => {
+                                page::focus(root, &format!("{instance}-notice"), false)
+                            }
                             Focus::Undo => page::focus(root, &format!("{instance}-undo"), false),
                         }
                     }

@@ -7,7 +7,6 @@ pub mod components;
 pub mod hooks;
 pub mod prerender;
 
-
 use crate::core::config::{Config, StartMode};
 use crate::core::content::Ladder;
 use crate::core::route::Route;

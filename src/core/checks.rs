@@ -181,7 +181,13 @@ pub fn delete(
 ) -> Result<(), StoreFault> {
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
     let kept_at = kept_key(instance, ladder, id);
+    let mut now = now;
     if let Some(raw) = store.read(&keys.document)? {
+        // The tombstone is later than anything in the check, whatever
+        // this tab's clock says.
+        if let Ok(document) = Document::decode(&raw) {
+            now = now.max(document.latest_time().saturating_add(1));
+        }
         // Deleted before (and written again since): keep both.
         let earlier = store
             .read(&kept_at)?
@@ -191,7 +197,10 @@ pub fn delete(
                 // Two kept copies: neither's deletion clears the other.
                 earlier.cleared_before = 0;
                 now_stored.cleared_before = 0;
-                earlier.merge(&now_stored).encode()
+                earlier
+                    .merge(&now_stored)
+                    .checked_encode()
+                    .unwrap_or(raw.clone())
             }
             _ => raw,
         };
@@ -212,7 +221,9 @@ pub fn restore(
     let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
     let deleted = kept_key(instance, ladder, id);
     let Some(raw) = store.read(&deleted)? else {
-        return Ok(());
+        return Err(StoreFault::Failed(
+            "that check is no longer kept in this browser".into(),
+        ));
     };
     // Restored answers must win over copies that saw the deletion, and
     // what was written in its place since must stay.
@@ -226,7 +237,11 @@ pub fn restore(
                 .as_deref()
                 .and_then(deletion_time)
                 .unwrap_or(0);
-            bring_back(&old, current.as_ref(), deleted_at, now).encode()
+            bring_back(&old, current.as_ref(), deleted_at, now)
+                .checked_encode()
+                .map_err(|why| {
+                    StoreFault::Failed(format!("the check could not be restored ({why})"))
+                })?
         }
         Err(_) => raw,
     };

@@ -704,7 +704,9 @@ fn check_coverage(ladder: &Ladder, problems: &mut Vec<FieldError>) {
             if ladder.statement_index(old).is_some() {
                 problems.push(error(
                     place,
-                    format!("\"{old}\" is still a statement of this ladder; its answers are its own"),
+                    format!(
+                        "\"{old}\" is still a statement of this ladder; its answers are its own"
+                    ),
                 ));
             } else if carried.contains(&old.as_str()) {
                 problems.push(error(

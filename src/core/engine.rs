@@ -14,7 +14,9 @@
 use super::checks;
 use super::content::Ladder;
 use super::document::SnapshotKind;
-use super::keys::{instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN};
+use super::keys::{
+    instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
+};
 use super::markdown::view_label;
 use super::route::{Compared, Route};
 use super::state::{
@@ -118,8 +120,7 @@ impl Engine {
         if let (Some(start), Route::Start, CheckRef::Own) = (&start, &route, &check) {
             route = start.clone();
         }
-        let (others, deleted) =
-            checks::list(store, &widget.instance, &ladder).unwrap_or_default();
+        let (others, deleted) = checks::list(store, &widget.instance, &ladder).unwrap_or_default();
         if let CheckRef::Other(id) = &check {
             if !others.iter().any(|c| &c.id == id) {
                 route = missing_check(&check, &route);
@@ -180,7 +181,11 @@ impl Engine {
     }
 
     fn keys(&self) -> DocKeys {
-        DocKeys::new(&self.widget.instance, &self.state.ladder.id, &self.state.check)
+        DocKeys::new(
+            &self.widget.instance,
+            &self.state.ladder.id,
+            &self.state.check,
+        )
     }
 
     /// Every change is written at once; a typed note within
@@ -215,6 +220,11 @@ impl Engine {
     /// storage lacks. `force` decodes what is stored even when the marker
     /// looks unchanged (another tab said it wrote).
     fn sync(&mut self, store: &dyn Store, now: u64, force: bool) {
+        // Storage failed before: try again (it may have been freed); a
+        // failure puts the page back in memory, with its message.
+        if self.state.may_retry() {
+            self.state.persistence = Persistence::Saving;
+        }
         if !self.state.writes() {
             return;
         }
@@ -238,6 +248,22 @@ impl Engine {
         self.state.synced(synced);
     }
 
+    /// Before a change: if another tab wrote since this one looked (the
+    /// marker moved), take its changes in first, so the change is stamped
+    /// after everything it replaces, whatever this tab's clock says.
+    fn catch_up(&mut self, store: &dyn Store, now: u64) {
+        if self.state.may_retry() {
+            return self.sync(store, now, false);
+        }
+        if !self.state.writes() {
+            return;
+        }
+        let marker = store.read(&self.keys().marker).ok().flatten();
+        if marker != self.state.marker {
+            self.sync(store, now, false);
+        }
+    }
+
     /// The page may have missed other tabs' writes: catch up, and read the
     /// list of checks again. A check deleted elsewhere that has come back
     /// (restored) opens again.
@@ -258,7 +284,8 @@ impl Engine {
         let unsaved = self.state.unsaved.take();
         let loaded = sync::load(store, &keys, &self.state.ladder, now);
         let route = self.state.route.clone();
-        self.state.open(self.state.check.clone(), loaded, route, now);
+        self.state
+            .open(self.state.check.clone(), loaded, route, now);
         // What was typed here before the deletion was noticed is given
         // again, now: it wins over the restored copy.
         if let Some(unsaved) = unsaved {
@@ -282,12 +309,18 @@ impl Engine {
     }
 
     fn refresh_checks(&mut self, store: &dyn Store) {
-        if let Ok((checks, deleted)) = checks::list(store, &self.widget.instance, &self.state.ladder)
+        if let Ok((checks, deleted)) =
+            checks::list(store, &self.widget.instance, &self.state.ladder)
         {
             if *self.state.checks != checks {
                 self.state.checks = Rc::new(checks);
             }
             if *self.state.deleted_checks != deleted {
+                // Another tab restored or purged a deleted check: its undo
+                // here can no longer work, so it is no longer offered.
+                if self.state.undos.iter().any(|p| matches!(&p.undo, Undo::DeleteCheck { id, .. } if !deleted.iter().any(|c| &c.id == id))) {
+                    Rc::make_mut(&mut self.state.undos).retain(|p| !matches!(&p.undo, Undo::DeleteCheck { id, .. } if !deleted.iter().any(|c| &c.id == id)));
+                }
                 self.state.deleted_checks = Rc::new(deleted);
             }
         }
@@ -298,7 +331,7 @@ impl Engine {
     fn would_lose_answers(&self) -> bool {
         self.state.unsaved.is_some()
             || matches!(self.state.persistence, Persistence::InMemory { .. })
-                && (self.state.document.answers.given() > 0 || !self.state.document.plan.is_empty())
+                && !self.state.document.same_content(&self.state.synced)
     }
 
     /// Goes to a page of this check, or opens another check there. Pending
@@ -321,20 +354,19 @@ impl Engine {
         let refuse = |engine: &mut Engine, effects: &mut Vec<Effect>, text: &str| {
             engine.state.notice = Some(Notice::error(Place::Top, text));
             if engine.widget.hash_routing {
-                effects.push(Effect::ReplaceAddress(engine.state.href(&engine.state.route)));
+                effects.push(Effect::ReplaceAddress(
+                    engine.state.href(&engine.state.route),
+                ));
             }
             effects.push(Effect::Focus(Focus::Notice));
         };
-        if self.would_lose_answers() {
-            return refuse(self, effects, "This browser is not saving the answers on this page, so opening another check would lose them. Download them first; then reload the page to open another check.");
-        }
         if !self.exists(store, &check) {
             self.state.enter(missing_check(&check, &route), now);
             return;
         }
         self.flush(store, now, effects);
         if self.would_lose_answers() {
-            return refuse(self, effects, "The latest change to this check could not be saved, so the other check was not opened. Download the answers from the banner above, then try again.");
+            return refuse(self, effects, "This browser is not saving the answers on this page, so opening another check would lose them. Download them from the banner above first.");
         }
         let keys = DocKeys::new(&self.widget.instance, &self.state.ladder.id, &check);
         let loaded = sync::load(store, &keys, &self.state.ladder, now);
@@ -433,6 +465,16 @@ impl Engine {
     }
 
     fn act(&mut self, store: &dyn Store, now: u64, action: Action, effects: &mut Vec<Effect>) {
+        if matches!(
+            action,
+            Action::Rate { .. }
+                | Action::Note { .. }
+                | Action::Snapshot
+                | Action::Names { .. }
+                | Action::KeepReplaced
+        ) {
+            self.catch_up(store, now);
+        }
         let state = &mut self.state;
         match action {
             Action::Rate { statement, rating } => {
@@ -484,6 +526,16 @@ impl Engine {
                 let document = Rc::make_mut(&mut state.document);
                 let mut trimmed = document.replace_answers(&answers, plan.as_deref(), &what, now);
                 if !snapshots.is_empty() {
+                    // A file's times come from another clock: one from the
+                    // future is dated now, so it cannot outlive a later
+                    // deletion here.
+                    let snapshots: Vec<_> = snapshots
+                        .into_iter()
+                        .map(|mut s| {
+                            s.taken_at = s.taken_at.min(now);
+                            s
+                        })
+                        .collect();
                     trimmed += document.add_snapshots(&snapshots, now);
                 }
                 state.last_change = Change::Other;
@@ -539,7 +591,11 @@ impl Engine {
                     format!(
                         "Snapshot saved ({} in the history{}).",
                         state.document.snapshots.len(),
-                        if trimmed > 0 { "; the oldest was removed" } else { "" }
+                        if trimmed > 0 {
+                            "; the oldest was removed"
+                        } else {
+                            ""
+                        }
                     ),
                 ));
             }
@@ -572,7 +628,9 @@ impl Engine {
                     }
                 }
             }
-            Action::ChangeCheck { id, change } => self.change_check(store, now, &id, change, effects),
+            Action::ChangeCheck { id, change } => {
+                self.change_check(store, now, &id, change, effects)
+            }
             Action::Undo(id) => self.undo(store, now, id, effects),
             Action::Keep(id) => {
                 self.take_undo(id);
@@ -598,11 +656,11 @@ impl Engine {
     fn delete_all(&mut self, store: &dyn Store, now: u64, effects: &mut Vec<Effect>) {
         // A pending note goes with the rest, so undo brings it back.
         self.flush(store, now, effects);
-        let (removed, fault) =
-            match delete_all(store, &instance_prefix(&self.widget.instance), now) {
-                Ok(removed) => (removed, None),
-                Err((fault, removed)) => (removed, Some(fault)),
-            };
+        let (removed, fault) = match delete_all(store, &instance_prefix(&self.widget.instance), now)
+        {
+            Ok(removed) => (removed, None),
+            Err((fault, removed)) => (removed, Some(fault)),
+        };
         let partly = !removed.items.is_empty();
         if fault.is_none() || partly {
             let marker = store.read(&self.keys().marker).ok().flatten();
@@ -614,7 +672,11 @@ impl Engine {
             }
             state.checks = Rc::new(Vec::new());
             state.deleted_checks = Rc::new(Vec::new());
-            state.document = state.fresh_document(removed.at);
+            // What this copy remembers of the deletion is what its marker
+            // says: with nothing stored, nothing was deleted, and an answer
+            // another tab gives now must not count as older than it.
+            let deleted_at = marker.as_deref().and_then(sync::deletion_time).unwrap_or(0);
+            state.document = state.fresh_document(deleted_at);
             state.synced = state.document.clone();
             state.marker = marker;
             state.unreadable = None;
@@ -626,6 +688,9 @@ impl Engine {
                 state.persistence = Persistence::Saving;
             }
             state.notice = None;
+            // A deleted check's own undo no longer applies: its kept copy
+            // went with everything else, and comes back with this undo.
+            Rc::make_mut(&mut state.undos).retain(|p| !matches!(p.undo, Undo::DeleteCheck { .. }));
             self.push_undo(Undo::DeleteAll(Rc::new(removed)));
         }
         if let Some(fault) = fault {
@@ -685,7 +750,10 @@ impl Engine {
         };
         self.state.notice = Some(match done {
             Ok(text) => Notice::new(Place::Undo, text),
-            Err(fault) => Notice::error(Place::Checks, format!("That did not work: {}", fault.detail())),
+            Err(fault) => Notice::error(
+                Place::Checks,
+                format!("That did not work: {}", fault.detail()),
+            ),
         });
         if change == CheckChange::Delete && self.state.check == CheckRef::Other(id.to_string()) {
             let notice = self.state.notice.take();
@@ -697,7 +765,12 @@ impl Engine {
     }
 
     fn undo(&mut self, store: &dyn Store, now: u64, id: u64, effects: &mut Vec<Effect>) {
-        let Some(undo) = self.state.undos.iter().find(|p| p.id == id).map(|p| p.undo.clone())
+        let Some(undo) = self
+            .state
+            .undos
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.undo.clone())
         else {
             return;
         };

@@ -4,8 +4,99 @@
 //! true or false") and every problem listed at once: the file is read into
 //! a `serde_json::Value` and checked field by field.
 
-pub use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
+
+/// A content file as far as its checks need it, read by serde_json.
+/// Objects keep their fields in file order, so problems are listed in the
+/// order a person reads the file; numbers are only ever whole, so a
+/// fraction is remembered as such, never formatted (which keeps float
+/// printing out of the widget).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    /// Fields in file order; a repeated name: the last one counts.
+    Object(Vec<(String, Value)>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Whole(u64),
+    Negative,
+    Fraction,
+}
+
+impl Value {
+    /// The field `key` of an object (the last one, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(fields) => fields
+                .iter()
+                .rev()
+                .find(|(name, _)| name == key)
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Number(Number::Whole(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Number(match u64::try_from(v) {
+                    Ok(v) => Number::Whole(v),
+                    Err(_) => Number::Negative,
+                }))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
+                Ok(Value::Number(Number::Fraction))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::String(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::String(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Value::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = map.next_entry()? {
+                    fields.push(field);
+                }
+                Ok(Value::Object(fields))
+            }
+        }
+        d.deserialize_any(ValueVisitor)
+    }
+}
 
 /// Where a content file's problem is, and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,13 +139,17 @@ pub fn type_name(value: &Value) -> &'static str {
 }
 
 /// A number as a person would read it in a message.
-pub fn number_text(number: &serde_json::Number) -> String {
-    number.to_string().chars().take(30).collect()
+pub fn number_text(number: &Number) -> String {
+    match number {
+        Number::Whole(value) => value.to_string(),
+        Number::Negative => "a negative number".into(),
+        Number::Fraction => "a number with a fraction".into(),
+    }
 }
 
 /// A JSON object being read, with a description of where it sits.
 pub struct Obj<'a> {
-    map: &'a serde_json::Map<String, Value>,
+    map: &'a [(String, Value)],
     place: String,
 }
 
@@ -111,7 +206,12 @@ impl<'a> Obj<'a> {
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|value| !value.is_null())
+        self.map
+            .iter()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+            .filter(|value| **value != Value::Null)
     }
 
     fn required(&self, key: &str) -> Result<&'a Value, FieldError> {
@@ -165,15 +265,14 @@ impl<'a> Obj<'a> {
 
     pub fn whole_number(&self, key: &str) -> Result<u64, FieldError> {
         match self.required(key)? {
-            Value::Number(number) => number.as_u64().ok_or_else(|| {
-                self.fail(
-                    key,
-                    format!(
-                        "must be a whole number 0 or more, found {}",
-                        number_text(number)
-                    ),
-                )
-            }),
+            Value::Number(Number::Whole(value)) => Ok(*value),
+            Value::Number(number) => Err(self.fail(
+                key,
+                format!(
+                    "must be a whole number 0 or more, found {}",
+                    number_text(number)
+                ),
+            )),
             other => Err(self.fail(key, format!("must be a number, found {}", type_name(other)))),
         }
     }

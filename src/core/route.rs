@@ -133,8 +133,10 @@ impl Route {
             ["shared", payload] => Route::Shared {
                 payload: text(payload),
             },
+            // The path within the check, so the page's own address reads
+            // back as this same page (never nesting `p/<id>/` again).
             _ => Route::NotFound {
-                path: path.chars().take(80).collect(),
+                path: parts.join("/").chars().take(80).collect(),
             },
         };
         (check, route)

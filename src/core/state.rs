@@ -254,13 +254,19 @@ pub enum Action {
     DeleteAll,
     AddCheck(NewCheck),
     /// Delete, restore or purge the check with this id.
-    ChangeCheck { id: String, change: CheckChange },
+    ChangeCheck {
+        id: String,
+        change: CheckChange,
+    },
     /// Undo the pending change with this id.
     Undo(u64),
     /// Keep the pending change with this id: its undo goes.
     Keep(u64),
     /// Names in the open check: whom it is about and who rates.
-    Names { subject: String, rater: Rater },
+    Names {
+        subject: String,
+        rater: Rater,
+    },
 }
 
 impl State {
@@ -311,9 +317,15 @@ impl State {
         )
     }
 
-    /// Whether this tab holds changes storage does not have yet.
+    /// Storage failed here, and trying again is safe.
+    pub fn may_retry(&self) -> bool {
+        matches!(self.persistence, Persistence::InMemory { retry: true, .. })
+    }
+
+    /// Whether this tab holds changes storage does not have yet (and may
+    /// try to write them).
     pub fn needs_sync(&self) -> bool {
-        self.writes() && !Rc::ptr_eq(&self.document, &self.synced)
+        (self.writes() || self.may_retry()) && !Rc::ptr_eq(&self.document, &self.synced)
     }
 
     /// The check to show results and progress for: the one last taken.

@@ -55,12 +55,18 @@ impl MemoryStore {
         self.inner.borrow_mut().failing_writes = fault;
     }
 
-    /// An independent copy of what is stored now (for checking "what if"
-    /// without touching the original).
+    /// Whether writes fail now.
+    pub fn is_failing(&self) -> bool {
+        self.inner.borrow().failing_writes.is_some()
+    }
+
+    /// An independent copy of what is stored now, failing as this one does
+    /// (for checking "what if" without touching the original).
     pub fn detached(&self) -> MemoryStore {
-        let items = self.inner.borrow().items.clone();
+        let inner = self.inner.borrow();
         let copy = MemoryStore::new();
-        copy.inner.borrow_mut().items = items;
+        copy.inner.borrow_mut().items = inner.items.clone();
+        copy.inner.borrow_mut().failing_writes = inner.failing_writes.clone();
         copy
     }
 

@@ -26,8 +26,11 @@ use std::rc::Rc;
 pub enum Persistence {
     /// Every change is written to this browser's storage.
     Saving,
-    /// Storage cannot be used; answers live only in this page.
-    InMemory { reason: String },
+    /// Storage cannot be used; answers live only in this page. When
+    /// `retry`, the page tries again with the next change or when it is
+    /// shown again (storage may have been freed); not when writing would
+    /// destroy text that could not be read or backed up.
+    InMemory { reason: String, retry: bool },
     /// A newer version of the app wrote the stored answers; nothing is
     /// written so its data survives.
     ReadOnly { schema: u64 },
@@ -122,6 +125,7 @@ fn keep_unreadable(
 fn in_memory(fault: &StoreFault) -> Persistence {
     Persistence::InMemory {
         reason: fault.detail().to_string(),
+        retry: true,
     }
 }
 
@@ -132,6 +136,7 @@ fn no_backup() -> Persistence {
         reason:
             "your saved answers could not be read or backed up, so nothing is written over them"
                 .into(),
+        retry: false,
     }
 }
 
@@ -358,10 +363,10 @@ fn sync_outcome(
         None => merged != Document::new(&merged.ladder, &merged.content_version),
     };
     if !needs_write {
-        let document = match stored {
-            Some(stored) if changed => stored,
-            _ => merged,
-        };
+        // Nothing to add: take what storage holds, times included. A note
+        // typed and erased again holds nothing new, and its fresh time
+        // must not later win over a real change made elsewhere.
+        let document = stored.unwrap_or(merged);
         return SyncOutcome::Stored {
             document: Rc::new(document),
             marker: stored_marker,
@@ -460,6 +465,21 @@ pub fn delete_all(
         Ok(items) => items,
         Err(fault) => return Err((fault, removed)),
     };
+    // Later than anything it deletes, even if this tab's clock is behind
+    // the tab that wrote it: otherwise what it deleted could come back.
+    // And later than an earlier deletion, so it clears all that one did.
+    let now = items
+        .iter()
+        .filter_map(|(key, value)| {
+            if key.ends_with("/rev") {
+                deletion_time(value)
+            } else {
+                Document::decode(value).ok().map(|d| d.latest_time())
+            }
+        })
+        .map(|time| time.saturating_add(1))
+        .fold(now, u64::max);
+    removed.at = now;
     for (key, value) in items {
         if let Err(fault) = store.remove(&key) {
             return Err((fault, removed));
@@ -505,9 +525,23 @@ pub fn restore_deleted(
             continue;
         };
         let current = store.read(key)?.and_then(|raw| Document::decode(&raw).ok());
-        let restored = bring_back(&old, current.as_ref(), removed.at, now);
+        // A later deletion (another "delete my data" since this one) stays
+        // done for what it deleted: the restored copy remembers it.
+        let later = store
+            .read(&format!("{key}/rev"))?
+            .as_deref()
+            .and_then(deletion_time)
+            .into_iter()
+            .chain(current.as_ref().map(|c| c.cleared_before))
+            .max()
+            .unwrap_or(0);
+        let mut restored = bring_back(&old, current.as_ref(), removed.at.max(later), now);
+        restored.cleared_before = restored.cleared_before.max(later);
+        let text = restored.checked_encode().map_err(|why| {
+            StoreFault::Failed(format!("the restored answers could not be stored ({why})"))
+        })?;
         store.write(&format!("{key}/rev"), &format!("restored.{now}.{tab}"))?;
-        store.write(key, &restored.encode())?;
+        store.write(key, &text)?;
     }
     Ok(())
 }
@@ -523,8 +557,14 @@ pub fn bring_back(
     deleted_at: u64,
     now: u64,
 ) -> Document {
+    // After the deletion and after anything written in its place, whatever
+    // this clock says: the restored answers win over copies still open
+    // elsewhere (what was given since is kept over them below).
+    let now = now
+        .max(deleted_at.saturating_add(1))
+        .max(current.map_or(0, |c| c.latest_time().saturating_add(1)));
     let mut restored = old.clone();
-    restored.answers = old.answers.restamped(now);
+    restored.answers = old.answers.brought_back(now);
     let mut replaced_since = None;
     if let Some(current) = current {
         // Entries cleared since, by a replace or its undo, are not
@@ -536,23 +576,29 @@ pub fn bring_back(
                 restored.answers.insert(id.clone(), answer.clone());
                 continue;
             }
+            let entry = restored.answers.entry(id);
             if answer.rating.is_some() && answer.rated_at > deleted_at {
-                let entry = restored.answers.entry(id);
                 entry.rating = answer.rating;
                 entry.rated_at = answer.rated_at;
+            } else if entry.rating.is_none() {
+                // Empty on both sides: it stays empty as of the latest
+                // clearing, so an older answer elsewhere cannot return.
+                entry.rated_at = entry.rated_at.max(answer.rated_at);
             }
             if !answer.note.is_empty() && answer.noted_at > deleted_at {
-                let entry = restored.answers.entry(id);
                 entry.note = answer.note.clone();
                 entry.noted_at = answer.noted_at;
+            } else if entry.note.is_empty() {
+                entry.noted_at = entry.noted_at.max(answer.noted_at);
             }
         }
         restored.add_snapshots(&current.snapshots, now);
         replaced_since = current.replaced.clone();
     }
-    // The undo from before the deletion; else one made since.
+    // The undo from before the deletion; else one made since (if the copy
+    // it needs is still here).
     if restored.replaced.is_none() {
-        restored.replaced = replaced_since;
+        restored.replaced = replaced_since.filter(|r| restored.snapshot(r.kept).is_some());
     }
     restored.touch(now);
     restored

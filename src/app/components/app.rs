@@ -10,7 +10,9 @@ use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
 use super::results::results_page;
 use super::shared::shared_page;
 use super::start::start_page;
-use crate::app::hooks::{embed_links, use_browser_events, use_effect_runner, use_engine, use_media};
+use crate::app::hooks::{
+    embed_links, use_browser_events, use_effect_runner, use_engine, use_media,
+};
 use crate::app::Setup;
 use crate::core::content::Ladder;
 use crate::core::engine::{Engine, Input, Widget};
@@ -131,7 +133,13 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     use_browser_events(&dispatch, props.hash_routing);
     let root = use_node_ref();
-    use_effect_runner(&queue, &dispatch, &root, &props.instance, props.hash_routing);
+    use_effect_runner(
+        &queue,
+        &dispatch,
+        &root,
+        &props.instance,
+        props.hash_routing,
+    );
     let wide = use_media("(min-width: 52rem)");
     let (act, on_rate, on_note) = (*use_memo((), {
         let dispatch = dispatch.clone();

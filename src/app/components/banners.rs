@@ -71,7 +71,7 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
     let state = &ctx.state;
     let warning = match &state.persistence {
         Persistence::Saving => None,
-        Persistence::InMemory { reason } => Some(html! {
+        Persistence::InMemory { reason, .. } => Some(html! {
             <div class="banner warning" role="alert">
                 <p>{ format!("Your answers are not being saved: this browser would not let the page store them ({reason}). They stay only while this page is open.") }</p>
                 <p>{ download_answers_button(ctx, "Download your answers") }</p>

@@ -104,7 +104,10 @@ pub fn People(props: &CtxProps) -> Html {
     let deleted = |check: &CheckInfo| {
         let change = |change: CheckChange| {
             let id = check.id.clone();
-            ctx.on(move || Action::ChangeCheck { id: id.clone(), change })
+            ctx.on(move || Action::ChangeCheck {
+                id: id.clone(),
+                change,
+            })
         };
         let (restore, purge) = (change(CheckChange::Restore), change(CheckChange::Purge));
         html! {

@@ -72,7 +72,10 @@ impl Document {
         match serde_json::from_str::<Document>(text) {
             Ok(mut document) => {
                 if document.schema > SCHEMA {
-                    let readable = document.validate().is_ok().then(|| Box::new(document.clone()));
+                    let readable = document
+                        .validate()
+                        .is_ok()
+                        .then(|| Box::new(document.clone()));
                     return Err(DecodeError::Newer {
                         schema: document.schema,
                         readable,
@@ -139,20 +142,17 @@ pub fn read_export(ladder_id: &str, ladder_title: &str, text: &str) -> Result<Do
 
 /// A snapshot label or an undo description, repaired as it is read.
 pub fn deserialize_label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(safe_label(&Option::<String>::deserialize(d)?.unwrap_or_default()))
+    Ok(safe_label(&String::deserialize(d)?))
 }
 
 /// A person's name, repaired as it is read.
 pub fn deserialize_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(safe_name(&Option::<String>::deserialize(d)?.unwrap_or_default()))
+    Ok(safe_name(&String::deserialize(d)?))
 }
 
 /// One line of plan text, repaired as it is read.
 pub fn deserialize_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(plain_line(
-        &Option::<String>::deserialize(d)?.unwrap_or_default(),
-        MAX_STEP_LEN,
-    ))
+    Ok(plain_line(&String::deserialize(d)?, MAX_STEP_LEN))
 }
 
 /// The rater: absent for the subject, `{"name": …}` for someone else.
@@ -243,7 +243,7 @@ struct AnswerIn {
     #[serde(default)]
     rating: Option<Rating>,
     #[serde(default)]
-    note: Option<String>,
+    note: String,
     changed_at: u64,
     #[serde(default)]
     note_changed_at: Option<u64>,
@@ -267,7 +267,7 @@ impl<'de> Deserialize<'de> for Answer {
         Ok(Answer {
             rating: stored.rating,
             rated_at: stored.changed_at,
-            note: stored.note.unwrap_or_default(),
+            note: stored.note,
             noted_at: stored.note_changed_at.unwrap_or(stored.changed_at),
         })
     }

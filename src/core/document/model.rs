@@ -30,7 +30,11 @@ pub struct Document {
     pub subject: String,
     /// Who gave the answers: absent for the subject, `{"name": …}` for
     /// someone else.
-    #[serde(default, skip_serializing_if = "Rater::is_subject", with = "rater_field")]
+    #[serde(
+        default,
+        skip_serializing_if = "Rater::is_subject",
+        with = "rater_field"
+    )]
     pub rater: Rater,
     #[serde(default)]
     pub answers: Answers,
@@ -326,6 +330,28 @@ impl Answers {
         )
     }
 
+    /// The answers brought back (an undo of a deletion) stamped as given
+    /// at `now`, so they win over copies that saw the deletion: a rating
+    /// or note that holds something. An empty one keeps its time, so it
+    /// never wins over a note or rating given since.
+    pub fn brought_back(&self, now: u64) -> Answers {
+        Answers(
+            self.0
+                .iter()
+                .map(|(id, a)| {
+                    let mut answer = a.clone();
+                    if a.rating.is_some() {
+                        answer.rated_at = now;
+                    }
+                    if !a.note.is_empty() {
+                        answer.noted_at = now;
+                    }
+                    (id.clone(), answer)
+                })
+                .collect(),
+        )
+    }
+
     /// Sets the answers to `incoming`'s and clears the ones `incoming`
     /// lacks, all stamped as changed at `now` (or just after the latest
     /// answer they replace, if the clock went back). Cleared entries stay
@@ -440,23 +466,26 @@ impl Document {
 
     /// Records a rating for a statement at time `now`.
     pub fn set_rating(&mut self, statement: &str, rating: Rating, now: u64) {
+        let after = self.cleared_before.saturating_add(1);
         let answer = self.answers.entry(statement);
         answer.rating = Some(rating);
-        // Later than what it replaces even if the clock went back, so a
-        // merge never prefers the older copy.
-        answer.rated_at = now.max(answer.rated_at.saturating_add(1));
+        // Later than what it replaces, and than a deletion this copy has
+        // seen, even if this clock is behind: a merge never prefers the
+        // older copy, and a deletion never takes an answer given after it.
+        answer.rated_at = now.max(answer.rated_at.saturating_add(1)).max(after);
         self.touch(now);
     }
 
     /// Records a note; notes longer than the limit are cut at the limit.
     pub fn set_note(&mut self, statement: &str, note: &str, now: u64) {
         let note = cut_note(note);
+        let after = self.cleared_before.saturating_add(1);
         let answer = self.answers.entry(statement);
         if answer.note == note {
             return;
         }
         answer.note = note;
-        answer.noted_at = now.max(answer.noted_at.saturating_add(1));
+        answer.noted_at = now.max(answer.noted_at.saturating_add(1)).max(after);
         self.touch(now);
     }
 
@@ -472,7 +501,13 @@ impl Document {
     /// now, or when the answers it keeps were given. Returns its time, and
     /// how many of the oldest snapshots were dropped to stay within the
     /// limit.
-    pub fn take_snapshot(&mut self, at: u64, now: u64, kind: SnapshotKind, label: &str) -> (u64, usize) {
+    pub fn take_snapshot(
+        &mut self,
+        at: u64,
+        now: u64,
+        kind: SnapshotKind,
+        label: &str,
+    ) -> (u64, usize) {
         let taken_at = self.free_snapshot_time(at.min(now));
         let snapshot = Snapshot {
             taken_at,
@@ -563,11 +598,16 @@ impl Document {
         let what = safe_label(what);
         let (kept, trimmed) =
             self.take_snapshot(now, now, SnapshotKind::Kept, &format!("Before {what}"));
-        self.answers.replace_with(answers, now);
+        let at = now.max(self.cleared_before.saturating_add(1));
+        self.answers.replace_with(answers, at);
         if let Some(plan) = plan {
-            self.plan = super::plan::replaced_plan(&self.plan, plan, now);
+            self.plan = super::plan::replaced_plan(&self.plan, plan, at);
         }
-        self.replaced = Some(Replaced { at: now, what, kept });
+        self.replaced = Some(Replaced {
+            at: now,
+            what,
+            kept,
+        });
         self.touch(now);
         trimmed
     }
@@ -594,20 +634,19 @@ impl Document {
             answers: self.answers.without_cleared(),
             plan: self.plan.clone(),
         };
-        self.answers.replace_with(&kept.answers, now);
-        self.plan = super::plan::replaced_plan(&self.plan, &kept.plan, now);
+        let at = now.max(self.cleared_before.saturating_add(1));
+        self.answers.replace_with(&kept.answers, at);
+        self.plan = super::plan::replaced_plan(&self.plan, &kept.plan, at);
         self.snapshots.push(undone);
         self.touch(now);
         true
     }
 
-    /// Adds snapshots from another copy of this person's history (an export
-    /// of their own). A snapshot already here (same time, same answers) is
-    /// skipped; one from a clock ahead of this one is dated now, so it
-    /// cannot outlive a later deletion; one that shares its time with a
-    /// different local snapshot moves to the next free time instead of
-    /// being dropped. Returns how many of the oldest were then dropped to
-    /// stay within the limit.
+    /// Adds snapshots from another copy of this person's history. A
+    /// snapshot already here (same time, same answers) is skipped; one that
+    /// shares its time with a different snapshot here moves to the next
+    /// free time instead of being dropped. Returns how many of the oldest
+    /// were then dropped to stay within the limit.
     pub fn add_snapshots(&mut self, snapshots: &[Snapshot], now: u64) -> usize {
         for snapshot in snapshots {
             let same = self.snapshot(snapshot.taken_at).is_some_and(|here| {
@@ -618,7 +657,7 @@ impl Document {
             }
             let mut incoming = snapshot.clone();
             incoming.label = safe_label(&incoming.label);
-            incoming.taken_at = self.free_snapshot_time(snapshot.taken_at.min(now));
+            incoming.taken_at = self.free_snapshot_time(snapshot.taken_at);
             self.insert_snapshot(incoming);
         }
         let trimmed = self.trim_snapshots();
@@ -633,6 +672,21 @@ impl Document {
 
     pub fn rating(&self, statement: &str) -> Option<Rating> {
         self.answers.get(statement).and_then(|answer| answer.rating)
+    }
+
+    /// The latest time anything in this copy carries (answers, snapshots,
+    /// plan, the last change, a deletion it has seen): a deletion must be
+    /// later than all of it, so
+    /// that it clears this copy even when the deleting tab's clock is behind.
+    pub fn latest_time(&self) -> u64 {
+        let answers =
+            |answers: &Answers| answers.values().map(Answer::changed_at).max().unwrap_or(0);
+        self.snapshots
+            .iter()
+            .map(|s| s.taken_at.max(answers(&s.answers)))
+            .chain(self.plan.iter().map(|p| p.changed_at))
+            .chain([self.cleared_before, self.updated_at, answers(&self.answers)])
+            .fold(0, u64::max)
     }
 
     /// When the latest rating or note was given (0 when none was).

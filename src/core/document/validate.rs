@@ -102,8 +102,6 @@ impl Document {
         }
         Ok(())
     }
-
-
 }
 
 /// The length of a note as the browser's `maxlength` counts it.
