@@ -3,11 +3,12 @@
 // the prerendered start page with the same markup. If WebAssembly cannot
 // run here, the prerendered page stays, says why in one sentence, and
 // offers the ladder's text (learn.html).
-import init from "./l5-selfcheck.js";
-
+// The glue is imported here, not above: a failed load of it is caught
+// below too, so a deep link is never left hidden behind early.js's cover.
 const html = document.documentElement;
 
-init({ module_or_path: new URL("./l5-selfcheck_bg.wasm", import.meta.url) })
+import("./l5-selfcheck.js")
+  .then(({ default: init }) => init({ module_or_path: new URL("./l5-selfcheck_bg.wasm", import.meta.url) }))
   // The app marks the page ready itself once it listens (data-l5-ready).
   .catch((error) => {
     html.setAttribute("data-l5-failed", "");

@@ -3,10 +3,12 @@
 //   <div data-l5-selfcheck data-instance="team-a" data-mode="quick"></div>
 // Each widget lives in its own shadow root: the page's CSS cannot reach
 // it and its CSS cannot leak out. Settings are the placeholder's data-*
-// attributes (docs/embedding.md).
+// attributes (docs/embedding.md); only the settings a script embed has are
+// copied, so a script embed never reads the page's address.
 import init, { mount_embed } from "./l5-selfcheck.js";
 
 const base = new URL(".", import.meta.url);
+const SETTINGS = ["mode", "section", "theme", "content", "instance", "compact"];
 
 await init({ module_or_path: new URL("l5-selfcheck_bg.wasm", base) });
 
@@ -19,8 +21,9 @@ for (const host of document.querySelectorAll("[data-l5-selfcheck]")) {
   style.rel = "stylesheet";
   style.href = new URL("app.css", base).href;
   const root = document.createElement("div");
-  for (const { name, value } of host.attributes) {
-    if (name.startsWith("data-") && name !== "data-l5-selfcheck") root.setAttribute(name, value);
+  for (const name of SETTINGS) {
+    const value = host.getAttribute(`data-${name}`);
+    if (value !== null) root.setAttribute(`data-${name}`, value);
   }
   // Without a name, widgets would share answers; number them by order.
   if (!root.hasAttribute("data-instance")) root.setAttribute("data-instance", `embed-${count}`);

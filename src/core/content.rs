@@ -224,8 +224,7 @@ impl Ladder {
         let id = note(
             &mut problems,
             root.text("id")
-                .and_then(|id| check_id(&root, "id", &id).map(|()| id))
-                .and_then(|id| check_ladder_id(&root, &id).map(|()| id)),
+                .and_then(|id| check_id(&root, "id", &id).map(|()| id)),
         );
         let title = note(&mut problems, root.text("title"));
         let version = note(&mut problems, root.text("version"));
@@ -645,21 +644,6 @@ fn parse_statements(
         }
     }
     statements
-}
-
-/// A ladder's id names where its answers are stored: ids that older
-/// versions of the widget used for their own keys on the same site are
-/// refused by name.
-fn check_ladder_id(obj: &Obj, id: &str) -> Result<(), FieldError> {
-    if crate::core::keys::RESERVED_LADDER_IDS.contains(&id) {
-        return Err(obj.fail(
-            "id",
-            format!(
-                "\"{id}\" is reserved: earlier versions of this widget store their display settings under that name on the same site, so answers kept under it would be overwritten. Choose another id, such as \"{id}-ladder\"."
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// The suggestions for someone new: a sentence and one to three statements.

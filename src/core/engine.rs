@@ -116,6 +116,7 @@ impl Engine {
         now: u64,
         offset: i32,
     ) -> (Engine, Vec<Effect>) {
+        move_legacy_prefs(store, &widget.instance);
         let (mut check, mut route) = Route::parse(hash);
         if let (Some(start), Route::Start, CheckRef::Own) = (&start, &route, &check) {
             route = start.clone();
@@ -809,11 +810,21 @@ impl Engine {
     }
 }
 
-/// Whether the answer key was seen here before (also by versions before
-/// 0.3, which kept the flag under `…/ui`).
+/// Whether the answer key was seen here before.
 fn key_seen(store: &dyn Store, instance: &str) -> bool {
     matches!(store.read(&prefs_key(instance)), Ok(Some(_)))
-        || matches!(store.read(&legacy_prefs_key(instance)), Ok(Some(value)) if value == LEGACY_KEY_SEEN)
+}
+
+/// Versions before 0.3 kept the answer key's flag under `…/ui`, where a
+/// ladder with the id `ui` keeps its answers now: the flag moves to
+/// `~prefs` (only that exact value; a document there is left alone).
+fn move_legacy_prefs(store: &dyn Store, instance: &str) {
+    let legacy = legacy_prefs_key(instance);
+    if matches!(store.read(&legacy), Ok(Some(value)) if value == LEGACY_KEY_SEEN)
+        && store.write(&prefs_key(instance), LEGACY_KEY_SEEN).is_ok()
+    {
+        let _ = store.remove(&legacy);
+    }
 }
 
 /// The page for a link to a check that is not in this browser.

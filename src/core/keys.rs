@@ -19,14 +19,11 @@
 //! (`rev`, `backup-<ms>`, `check`, `deleted`) or an id right after `check`
 //! or `deleted`. A test builds every kind of key for arbitrary ids and
 //! finds no two alike. Versions before 0.3 kept the preferences under
-//! `…/ui`, so `ui` is refused as a ladder id (`RESERVED_LADDER_IDS`).
+//! `…/ui`, which a ladder with the id `ui` uses now: the old flag moves
+//! to `~prefs` the first time the page opens.
 
 /// Prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "l5-selfcheck";
-
-/// Ladder ids that earlier versions used as keys of their own on the same
-/// site; a content file with one of them is refused, naming it.
-pub const RESERVED_LADDER_IDS: &[&str] = &["ui"];
 
 /// What earlier versions wrote under `…/ui` to remember the answer key
 /// was seen.
@@ -99,7 +96,7 @@ pub fn prefs_key(instance: &str) -> String {
     format!("{KEY_PREFIX}/{instance}/~prefs")
 }
 
-/// Where versions before 0.3 kept the preferences (read, never written).
+/// Where versions before 0.3 kept the preferences (moved, never written).
 pub fn legacy_prefs_key(instance: &str) -> String {
     format!("{KEY_PREFIX}/{instance}/ui")
 }

@@ -490,7 +490,9 @@ pub fn data_page(ctx: &Ctx) -> Html {
             <p class="lead">{ "Take answers to a 1:1, a promotion packet or the next check. Everything happens in this browser; nothing is uploaded." }</p>
 
             <h2>{ "Save a copy" }</h2>
-            <Names ctx={ctx.clone()} />
+            // Keyed by what is stored, so the form starts again from the
+            // stored names after a merge, or on another check's page.
+            <Names key={format!("{:?}{}{:?}", state.check, state.document.subject, state.document.rater)} ctx={ctx.clone()} />
             <p>{ format!("The JSON file holds everything, notes and history included, and can be imported again. The Markdown summary (results of the {check_name}, strengths, growth areas, watch-outs and notes) pastes into a wiki page or a 1:1 document.") }</p>
             <p class="privacy">{ "Names and answers about other people stay in this browser unless you download or share them here." }</p>
             <p class="actions">
