@@ -1074,19 +1074,27 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 // The page said it was not saving; what only it held is
                 // gone, as the person was told: storage (or another tab
                 // that holds it) is the truth now, field by field.
-                let stored = browser
-                    .stored(&check)
-                    .map(|d| read(&d.answers))
-                    .unwrap_or_default();
+                let key = check_key(&check);
+                let deleted = browser
+                    .ledger
+                    .checks
+                    .get(&key)
+                    .is_some_and(|c| c.status == Status::Deleted);
+                let stored = if deleted {
+                    let kept = browser.store.read(&kept_key(INSTANCE, "m", &key)).unwrap();
+                    kept.and_then(|raw| Document::decode(&raw).ok())
+                } else {
+                    browser.stored(&check)
+                };
+                let stored = stored.map(|d| read(&d.answers)).unwrap_or_default();
                 let others: Vec<Person> = (0..TABS)
                     .filter(|t| *t != tab)
                     .map(|t| &browser.tabs[t].engine.state)
                     .filter(|state| state.check == check && !state.writes())
                     .map(|state| read(&state.document.answers))
                     .collect();
-                let key = check_key(&check);
                 if let Some(entry) = browser.ledger.checks.get_mut(&key) {
-                    if entry.status == Status::Live {
+                    if matches!(entry.status, Status::Live | Status::Deleted) {
                         let statements: Vec<usize> =
                             entry.answers.keys().chain(stored.keys()).copied().collect();
                         for s in statements {

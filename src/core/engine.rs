@@ -100,6 +100,9 @@ pub struct Engine {
     note_timer: bool,
     next_undo: u64,
     title: String,
+    /// What the address says now, as far as this page knows: an address
+    /// input that says the same again moves nothing.
+    address: String,
 }
 
 impl Engine {
@@ -143,6 +146,7 @@ impl Engine {
             note_timer: false,
             next_undo: 1,
             title: String::new(),
+            address: hash.to_string(),
         };
         engine.load_comparison(store);
         let mut effects = Vec::new();
@@ -157,8 +161,13 @@ impl Engine {
         let mut from_address = false;
         match input {
             Input::Act(action) => self.act(store, now, action, &mut effects),
+            // The page's address as it was: nothing moved (the app
+            // reports it once it listens, in case a link was clicked while
+            // it loaded).
+            Input::Address(hash) if hash == self.address => {}
             Input::Address(hash) => {
                 from_address = true;
+                self.address = hash.clone();
                 let (check, route) = Route::parse(&hash);
                 self.go(store, now, check, route, &mut effects);
             }
@@ -400,7 +409,14 @@ impl Engine {
             return;
         }
         if self.widget.hash_routing && !from_address {
-            effects.push(Effect::SetAddress(self.state.href(&self.state.route)));
+            self.address = self.state.href(&self.state.route);
+            effects.push(Effect::SetAddress(self.address.clone()));
+        }
+        // An action that said where focus goes (the undo bar after a
+        // deletion) wins over the new page's heading.
+        if effects.iter().any(|e| matches!(e, Effect::Focus(_))) {
+            self.refresh_after_move(store, moved_check);
+            return;
         }
         effects.push(Effect::Focus(match &self.state.route {
             Route::Check {
@@ -412,6 +428,10 @@ impl Engine {
             } => Focus::Section(section.clone()),
             _ => Focus::Heading,
         }));
+        self.refresh_after_move(store, moved_check);
+    }
+
+    fn refresh_after_move(&mut self, store: &dyn Store, moved_check: bool) {
         // The switcher shows each check's count of answers: read it again
         // when it shows.
         if moved_check || self.state.route == Route::Start {

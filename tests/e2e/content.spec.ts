@@ -25,7 +25,7 @@ test("another team's ladder runs from a same-origin content file, in its own wor
   // No word on the results belongs to the L5 ladder.
   const text = await page.locator("main").innerText();
   for (const word of ["L5", "senior", "Usually", "Consistently", "Not yet"]) expect(text, word).not.toContain(word);
-  await expect(page).toHaveTitle("Your self-check — Engineer (L3) — example ladder self-check");
+  await expect(page).toHaveTitle("Engineer (L3) — example ladder self-check");
   await expectNoAxeViolations(page);
 });
 

@@ -156,7 +156,7 @@ test("two script embeds on a hostile wiki page keep their own look and their own
   expect(new URL(page.url()).hash).toBe("");
 
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => !k.endsWith("/rev")).sort());
-  expect(keys).toEqual(["l5-selfcheck/wiki-a/l5", "l5-selfcheck/wiki-a/ui"]);
+  expect(keys).toEqual(["l5-selfcheck/wiki-a/l5", "l5-selfcheck/wiki-a/~prefs"]);
   await page.reload();
   await expect(a.getByRole("heading", { level: 1 })).toHaveText("Quick check");
   await expect(a.getByRole("group", { name: /I lead the work on its design/ }).getByRole("radio", { name: "Usually" })).toBeChecked();

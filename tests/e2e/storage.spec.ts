@@ -184,10 +184,10 @@ test("two pages at the snapshot limit both take a snapshot, and the answers stil
   await a.open("#/data");
   await b.open("#/data");
   await a.page.getByRole("button", { name: "Save a snapshot" }).click();
-  await expect(a.page.getByText("Snapshot saved (50 in your history).")).toBeVisible();
+  await expect(a.page.getByText("Snapshot saved (50 in the history).")).toBeVisible();
   await b.page.getByRole("button", { name: "Save a snapshot" }).click();
   // B had not heard of A's snapshot: the merge makes 51, and the oldest goes.
-  await expect(b.page.getByText(/^Snapshot saved \(50 in your history; the oldest was removed\)\.|^Snapshot saved .*The history reached its limit of 50 snapshots, so the oldest was removed\.$/)).toBeVisible();
+  await expect(b.page.getByText(/^Snapshot saved \(50 in the history; the oldest was removed\)\.|^Snapshot saved .*The history reached its limit of 50 snapshots, so the oldest was removed\.$/)).toBeVisible();
   await b.page.reload();
   await b.open("#/check/overview");
   await expect(b.page.getByRole("alert")).toHaveCount(0);
@@ -231,8 +231,8 @@ test("delete my data asks first, removes every stored item, can be undone, and m
 
   await ask.click();
   await page.getByRole("button", { name: "Yes, delete my data" }).click();
-  const notice = page.locator(".your-data .notice");
-  await expect(notice).toHaveText(/Deleted: 3 stored items removed from this browser\. You can undo this until you leave the page\./);
+  const notice = page.getByRole("region", { name: "Changes you can undo" });
+  await expect(notice).toContainText(/Deleted: 3 stored items removed from this browser\. You can undo this until you leave the page\./);
   await expect(notice).toBeFocused();
   await expect(page.locator(".next-step .button.primary")).toHaveText("Start the quick check");
   const left = await page.evaluate(() => Object.keys(localStorage).sort());
@@ -240,7 +240,7 @@ test("delete my data asks first, removes every stored item, can be undone, and m
   expect(await page.evaluate((key) => localStorage.getItem(key + "/rev"), KEY)).toMatch(/^deleted\.\d+$/);
 
   await notice.getByRole("button", { name: "Undo" }).click();
-  await expect(page.locator(".your-data .notice")).toHaveText("Undone: your answers are back in this browser.");
+  await expect(notice).toContainText("Undone: your data is back in this browser.");
   await expect(page.locator(".next-step .button.primary")).toHaveText("Resume the quick check");
   await page.reload();
   await app.open("#/quick");

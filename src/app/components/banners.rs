@@ -154,7 +154,7 @@ pub fn undo_bar(ctx: &Ctx) -> Html {
     if let (Some(replaced), false) = (&state.document.replaced, state.read_only()) {
         rows.push(row(
             format!(
-                "On {} the answers of {} were replaced by {}. The earlier answers are kept in the history.",
+                "On {}, the answers of {} were replaced by {}. The earlier answers are kept in the history.",
                 local_date(replaced.at, state.offset),
                 state.check_phrase(),
                 replaced.what

@@ -492,7 +492,7 @@ pub fn data_page(ctx: &Ctx) -> Html {
             <h2>{ "Save a copy" }</h2>
             // Keyed by what is stored, so the form starts again from the
             // stored names after a merge, or on another check's page.
-            <Names key={format!("{:?}{}{:?}", state.check, state.document.subject, state.document.rater)} ctx={ctx.clone()} />
+            <Names key={format!("{}/{}/{}", state.href(&Route::Start), state.document.subject, match &state.document.rater { Rater::Subject => "", Rater::Other { name } => name })} ctx={ctx.clone()} />
             <p>{ format!("The JSON file holds everything, notes and history included, and can be imported again. The Markdown summary (results of the {check_name}, strengths, growth areas, watch-outs and notes) pastes into a wiki page or a 1:1 document.") }</p>
             <p class="privacy">{ "Names and answers about other people stay in this browser unless you download or share them here." }</p>
             <p class="actions">
