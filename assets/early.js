@@ -1,6 +1,8 @@
 // Runs before the page is painted (a small classic script in <head>):
 // - a deep link or a configured start page hides the prerendered start page
 //   until the app shows the right page, so it never flashes in between;
+// - a page that names its own content file shows neither the built-in
+//   ladder's page nor its title;
 // - a link clicked before the app is ready shows that it is on its way;
 // - inside an iframe, the page reports its height from the first paint, to
 //   the origins named by the "parent-origin" setting only (never to "*"),
@@ -10,6 +12,14 @@
   const query = new URLSearchParams(location.search);
   const deep = () => !/^#?\/?$/.test(location.hash) || query.has("mode") || query.has("section");
   if (deep()) root.setAttribute("data-l5-deep", "");
+  // A page that names its own content file: not the built-in ladder's
+  // title either (app.css hides its prerendered page).
+  if (query.has("content")) root.setAttribute("data-l5-content", "");
+  addEventListener("DOMContentLoaded", () => {
+    const app = document.getElementById("l5-selfcheck");
+    const own = app && (app.hasAttribute("data-content") || (query.has("content") && app.hasAttribute("data-content-from-url")));
+    if (own && !root.hasAttribute("data-l5-ready")) document.title = "Self-check";
+  });
   addEventListener("hashchange", () => {
     if (!root.hasAttribute("data-l5-ready")) root.setAttribute("data-l5-opening", "");
   });

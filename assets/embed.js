@@ -5,12 +5,21 @@
 // it and its CSS cannot leak out. Settings are the placeholder's data-*
 // attributes (docs/embedding.md); only the settings a script embed has are
 // copied, so a script embed never reads the page's address.
-import init, { mount_embed } from "./l5-selfcheck.js";
-
 const base = new URL(".", import.meta.url);
+const ladder = new URL("ladder.json", base).href;
 const SETTINGS = ["mode", "section", "theme", "content", "instance", "compact"];
 
-await init({ module_or_path: new URL("l5-selfcheck_bg.wasm", base) });
+// Where the app cannot run, each widget shows its ladder's text instead.
+let mount;
+try {
+  const glue = await import("./l5-selfcheck.js");
+  await glue.default({ module_or_path: new URL("l5-selfcheck_bg.wasm", base) });
+  mount = (root) => glue.mount_embed(root, ladder);
+} catch (error) {
+  const blocked = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError;
+  const { showFallback } = await import("./fallback.js");
+  mount = (root) => showFallback(root, ladder, blocked);
+}
 
 let count = 0;
 for (const host of document.querySelectorAll("[data-l5-selfcheck]")) {
@@ -28,5 +37,5 @@ for (const host of document.querySelectorAll("[data-l5-selfcheck]")) {
   // Without a name, widgets would share answers; number them by order.
   if (!root.hasAttribute("data-instance")) root.setAttribute("data-instance", `embed-${count}`);
   shadow.append(style, root);
-  mount_embed(root);
+  mount(root);
 }

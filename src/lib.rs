@@ -9,7 +9,7 @@ pub mod core;
 pub mod edge;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::start;
+pub use app::start_page;
 
 // Talc, a small binning allocator, instead of the default dlmalloc: about
 // 3 KB gzip less and as fast. (A plain free-list allocator was smaller

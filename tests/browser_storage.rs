@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use l5_selfcheck::app::components::app::App;
-use l5_selfcheck::app::{Setup, BUILT_IN_LADDER};
+use l5_selfcheck::app::Setup;
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{Document, Rating};
 use l5_selfcheck::core::keys::{instance_prefix, CheckRef, DocKeys};
@@ -63,7 +63,7 @@ fn restore_storage() {
 }
 
 fn ladder() -> Ladder {
-    Ladder::parse(BUILT_IN_LADDER).expect("built-in ladder is valid")
+    Ladder::parse(include_str!("../assets/ladders/l5.json")).expect("the L5 ladder is valid")
 }
 
 fn keys(instance: &str) -> DocKeys {

@@ -13,8 +13,15 @@ use crate::core::route::Route;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The content file chosen at build time (see build.rs).
+/// The content file chosen at build time (see build.rs), for the
+/// prerender and native tests. The browser fetches it instead: the release
+/// build serves it as `ladder.json`, beside the app, so its bytes are not
+/// in the wasm, and the page without WebAssembly can show it too.
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUILT_IN_LADDER: &str = include_str!(env!("L5_LADDER_PATH"));
+
+/// The file name of the built-in ladder in the release build.
+pub const LADDER_FILE: &str = "ladder.json";
 
 /// Props of the root component: what start-up worked out.
 #[derive(Clone, PartialEq, Properties)]
@@ -56,44 +63,49 @@ pub fn start_route(ladder: &Ladder, config: &Config, problems: &mut Vec<String>)
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{memory_bytes, mount_embed, start};
+pub use browser::{memory_bytes, mount_embed, start_page};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{start_route, Setup, BUILT_IN_LADDER};
+    use super::{start_route, Setup};
     use crate::app::components::app::App;
     use crate::core::config::{Config, Theme};
-    use crate::core::content::Ladder;
+    use crate::core::content::{Ladder, Problems};
+    use crate::core::fields::error;
     use crate::edge::{config, fetch};
     use std::rc::Rc;
+    use wasm_bindgen::prelude::wasm_bindgen;
     use web_sys::Element;
     use yew::prelude::*;
 
     /// Mounts the app into the stand-alone page's `#l5-selfcheck` element,
-    /// replacing the prerendered page with the same markup.
-    pub fn start() {
+    /// replacing the prerendered page with the same markup. `ladder` is the
+    /// address of the built-in content file (`ladder.json` beside the app),
+    /// used unless the page names another.
+    #[wasm_bindgen]
+    pub fn start_page(ladder: String) {
         let root = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id("l5-selfcheck"));
         if let Some(root) = root {
-            mount(root, true);
+            mount(root, ladder, true);
         }
     }
 
     /// Mounts one widget into `root` for a script embed (called by embed.js
     /// for each placeholder), configured by its `data-*` attributes.
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    pub fn mount_embed(root: Element) {
-        mount(root, false);
+    #[wasm_bindgen]
+    pub fn mount_embed(root: Element, ladder: String) {
+        mount(root, ladder, false);
     }
 
     /// Bytes of wasm linear memory, for the benchmark's memory figures.
-    #[wasm_bindgen::prelude::wasm_bindgen]
+    #[wasm_bindgen]
     pub fn memory_bytes() -> f64 {
         (core::arch::wasm32::memory_size::<0>() * 65_536) as f64
     }
 
-    fn mount(root: Element, hash_routing: bool) {
+    fn mount(root: Element, built_in: String, hash_routing: bool) {
         let (config, problems) = config::read(&root);
         let _ = root.class_list().add_1("l5-root");
         match config.theme {
@@ -106,31 +118,24 @@ mod browser {
         if config.compact {
             let _ = root.class_list().add_1("compact");
         }
-        match config.content.clone() {
-            None => render(
-                root,
-                Ladder::parse(BUILT_IN_LADDER),
-                config,
-                problems,
-                hash_routing,
-            ),
-            Some(url) => {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let ladder = match fetch::same_origin_text(&url).await {
-                        Ok(text) => Ladder::parse(&text),
-                        Err(why) => Err(crate::core::content::Problems(vec![
-                            crate::core::fields::error("content file", why),
-                        ])),
-                    };
-                    render(root, ladder, config, problems, hash_routing);
-                });
-            }
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            // A team's own file is asked for again on every load (it may
+            // have just been edited); the built-in one changes with the build.
+            let (url, fresh) = match &config.content {
+                Some(url) => (url.clone(), true),
+                None => (built_in, false),
+            };
+            let ladder = match fetch::same_origin_text(&url, fresh).await {
+                Ok(text) => Ladder::parse(&text),
+                Err(why) => Err(Problems(vec![error("content file", why)])),
+            };
+            render(root, ladder, config, problems, hash_routing);
+        });
     }
 
     fn render(
         root: Element,
-        ladder: Result<Ladder, crate::core::content::Problems>,
+        ladder: Result<Ladder, Problems>,
         config: Config,
         mut problems: Vec<String>,
         hash_routing: bool,

@@ -3,15 +3,15 @@
 //!
 //! - `index.html`: the start page, as a first-time visitor's app renders
 //!   it, inside the widget's root element, and the page title;
-//! - `learn.html`: every learn page on one static page, for browsers where
-//!   WebAssembly cannot run (the app links to it when it cannot start).
+//! - `ladder.json`: the ladder compiled in (compacted), which the app
+//!   fetches, and which the page shows as text where WebAssembly cannot run.
 //!
 //! Run by Trunk's post-build hook: `prerender <dist folder>`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use l5_selfcheck::app::prerender::{context, render, state_for};
-    use l5_selfcheck::app::BUILT_IN_LADDER;
+    use l5_selfcheck::app::{BUILT_IN_LADDER, LADDER_FILE};
     use l5_selfcheck::core::content::Ladder;
     use l5_selfcheck::core::document::Document;
     use l5_selfcheck::core::route::Route;
@@ -27,6 +27,12 @@ fn main() {
     let index_path = format!("{dist}/index.html");
     let index = std::fs::read_to_string(&index_path)
         .unwrap_or_else(|e| fail(format!("cannot read {index_path}: {e}")));
+    // The ladder itself, beside the app, which fetches it (and so does the
+    // page where WebAssembly cannot run, to show its text). Written even
+    // when broken: the app then lists its problems.
+    let ladder_path = format!("{dist}/{LADDER_FILE}");
+    std::fs::write(&ladder_path, BUILT_IN_LADDER)
+        .unwrap_or_else(|e| fail(format!("cannot write {ladder_path}: {e}")));
     let ladder = match Ladder::parse(BUILT_IN_LADDER) {
         Ok(ladder) => Rc::new(ladder),
         // A broken built-in file: the app shows its problems; nothing to prerender.
@@ -60,32 +66,6 @@ fn main() {
         1,
     );
     std::fs::write(&index_path, index).unwrap_or_else(|e| fail(format!("cannot write: {e}")));
-
-    // The learn pages, each with its own id prefix so ids stay unique, and
-    // their links turned into links within the page.
-    let mut learn = page(Route::Learn { section: None }, "learn");
-    for section in &ladder.sections {
-        learn.push_str(&page(
-            Route::Learn {
-                section: Some(section.id.clone()),
-            },
-            &format!("learn-{}", section.id),
-        ));
-    }
-    for section in &ladder.sections {
-        learn = learn.replace(
-            &format!("href=\"#/learn/{}\"", section.id),
-            &format!("href=\"#learn-{}-heading\"", section.id),
-        );
-    }
-    learn = learn.replace("href=\"#/learn\"", "href=\"#learn-heading\"");
-    let learn_page = format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"color-scheme\" content=\"light dark\"><title>{}</title><link rel=\"stylesheet\" href=\"./app.css\"></head><body><div class=\"l5-root static-learn\"><p class=\"l5-app banner info\">This is the text of the ladder, readable in any browser. <a href=\"./\">Open the self-check</a> to rate and see results.</p>{learn}</div></body></html>\n",
-        escape(&format!("What {} means", ladder.title))
-    );
-    let learn_path = format!("{dist}/learn.html");
-    std::fs::write(&learn_path, learn_page)
-        .unwrap_or_else(|e| fail(format!("cannot write {learn_path}: {e}")));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

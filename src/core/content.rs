@@ -163,6 +163,21 @@ impl Scale {
     }
 }
 
+/// Words a statement can open with to name the situation it counts
+/// ("When I plan a deliverable, I …"): a frequency answer then has
+/// something to count.
+pub const SITUATION_OPENERS: &[&str] = &[
+    "When", "Whenever", "Before", "After", "While", "During", "For", "In", "On", "Once", "If",
+    "At", "As", "Each", "With", "Within",
+];
+
+/// Whether a statement's text starts with the situation it counts: an
+/// opener, then a comma before the behaviour.
+pub fn names_situation(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    SITUATION_OPENERS.contains(&first) && text.contains(',')
+}
+
 impl Statement {
     /// The wording for whoever is rated: "I ..." or "They ...".
     pub fn text_for(&self, someone_else: bool) -> &str {

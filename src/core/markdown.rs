@@ -162,7 +162,8 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
             escape(&answer_label(
                 ladder,
                 watch.statement,
-                document.rating(&statement.id)
+                document.rating(&statement.id),
+                document.rater != Rater::Subject
             ))
         );
         for idea in &statement.ideas {
@@ -184,7 +185,12 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
             evidence,
             "- **{}** ({}): {}",
             escape(statement.text_for(document.rater != Rater::Subject)),
-            escape(&answer_label(ladder, index, answer.rating)),
+            escape(&answer_label(
+                ladder,
+                index,
+                answer.rating,
+                document.rater != Rater::Subject
+            )),
             escape(answer.note.trim())
         );
     }
@@ -255,9 +261,19 @@ pub fn comparison(
             md,
             "- {}{gap}\n  - {l}: {}{}\n  - {r}: {}{}",
             escape(statement.text_for(true)),
-            escape(&answer_label(ladder, pair.statement, pair.left)),
+            escape(&answer_label(
+                ladder,
+                pair.statement,
+                pair.left,
+                left.1.rater != Rater::Subject
+            )),
             note_of(left.1, &statement.id),
-            escape(&answer_label(ladder, pair.statement, pair.right)),
+            escape(&answer_label(
+                ladder,
+                pair.statement,
+                pair.right,
+                right.1.rater != Rater::Subject
+            )),
             note_of(right.1, &statement.id),
         );
     }

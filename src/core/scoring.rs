@@ -389,25 +389,38 @@ pub fn average_on_scale(scale: &Scale, share: f64) -> String {
 
 /// The label of one answer ("Usually", "Not sure / no chance yet"), in the
 /// words of the statement's scale; `none` when there is no answer.
-pub fn rating_label(scale: &Scale, rating: Option<Rating>, none: &str) -> String {
-    match rating {
-        Some(Rating::Step(value)) => scale
-            .step(value)
-            .map(|step| step.choice.label.clone())
-            .unwrap_or_else(|| value.to_string()),
-        Some(Rating::Unsure) => scale.unsure.label.clone(),
-        Some(Rating::NotMyRole) => scale
-            .not_my_role
-            .as_ref()
-            .map_or_else(|| "Not part of my role".into(), |c| c.label.clone()),
-        None => none.to_string(),
-    }
+/// `someone_else`: the answer was given about someone else, so a label
+/// in the first person reads in the third ("Not part of their role").
+pub fn rating_label(
+    scale: &Scale,
+    rating: Option<Rating>,
+    none: &str,
+    someone_else: bool,
+) -> String {
+    let choice = match rating {
+        Some(Rating::Step(value)) => match scale.step(value) {
+            Some(step) => &step.choice,
+            None => return value.to_string(),
+        },
+        Some(Rating::Unsure) => &scale.unsure,
+        Some(Rating::NotMyRole) => match &scale.not_my_role {
+            Some(choice) => choice,
+            None => return "Not part of the role".into(),
+        },
+        None => return none.to_string(),
+    };
+    choice.label_for(someone_else).to_string()
 }
 
 /// A statement's answer in its own scale's words.
-pub fn answer_label(ladder: &Ladder, statement: usize, rating: Option<Rating>) -> String {
+pub fn answer_label(
+    ladder: &Ladder,
+    statement: usize,
+    rating: Option<Rating>,
+    someone_else: bool,
+) -> String {
     let scale = ladder.scale_for(ladder.statements[statement].kind);
-    rating_label(scale, rating, "No answer")
+    rating_label(scale, rating, "No answer", someone_else)
 }
 
 /// How a section's answers spread, in the scale's words: "Usually ×2,

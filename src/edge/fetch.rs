@@ -27,17 +27,24 @@ pub fn same_origin_url(url: &str) -> Result<String, String> {
     Ok(resolved.href())
 }
 
-/// The text of a same-origin file, or a message saying why not.
-pub async fn same_origin_text(url: &str) -> Result<String, String> {
+/// The text of a same-origin file, or a message saying why not. `fresh`
+/// asks the server again even if the browser holds a copy (a content file
+/// a team edits); otherwise the browser's cache and the page's preload of
+/// it are used.
+pub async fn same_origin_text(url: &str, fresh: bool) -> Result<String, String> {
     let address = same_origin_url(url)?;
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&address))
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    let response = JsFuture::from(window.fetch_with_str_and_init(&address, &init))
         .await
-        .map_err(|_| format!("\"{url}\" could not be loaded (network error)"))?;
+        .map_err(|_| format!("\"{address}\" could not be loaded (network error)"))?;
     let response: Response = response.dyn_into().map_err(|_| "unexpected fetch result")?;
     if !response.ok() {
         return Err(format!(
-            "\"{url}\" could not be loaded (HTTP {})",
+            "\"{address}\" could not be loaded (HTTP {})",
             response.status()
         ));
     }

@@ -111,7 +111,7 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
         let side = |name: &str, rating, document: &Document| {
             html! {
                 <div class="side">
-                    <p><strong><bdi>{ name.to_string() }</bdi>{ ": " }</strong>{ answer_label(ladder, pair.statement, rating) }</p>
+                    <p><strong><bdi>{ name.to_string() }</bdi>{ ": " }</strong>{ answer_label(ladder, pair.statement, rating, document.rater != Rater::Subject) }</p>
                     if let Some(text) = note(document, &statement.id) {
                         <p class="note-text">{ text }</p>
                     }

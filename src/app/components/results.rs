@@ -187,6 +187,7 @@ fn lowest_by_section(
                     ladder,
                     r.lowest[0],
                     document.rating(&ladder.statements[r.lowest[0]].id),
+                    ctx.state.about_someone_else(),
                 );
                 return el(
                     "li",
@@ -215,7 +216,8 @@ fn lowest_by_section(
                     answer_label(
                         ladder,
                         *index,
-                        document.rating(&ladder.statements[*index].id)
+                        document.rating(&ladder.statements[*index].id),
+                        ctx.state.about_someone_else()
                     )
                 )));
             }
@@ -352,7 +354,8 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
                                             *index,
                                             ctx.state
                                                 .document
-                                                .rating(&ladder.statements[*index].id)
+                                                .rating(&ladder.statements[*index].id),
+                                            ctx.state.about_someone_else()
                                         )
                                     )),
                                 ],
@@ -423,7 +426,12 @@ fn watch_outs(ctx: &Ctx, results: &Results, document: &Document) -> Html {
                         "muted",
                         format!(
                             "Answer: {}",
-                            answer_label(ladder, watch.statement, document.rating(&statement.id))
+                            answer_label(
+                                ladder,
+                                watch.statement,
+                                document.rating(&statement.id),
+                                ctx.state.about_someone_else()
+                            )
                         ),
                     ),
                     t("p", "", "Ideas to try:".into()),
@@ -489,7 +497,12 @@ fn retired_answers(ctx: &Ctx) -> Html {
         .iter()
         .map(|(id, answer)| {
             // The statement is gone, so its scale is unknown: the main one.
-            let rating = rating_label(&ladder.scale, answer.rating, "no rating");
+            let rating = rating_label(
+                &ladder.scale,
+                answer.rating,
+                "no rating",
+                ctx.state.about_someone_else(),
+            );
             let mut parts = vec![
                 t("code", "", id.to_string()),
                 Html::from(format!(": {rating}")),

@@ -58,7 +58,7 @@ fn SharedView(props: &SharedProps) -> Html {
                     Some(html! {
                         <tr>
                             <td>{ s.text_for(someone).to_string() }</td>
-                            <td>{ answer_label(ladder, i, Some(rating)) }</td>
+                            <td>{ answer_label(ladder, i, Some(rating), someone) }</td>
                         </tr>
                     })
                 })
