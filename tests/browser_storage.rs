@@ -204,6 +204,7 @@ fn mount(instance: &str) -> Element {
         start: None,
         problems: Rc::new(Vec::new()),
         hash_routing: true,
+        checkin_weeks: 8,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), setup).render();
     root

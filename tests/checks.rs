@@ -49,6 +49,7 @@ impl Page {
             instance: INSTANCE.into(),
             tab: "t".into(),
             hash_routing: true,
+            checkin_weeks: 8,
         };
         let (engine, _) = Engine::start(
             store,

@@ -26,6 +26,7 @@ fn every_setting_is_read() {
             "https://wiki.example.com, http://localhost:8090",
         ),
         ("compact", ""),
+        ("checkin-weeks", "12"),
         ("utm_source", "wiki"),
     ]);
     assert!(problems.is_empty(), "{problems:?}");
@@ -39,7 +40,8 @@ fn every_setting_is_read() {
         ["https://wiki.example.com", "http://localhost:8090"]
     );
     assert!(config.compact);
-    assert_eq!(SETTINGS.len(), 7);
+    assert_eq!(config.checkin_weeks, 12);
+    assert_eq!(SETTINGS.len(), 8);
 }
 
 #[test]
@@ -58,6 +60,8 @@ fn bad_values_name_the_setting_and_keep_the_default() {
         ),
         ("parent-origin", "javascript:alert(1)", "\"parent-origin\""),
         ("compact", "maybe", "\"compact\""),
+        ("checkin-weeks", "0", "\"checkin-weeks\""),
+        ("checkin-weeks", "soon", "\"checkin-weeks\""),
     ];
     for (name, value, mention) in cases {
         let (config, problems) = Config::from_settings([(name, value)]);

@@ -106,6 +106,7 @@ fn visit(store: &MemoryStore, rating: Option<u8>, now: u64) -> Engine {
         instance: "default".into(),
         tab: format!("visit{now}"),
         hash_routing: true,
+        checkin_weeks: 8,
     };
     let (mut engine, _) = Engine::start(store, widget, ladder("ui"), "", None, now, 0);
     if let Some(value) = rating {

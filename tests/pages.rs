@@ -53,10 +53,15 @@ fn text(html: &str) -> String {
 }
 
 fn page(state: State) -> (String, String) {
-    let html = render(context(state, "t", 1_764_300_000_000));
+    let html = render(context(state, "t", NOW));
     let read = text(&html);
     (html, read)
 }
+
+/// When the pages render (`page`), and a day before: answers given then
+/// are recent, not a check-in away.
+const NOW: u64 = 1_764_300_000_000;
+const RECENTLY: u64 = NOW - 86_400_000;
 
 fn fresh(ladder: &Rc<Ladder>) -> Document {
     Document::new(&ladder.id, &ladder.version)
@@ -65,7 +70,7 @@ fn fresh(ladder: &Rc<Ladder>) -> Document {
 fn quick_answered(ladder: &Rc<Ladder>, rating: impl Fn(usize) -> Rating) -> Document {
     let mut document = fresh(ladder);
     for (n, statement) in ladder.statements.iter().filter(|s| s.quick).enumerate() {
-        document.set_rating(&statement.id, rating(n), n as u64 + 1);
+        document.set_rating(&statement.id, rating(n), RECENTLY + n as u64);
     }
     document
 }
@@ -84,11 +89,34 @@ fn the_start_page_offers_one_next_step_for_what_was_done() {
 
     let done = quick_answered(&ladder, |_| Rating::Step(2));
     let (html, read) = page(state_for(ladder.clone(), done, Route::Start));
-    assert!(read.contains("The quick check is done: all 12 answered. Continue with the full check See the quick results"), "{read}");
+    assert!(read.contains("The quick check is done: all 13 answered. Continue with the full check See the quick results"), "{read}");
     assert_eq!(html.matches("button primary").count(), 1);
     assert!(
         html.contains("href=\"#/check/overview/overview.production-ready\""),
         "the full check opens at its first unanswered statement"
+    );
+}
+
+/// Back after a while: the start page says how old the answers are and
+/// offers a check-in that starts from them.
+#[test]
+fn answers_older_than_eight_weeks_are_offered_a_check_in() {
+    let ladder = l5();
+    let mut old = quick_answered(&ladder, |_| Rating::Step(2));
+    for statement in ladder.statements.iter().filter(|s| s.quick) {
+        let answer = old.answers.get_mut(&statement.id).unwrap();
+        answer.rated_at = NOW - 9 * 7 * 86_400_000;
+    }
+    let (html, read) = page(state_for(ladder.clone(), old, Route::Start));
+    assert!(
+        read.contains(
+            "Your answers are from 2025-09-26, 9 weeks ago. A check-in goes through them again"
+        ),
+        "{read}"
+    );
+    assert!(
+        html.contains("<a href=\"#/quick\" class=\"button primary\">Start a check-in"),
+        "{html}"
     );
 }
 
@@ -100,8 +128,8 @@ fn the_quick_check_is_one_page_with_every_quick_statement_and_a_named_progress_b
         fresh(&ladder),
         Route::Quick { section: None },
     ));
-    assert_eq!(html.matches("<fieldset").count(), 12);
-    assert!(read.contains("0 of 12 statements answered"));
+    assert_eq!(html.matches("class=\"statement").count(), 13);
+    assert!(read.contains("0 of 13 statements answered"));
     assert!(
         html.contains("<label for=\"t-progress\">"),
         "the progress bar has a name"
@@ -110,7 +138,10 @@ fn the_quick_check_is_one_page_with_every_quick_statement_and_a_named_progress_b
         read.contains("What the answers mean for habits to avoid"),
         "the habit scale has its own key"
     );
-    assert!(read.contains("Rarely Sometimes Often Almost always Not sure"));
+    assert!(read.contains("Rarely Sometimes Often Almost always Not sure / doesn't apply"));
+    // The key lists only what the page offers: no quick statement offers
+    // "not part of my role".
+    assert!(!read.contains("Not part of my role"), "{read}");
 }
 
 #[test]
@@ -118,17 +149,23 @@ fn statements_read_right_for_the_person_rated() {
     let ladder = l5();
     let mut state = state_for(ladder.clone(), fresh(&ladder), Route::check("overview"));
     let (_, mine) = page(state.clone());
-    assert!(
-        mine.contains("When my team takes on something complex, I lead the work on its design.")
-    );
+    assert!(mine
+        .contains("When my team designs a complex system, I take a leading part in its design."));
     state.check = CheckRef::Other("c1".into());
     let mut about = fresh(&ladder);
     about.subject = "Alex Kim".into();
     about.rater = Rater::Other { name: "Sam".into() };
     state.document = Rc::new(about);
     let (html, theirs) = page(state);
-    assert!(theirs
-        .contains("When their team takes on something complex, they lead the work on its design."));
+    assert!(theirs.contains(
+        "When their team designs a complex system, they take a leading part in its design."
+    ));
+    // The answer key and the options read in the third person too.
+    assert!(
+        theirs.contains("They do this now and then, but it is not a habit yet."),
+        "{theirs}"
+    );
+    assert!(!theirs.contains("I do this now and then"));
     assert!(theirs.contains("Rating: Alex Kim"));
     assert!(
         html.contains("href=\"#/p/c1/check/responsibilities\""),
@@ -136,7 +173,7 @@ fn statements_read_right_for_the_person_rated() {
     );
     // A manager's evidence prompt, not the first-person one.
     assert!(
-        theirs.contains("When did you last see them lead the design"),
+        theirs.contains("For the last complex system their team designed, which design decisions did they drive"),
         "{theirs}"
     );
 }
@@ -156,9 +193,13 @@ fn uniform_answers_rank_nothing_on_the_results_page() {
         read.contains("No section stands apart from the others"),
         "{read}"
     );
-    assert!(!read.contains("Where to grow next"));
+    assert!(!read.contains("Stronger than the rest"));
     assert!(!read.to_lowercase().contains("lowest-rated"));
-    assert!(read.contains("Impact : both answers “Usually”."));
+    assert!(
+        !read.contains("Ideas for your lowest answers"),
+        "no answer is low"
+    );
+    assert!(read.contains("Ideas to choose a focus from"));
 }
 
 #[test]
@@ -173,11 +214,16 @@ fn one_low_section_is_the_only_growth_area_and_its_low_statements_are_named() {
             mode: Some(CheckMode::Quick),
         },
     ));
-    assert_eq!(html.matches("card growth").count(), 1);
     assert!(
-        read.contains("Where to grow next Process Average 0.0. Answered below the middle:"),
+        read.contains(
+            "Where to grow next Process (average 0.0) Process, answered below the middle:"
+        ),
         "{read}"
     );
+    // Its own ideas, not a general list for the section.
+    assert!(read.contains("Ideas for your lowest answers"), "{read}");
+    let idea = &ladder.statements[ladder.statement_index("process.improve").unwrap()].ideas[0];
+    assert!(read.contains(idea.as_str()), "{idea}");
     assert!(
         html.contains("href=\"#/quick/process\""),
         "the statement links back"
@@ -188,9 +234,8 @@ fn one_low_section_is_the_only_growth_area_and_its_low_statements_are_named() {
 #[test]
 fn a_section_with_only_unscored_answers_is_marked_not_answered() {
     let ladder = l5();
-    let mut document = fresh(&ladder);
-    document.set_rating("culture.own-mistakes", Rating::Unsure, 1);
-    document.set_rating("impact.plan-monitoring", Rating::Step(0), 2);
+    let mut document = quick_answered(&ladder, |_| Rating::Step(2));
+    document.set_rating("culture.own-mistakes", Rating::Unsure, 100);
     let (html, read) = page(state_for(
         ladder.clone(),
         document,
@@ -285,7 +330,7 @@ fn a_shared_link_lists_each_answer_and_a_broken_one_is_refused() {
     assert!(read.contains("Alex’s self-check: 1 answer"), "{read}");
     assert!(
         read.contains(
-            "When my team takes on something complex, I lead the work on its design. Consistently"
+            "When my team designs a complex system, I take a leading part in its design. Consistently"
         ),
         "{read}"
     );
@@ -318,11 +363,17 @@ fn a_snapshot_comparison_tells_newly_answered_from_changed() {
             with: Compared::Snapshot(2),
         },
     ));
+    assert!(read.contains("What moved since 1970-01-01"), "{read}");
     assert!(
-        read.contains("1 answer changed since the snapshot, and 1 statement newly answered."),
+        read.contains("1 answer moved the good way, 0 the other way, and 1 newly answered."),
         "{read}"
     );
-    assert!(read.contains("Newly answered (or no longer answered)"));
+    assert!(
+        read.contains("Overview 0.0 1.5 Up 1.5 (the good way)"),
+        "{read}"
+    );
+    assert!(read.contains("Moved the good way (1)"));
+    assert!(read.contains("Newly answered, or now not sure (1)"));
 }
 
 #[test]

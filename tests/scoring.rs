@@ -156,12 +156,13 @@ fn one_low_section_is_the_only_growth_area() {
     let ladder = ladder();
     let document = answered(&[
         ("a.1", Step(3)),
+        ("a.2", Step(3)),
         ("b.1", Step(3)),
         ("c.1", Step(0)),
         ("d.1", Step(3)),
         ("e.1", Step(3)),
     ]);
-    let results = score(&ladder, &document, true);
+    let results = score(&ladder, &document, false);
     assert_eq!(results.growth, vec![vec![2]]);
     assert!(
         results.strengths.is_empty(),
@@ -175,12 +176,13 @@ fn standing_out_is_half_a_step_from_the_persons_own_average_and_ties_are_grouped
     // Averages (share): a 1, b 1, c 0, d 1/3, e 2/3; the middle is 2/3.
     let document = answered(&[
         ("a.1", Step(3)),
+        ("a.2", Step(3)),
         ("b.1", Step(3)),
         ("c.1", Step(0)),
         ("d.1", Step(1)),
         ("e.1", Step(2)),
     ]);
-    let results = score(&ladder, &document, true);
+    let results = score(&ladder, &document, false);
     assert_eq!(results.strengths, vec![vec![0, 1]], "a and b are equal");
     assert_eq!(results.growth, vec![vec![2], vec![3]], "c lowest, then d");
     assert!((results.middle.unwrap() - 2.0 / 3.0).abs() < 1e-9);
@@ -196,6 +198,7 @@ fn a_growth_area_names_the_answers_below_the_average() {
         ("a.1", Step(3)),
         ("a.2", Step(3)),
         ("b.1", Step(3)),
+        ("b.2", Step(3)),
         ("c.1", Step(0)),
         ("c.2", Step(3)),
     ]);
@@ -347,5 +350,56 @@ fn answers_to_removed_statements_are_listed_as_retired() {
         document.answers.len(),
         3,
         "nothing is removed from the document"
+    );
+}
+
+/// Reproduced before with a new hire's first check: six answers "not
+/// sure" and one "Usually" made Culture "stronger than the rest", and with
+/// a low middle even "Sometimes" counted as a strength.
+#[test]
+fn one_or_two_answers_name_no_strength_and_sometimes_is_never_one() {
+    let ladder = ladder();
+    let few = answered(&[
+        ("a.1", Step(2)),
+        ("b.1", Unsure),
+        ("c.1", Unsure),
+        ("d.1", Unsure),
+        ("e.1", Unsure),
+        ("a.2", Step(0)),
+    ]);
+    let results = score(&ladder, &few, false);
+    assert!(!results.enough(), "two rated answers in one section");
+    assert!(!results.anything_stands_out());
+    // Enough answers, all low: the highest section stands apart from the
+    // middle, but "Sometimes" (a third of the scale) is not a strength.
+    let low = answered(&[
+        ("a.1", Step(1)),
+        ("a.2", Step(1)),
+        ("b.1", Step(0)),
+        ("b.2", Step(0)),
+        ("c.1", Step(0)),
+        ("c.2", Step(0)),
+        ("d.1", Step(0)),
+    ]);
+    let results = score(&ladder, &low, false);
+    assert!(results.enough());
+    assert!(results.strengths.is_empty(), "{:?}", results.strengths);
+}
+
+#[test]
+fn low_answers_are_the_lower_half_of_the_scale_lowest_first() {
+    use l5_selfcheck::core::scoring::low_answers;
+    let ladder = ladder();
+    let index = |id: &str| ladder.statements.iter().position(|s| s.id == id).unwrap();
+    let document = answered(&[
+        ("a.1", Step(1)),
+        ("b.1", Step(0)),
+        ("c.1", Step(2)),
+        ("e.risk", Step(0)),
+        ("d.1", Unsure),
+    ]);
+    assert_eq!(
+        low_answers(&ladder, &document, false),
+        vec![index("b.1"), index("a.1")]
     );
 }

@@ -512,6 +512,7 @@ impl Browser {
             instance: INSTANCE.into(),
             tab: format!("tab{tab}"),
             hash_routing: true,
+            checkin_weeks: 8,
         };
         let (engine, _) = Engine::start(&self.store, widget, ladder(), hash, None, now, 0);
         Tab {

@@ -38,6 +38,7 @@ impl Page {
             instance: "main".into(),
             tab: name.into(),
             hash_routing: true,
+            checkin_weeks: 8,
         };
         let (engine, _) = Engine::start(store, widget, ladder(), "", None, now, 0);
         Page { engine }

@@ -39,6 +39,8 @@ pub struct Setup {
     /// The stand-alone page (and so the iframe embed) routes by the URL's
     /// hash; a script embed routes inside the widget.
     pub hash_routing: bool,
+    /// Weeks after which the next change is a check-in.
+    pub checkin_weeks: u32,
 }
 
 /// The page the `mode` and `section` settings ask for.
@@ -153,6 +155,7 @@ mod browser {
             start,
             problems: Rc::new(problems),
             hash_routing,
+            checkin_weeks: config.checkin_weeks,
         };
         // Yew clears the prerendered page and renders the same markup in
         // its place before the browser paints again.

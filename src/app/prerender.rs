@@ -55,6 +55,7 @@ pub fn context(state: State, instance: &str, now: u64) -> Ctx {
         page_url: Rc::from(""),
         wide: false,
         hash_routing: true,
+        checkin_weeks: crate::core::engine::DEFAULT_CHECKIN_WEEKS,
     }
 }
 

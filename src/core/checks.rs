@@ -57,7 +57,7 @@ pub fn list(
 /// Name order, ignoring case; an insertion sort (a handful of people, and
 /// no std sort in the wasm).
 fn sort_by_name(checks: &mut [CheckInfo]) {
-    let key = |c: &CheckInfo| c.name.to_lowercase();
+    let key = |c: &CheckInfo| c.name.to_ascii_lowercase();
     for i in 1..checks.len() {
         let mut j = i;
         while j > 0 && key(&checks[j]) < key(&checks[j - 1]) {
@@ -86,11 +86,13 @@ pub fn check_new_name(
     Ok(name)
 }
 
-/// The check of this kind about `name` (ignoring case), if there is one.
+/// The check of this kind about `name` (ignoring the case of Latin
+/// letters: the Unicode case tables would cost the widget more than
+/// telling "zoë" from "ZOË" is worth), if there is one.
 pub fn find<'a>(name: &str, self_check: bool, existing: &'a [CheckInfo]) -> Option<&'a CheckInfo> {
     existing
         .iter()
-        .find(|c| c.self_check == self_check && c.name.to_lowercase() == name.to_lowercase())
+        .find(|c| c.self_check == self_check && c.name.eq_ignore_ascii_case(name))
 }
 
 /// A new, unused check id made from the time: ids end up in addresses,

@@ -41,6 +41,20 @@ pub struct StatementPair {
 }
 
 impl StatementPair {
+    /// For a change over time (left before, right now): whether it moved
+    /// the good way. Higher is better for an expectation; for a habit to
+    /// avoid, lower is. `None` when either side is off the scale.
+    pub fn better(&self, kind: Kind) -> Option<bool> {
+        let left_higher = self.left_higher?;
+        if self.steps_apart() == Some(0) {
+            return None;
+        }
+        Some(match kind {
+            Kind::Expectation => !left_higher,
+            Kind::AntiPattern => left_higher,
+        })
+    }
+
     pub fn steps_apart(&self) -> Option<usize> {
         match self.difference {
             Difference::Changed { steps } => steps,

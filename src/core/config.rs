@@ -35,6 +35,9 @@ pub struct Config {
     pub parent_origins: Vec<String>,
     /// Tighter spacing for narrow wiki columns.
     pub compact: bool,
+    /// Weeks without a change after which the start page offers a
+    /// check-in, and the next change keeps the answers as they were.
+    pub checkin_weeks: u32,
 }
 
 pub const DEFAULT_INSTANCE: &str = "default";
@@ -48,6 +51,7 @@ pub const SETTINGS: &[&str] = &[
     "instance",
     "parent-origin",
     "compact",
+    "checkin-weeks",
 ];
 
 impl Default for Config {
@@ -60,6 +64,7 @@ impl Default for Config {
             instance: DEFAULT_INSTANCE.to_string(),
             parent_origins: Vec::new(),
             compact: false,
+            checkin_weeks: super::engine::DEFAULT_CHECKIN_WEEKS,
         }
     }
 }
@@ -168,6 +173,11 @@ impl Config {
                     "false" | "0" | "no" => false,
                     _ => return Err(format!("\"{shown}\" is not true or false; using false.")),
                 }
+            }
+            "checkin-weeks" => {
+                self.checkin_weeks = value.parse().ok().filter(|w| (1..=104).contains(w)).ok_or_else(|| {
+                    format!("\"{shown}\" is not a number of weeks from 1 to 104; using {}.", super::engine::DEFAULT_CHECKIN_WEEKS)
+                })?
             }
             // Other query parameters belong to the page, not to us.
             _ => {}

@@ -13,12 +13,14 @@
 
 use super::checks;
 use super::content::Ladder;
+use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
 use super::document::SnapshotKind;
 use super::keys::{
     instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
 };
 use super::markdown::view_label;
 use super::route::{Compared, Route};
+use super::scoring::progress;
 use super::state::{
     Action, Change, CheckChange, Comparing, Comparison, Notice, Pending, Place, State, Undo,
     NOTE_SAVE_DELAY_MS,
@@ -26,6 +28,12 @@ use super::state::{
 use super::store::Store;
 use super::sync::{self, delete_all, restore_deleted, Persistence, Removed, SyncInput};
 use std::rc::Rc;
+
+/// After this long without a change, the next change is a check-in: the
+/// answers as they stood are kept first, to compare with. Eight weeks
+/// unless the deployer sets `checkin-weeks`.
+pub const DEFAULT_CHECKIN_WEEKS: u32 = 8;
+const WEEK_MS: u64 = 7 * 24 * 3_600_000;
 
 /// What the engine needs to know about this widget.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +46,8 @@ pub struct Widget {
     /// Routes by the address's fragment (stand-alone page, iframe); a
     /// script embed routes inside itself and leaves the address alone.
     pub hash_routing: bool,
+    /// Weeks without a change after which the next change is a check-in.
+    pub checkin_weeks: u32,
 }
 
 /// What happened.
@@ -505,7 +515,20 @@ impl Engine {
                 if state.read_only() || state.document.rating(&id) == Some(rating) {
                     return;
                 }
-                Rc::make_mut(&mut state.document).set_rating(&id, rating, now);
+                let gap = u64::from(self.widget.checkin_weeks) * WEEK_MS;
+                let done =
+                    |state: &State, quick| progress(&state.ladder, &state.document, quick).done();
+                let (quick_before, full_before) = (done(state, true), done(state, false));
+                let document = Rc::make_mut(&mut state.document);
+                document.keep_baseline_before_change(now, gap);
+                document.set_rating(&id, rating, now);
+                // A check just finished: keep that moment, to see what moved
+                // at the next check-in.
+                if !full_before && done(state, false) {
+                    Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Full, now);
+                } else if !quick_before && done(state, true) {
+                    Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Quick, now);
+                }
                 state.last_change = Change::Rating;
                 if !state.key_seen {
                     state.key_seen = true;
@@ -521,6 +544,16 @@ impl Engine {
                     return;
                 }
                 let before = state.document.revision;
+                if state
+                    .document
+                    .answers
+                    .get(&id)
+                    .map_or("", |a| a.note.as_str())
+                    != text
+                {
+                    let gap = u64::from(self.widget.checkin_weeks) * WEEK_MS;
+                    Rc::make_mut(&mut state.document).keep_baseline_before_change(now, gap);
+                }
                 Rc::make_mut(&mut state.document).set_note(&id, &text, now);
                 if state.document.revision != before {
                     state.last_change = Change::Note;
@@ -669,7 +702,60 @@ impl Engine {
                 state.last_change = Change::Other;
                 state.notice = Some(Notice::new(Place::Download, "Names saved."));
             }
+            Action::Focus {
+                statement,
+                step,
+                due,
+                helper,
+            } => {
+                let Some(id) = state.ladder.statements.get(statement).map(|s| s.id.clone()) else {
+                    return;
+                };
+                if state.read_only() {
+                    return;
+                }
+                let added =
+                    Rc::make_mut(&mut state.document).add_focus(&id, &step, &due, &helper, now);
+                state.notice = Some(match added {
+                    Ok(_) => {
+                        state.last_change = Change::Other;
+                        Notice::new(Place::Plan, "Added to the plan.")
+                    }
+                    Err(FocusRefused::Full) => Notice::error(Place::Plan, format!("The plan already has {MAX_FOCUS} focus statements. Mark one done or drop it first.")),
+                    Err(FocusRefused::Already) => Notice::error(Place::Plan, "This statement is already a focus of the plan."),
+                    Err(FocusRefused::NoStep) => Notice::error(Place::Plan, "Choose one of the ideas or write a next step of your own."),
+                });
+                effects.push(Effect::Focus(Focus::Notice));
+            }
+            Action::FocusDone { id, outcome } => self.change_focus(id, now, effects, |item| {
+                item.status = PlanStatus::Done;
+                item.outcome = outcome;
+            }),
+            Action::FocusDrop { id } => self.change_focus(id, now, effects, |item| {
+                item.status = PlanStatus::Dropped;
+            }),
         }
+    }
+
+    /// Marks a focus done or dropped, with Undo in the bar.
+    fn change_focus(
+        &mut self,
+        id: u64,
+        now: u64,
+        effects: &mut Vec<Effect>,
+        change: impl FnOnce(&mut PlanItem),
+    ) {
+        if self.state.read_only() {
+            return;
+        }
+        let Some(before) = Rc::make_mut(&mut self.state.document).change_focus(id, change, now)
+        else {
+            return;
+        };
+        self.state.last_change = Change::Other;
+        let check = self.state.check.clone();
+        self.push_undo(Undo::Plan { check, before });
+        effects.push(Effect::Focus(Focus::Undo));
     }
 
     /// "Delete my data": every stored item of this embed, kept in the undo
@@ -810,7 +896,16 @@ impl Engine {
             Undo::Purge { name, removed } => put_back(store, removed).map(|()| {
                 format!("Undone: the check about \u{201c}{name}\u{201d} is back under \u{201c}Deleted checks\u{201d}.")
             }),
-            Undo::Plan { .. } => Ok("Undone.".to_string()),
+            Undo::Plan { check, before } => {
+                if *check != self.state.check || self.state.read_only() {
+                    return;
+                }
+                let before = before.clone();
+                let text = format!("Undone: \u{201c}{}\u{201d} is back in the plan as it was.", before.step);
+                Rc::make_mut(&mut self.state.document).change_focus(before.id, |item| *item = before.clone(), now);
+                self.state.last_change = Change::Other;
+                Ok(text)
+            }
         };
         match done {
             Ok(text) => {

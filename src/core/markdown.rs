@@ -4,8 +4,11 @@
 
 use super::compare::{compare, Difference};
 use super::content::Ladder;
+use super::document::plan::PlanStatus;
 use super::document::{Document, Rater};
-use super::scoring::{answer_label, average_on_scale, score, spread_words};
+use super::scoring::{
+    answer_label, average_on_scale, low_answers, score, spread_words, MIN_SCORED, MIN_SECTIONS,
+};
 use super::time::local_date;
 use std::fmt::Write;
 
@@ -112,43 +115,68 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
             result.total
         );
     }
-    let names = |group: &Vec<usize>| {
-        group
-            .iter()
-            .map(|s| escape(&ladder.sections[*s].title))
-            .collect::<Vec<_>>()
-            .join(" and ")
-    };
+    let someone = document.rater != Rater::Subject;
     let _ = writeln!(md, "\n## Strengths and growth areas\n");
-    if let Some(middle) = results.middle {
-        let _ = writeln!(
-            md,
-            "Compared with the middle of the section averages ({}): a section counts when it is at least half a step above or below it.{}\n",
-            average_on_scale(&ladder.scale, middle),
-            if results.few_answers() {
-                format!(
-                    " These rest on {} of {} statements, so they may change as more are answered.",
-                    results.scored, results.expectations
-                )
-            } else {
-                String::new()
+    match results.middle {
+        Some(middle) if results.enough() => {
+            let _ = writeln!(
+                md,
+                "Compared with the middle of the section averages ({}): a section counts when it is at least half a step above or below it.{}\n",
+                average_on_scale(&ladder.scale, middle),
+                if results.few_answers() {
+                    format!(
+                        " These rest on {} of {} statements, so they may change as more are answered.",
+                        results.scored, results.expectations
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            if !results.anything_stands_out() {
+                let _ = writeln!(md, "No section stands apart from the others.");
             }
-        );
+            // One line per section: tied sections stay apart.
+            for (word, groups) in [
+                ("Stronger", &results.strengths),
+                ("To grow", &results.growth),
+            ] {
+                for section in groups.iter().flatten() {
+                    let score = results.sections[*section].score.unwrap_or_default();
+                    let _ = writeln!(
+                        md,
+                        "- {word}: **{}** (average {})",
+                        escape(&ladder.sections[*section].title),
+                        average_on_scale(&ladder.scale, score)
+                    );
+                }
+            }
+        }
+        _ => {
+            let _ = writeln!(
+                md,
+                "Too early to read: {} rated answers so far; strengths and growth areas are named from at least {MIN_SCORED} in {MIN_SECTIONS} sections.",
+                results.scored
+            );
+        }
     }
-    if !results.anything_stands_out() {
-        let _ = writeln!(md, "No section stands apart from the others.");
-    }
-    for group in &results.strengths {
-        let _ = writeln!(md, "- Stronger: **{}**", names(group));
-    }
-    for group in &results.growth {
-        let _ = writeln!(md, "- To grow: **{}**", names(group));
-        for section in group {
-            for idea in &ladder.sections[*section].growth {
+    let label = |index: usize, rating| escape(&answer_label(ladder, index, rating, someone));
+    let low = low_answers(ladder, document, quick_only);
+    if !low.is_empty() {
+        let _ = writeln!(md, "\n## Ideas for the lowest answers\n");
+        for index in low.into_iter().take(8) {
+            let statement = &ladder.statements[index];
+            let _ = writeln!(
+                md,
+                "- {} (\u{201c}{}\u{201d})",
+                escape(statement.text_for(someone)),
+                label(index, document.rating(&statement.id))
+            );
+            for idea in &statement.ideas {
                 let _ = writeln!(md, "  - {}", escape(idea));
             }
         }
     }
+    plan(&mut md, ladder, document);
     let _ = writeln!(md, "\n## Watch-outs\n");
     if results.watch_outs.is_empty() {
         let _ = writeln!(md, "None came up often.");
@@ -207,6 +235,41 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
         );
     }
     md
+}
+
+/// The plan: each focus with its next step, and what was done.
+fn plan(md: &mut String, ladder: &Ladder, document: &Document) {
+    let shown: Vec<_> = document
+        .plan
+        .iter()
+        .filter(|i| matches!(i.status, PlanStatus::Active | PlanStatus::Done))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "\n## Plan\n");
+    let someone = document.rater != Rater::Subject;
+    for item in shown {
+        let text = ladder
+            .statement_index(&item.statement)
+            .map_or(item.statement.as_str(), |i| {
+                ladder.statements[i].text_for(someone)
+            });
+        let mut line = format!("- {}: {}", escape(text), escape(&item.step));
+        if !item.due.is_empty() {
+            line.push_str(&format!(", by {}", item.due));
+        }
+        if !item.helper.is_empty() {
+            line.push_str(&format!(", with {}", escape(&item.helper)));
+        }
+        if item.status == PlanStatus::Done {
+            line.push_str(" \u{2014} done");
+            if !item.outcome.is_empty() {
+                line.push_str(&format!(": {}", escape(&item.outcome)));
+            }
+        }
+        let _ = writeln!(md, "{line}");
+    }
 }
 
 /// Two checks side by side, largest differences first, with both sides'

@@ -18,6 +18,18 @@ pub const WATCH_OUT_FROM: f64 = 0.5;
 /// Below this share of a check's expectations answered, results say they
 /// rest on few answers.
 pub const FEW_ANSWERS_BELOW: f64 = 0.5;
+/// Strengths and growth areas are named only from at least this many
+/// rated answers, in at least `MIN_SECTIONS` sections: one or two answers
+/// (a new hire's first check, mostly "not sure") say nothing about a
+/// section standing apart.
+pub const MIN_SCORED: usize = 6;
+pub const MIN_SECTIONS: usize = 3;
+/// A strength is at least halfway up the scale: "Sometimes" is never a
+/// strength, however low the other sections are.
+pub const STRENGTH_FROM: f64 = 0.5;
+/// Answers below this share of the scale are low: their statements' own
+/// ideas are offered as next steps (on a four-step scale: the lower two).
+pub const LOW_BELOW: f64 = 0.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionResult {
@@ -37,6 +49,12 @@ pub struct SectionResult {
     pub score: Option<f64>,
     /// Expectations with the section's lowest answer (all of them on a tie).
     pub lowest: Vec<usize>,
+    /// Expectations of the section in this check, how many have an answer,
+    /// and how many of those are not scored: the results table counts only
+    /// these, so its columns add up (watch-outs are listed apart).
+    pub expected: usize,
+    pub expected_answered: usize,
+    pub expected_unscored: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +106,13 @@ impl Results {
     /// Whether any section stands apart from the average.
     pub fn anything_stands_out(&self) -> bool {
         !self.strengths.is_empty() || !self.growth.is_empty()
+    }
+
+    /// Whether there are enough rated answers to say anything about
+    /// sections standing apart (`MIN_SCORED` in `MIN_SECTIONS` sections).
+    pub fn enough(&self) -> bool {
+        self.scored >= MIN_SCORED
+            && self.sections.iter().filter(|s| s.score.is_some()).count() >= MIN_SECTIONS
     }
 }
 
@@ -173,6 +198,9 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
             scored: 0,
             score: None,
             lowest: Vec::new(),
+            expected: 0,
+            expected_answered: 0,
+            expected_unscored: 0,
         })
         .collect();
     let mut sums = vec![0.0_f64; ladder.sections.len()];
@@ -189,10 +217,16 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         }
         let result = &mut sections[statement.section];
         result.total += 1;
-        if statement.kind == Kind::Expectation {
+        let expectation = statement.kind == Kind::Expectation;
+        let rating = document.rating(&statement.id);
+        if expectation {
             expectations += 1;
+            result.expected += 1;
+            result.expected_answered += usize::from(rating.is_some());
+            result.expected_unscored +=
+                usize::from(matches!(rating, Some(Rating::Unsure | Rating::NotMyRole)));
         }
-        match document.rating(&statement.id) {
+        match rating {
             None => unanswered.push(index),
             Some(Rating::Unsure) => {
                 result.answered += 1;
@@ -251,11 +285,13 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         .collect();
     let middle = median(sections.iter().filter_map(|s| s.score).collect());
     let (mut strong, mut weak) = (Vec::new(), Vec::new());
-    if let Some(middle) = middle {
+    let enough = scored >= MIN_SCORED
+        && sections.iter().filter(|s| s.score.is_some()).count() >= MIN_SECTIONS;
+    if let (Some(middle), true) = (middle, enough) {
         let margin = margin(&ladder.scale);
         for result in &sections {
             match result.score {
-                Some(score) if score >= middle + margin - 1e-9 => {
+                Some(score) if score >= middle + margin - 1e-9 && score >= STRENGTH_FROM - 1e-9 => {
                     strong.push((result.section, score))
                 }
                 Some(score) if score <= middle - margin + 1e-9 => {
@@ -302,6 +338,26 @@ pub fn pulling_down(
             Some(Rating::Step(value)) if ladder.scale.position(value).is_some() => {
                 let share = share_of_scale(&ladder.scale, value);
                 (share < middle - 1e-9).then_some((index, share))
+            }
+            _ => None,
+        })
+        .collect();
+    groups(pairs, false).into_iter().flatten().collect()
+}
+
+/// The expectations of a check answered low (below `LOW_BELOW` of the
+/// scale), lowest first, ties in ladder order: their own ideas are the next
+/// steps results offer.
+pub fn low_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Vec<usize> {
+    let pairs: Vec<(usize, f64)> = ladder
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == Kind::Expectation && (!quick_only || s.quick))
+        .filter_map(|(index, s)| match document.rating(&s.id) {
+            Some(Rating::Step(value)) if ladder.scale.position(value).is_some() => {
+                let share = share_of_scale(&ladder.scale, value);
+                (share < LOW_BELOW - 1e-9).then_some((index, share))
             }
             _ => None,
         })

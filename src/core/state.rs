@@ -267,6 +267,24 @@ pub enum Action {
         subject: String,
         rater: Rater,
     },
+    /// Makes a statement a focus of the plan, with its next step.
+    Focus {
+        statement: usize,
+        step: String,
+        /// By when (`2027-01-31`), or empty.
+        due: String,
+        /// Who could help, or empty.
+        helper: String,
+    },
+    /// A focus is done: what happened (evidence for the next check).
+    FocusDone {
+        id: u64,
+        outcome: String,
+    },
+    /// A focus is dropped.
+    FocusDrop {
+        id: u64,
+    },
 }
 
 impl State {

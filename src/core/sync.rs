@@ -16,6 +16,7 @@
 //! makes sure that whatever a tab has seen, it never drops.
 
 use super::content::Ladder;
+use super::document::plan::merge_plans;
 use super::document::{reconcile, Answers, DecodeError, Document};
 use super::keys::DocKeys;
 use super::store::{Store, StoreFault};
@@ -565,6 +566,9 @@ pub fn bring_back(
         .max(current.map_or(0, |c| c.latest_time().saturating_add(1)));
     let mut restored = old.clone();
     restored.answers = old.answers.brought_back(now);
+    for item in &mut restored.plan {
+        item.changed_at = now;
+    }
     let mut replaced_since = None;
     if let Some(current) = current {
         // Entries cleared since, by a replace or its undo, are not
@@ -593,6 +597,7 @@ pub fn bring_back(
             }
         }
         restored.add_snapshots(&current.snapshots, now);
+        restored.plan = merge_plans(&restored.plan, &current.plan);
         replaced_since = current.replaced.clone();
     }
     // The undo from before the deletion; else one made since (if the copy

@@ -9,6 +9,7 @@ use super::learn::learn_page;
 use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
 use super::results::results_page;
 use super::shared::shared_page;
+use super::since::since_page;
 use super::start::start_page;
 use crate::app::hooks::{
     embed_links, use_browser_events, use_effect_runner, use_engine, use_media,
@@ -17,7 +18,7 @@ use crate::app::Setup;
 use crate::core::content::Ladder;
 use crate::core::engine::{Engine, Input, Widget};
 use crate::core::keys::CheckRef;
-use crate::core::route::Route;
+use crate::core::route::{Compared, Route};
 use crate::edge::storage::BrowserStore;
 use crate::edge::{clock, page};
 use std::rc::Rc;
@@ -28,7 +29,7 @@ pub fn App(setup: &Setup) -> Html {
     match &setup.ladder {
         Ok(ladder) => html! {
             <Shell ladder={ladder.clone()} instance={setup.instance.clone()} hash_routing={setup.hash_routing}
-                start={setup.start.clone()} problems={setup.problems.clone()} />
+                start={setup.start.clone()} problems={setup.problems.clone()} checkin_weeks={setup.checkin_weeks} />
         },
         Err(problems) => content_problems(problems, &setup.source, &setup.problems),
     }
@@ -67,6 +68,7 @@ pub struct ShellProps {
     pub hash_routing: bool,
     pub start: Option<Route>,
     pub problems: Rc<Vec<String>>,
+    pub checkin_weeks: u32,
 }
 
 impl PartialEq for ShellProps {
@@ -76,6 +78,7 @@ impl PartialEq for ShellProps {
             && self.hash_routing == other.hash_routing
             && self.start == other.start
             && Rc::ptr_eq(&self.problems, &other.problems)
+            && self.checkin_weeks == other.checkin_weeks
     }
 }
 
@@ -119,6 +122,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 instance: props.instance.to_string(),
                 tab: clock::tab_name(),
                 hash_routing: props.hash_routing,
+                checkin_weeks: props.checkin_weeks,
             };
             Engine::start(
                 &BrowserStore,
@@ -161,6 +165,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         page_url: Rc::from(page::url_without_hash()),
         wide,
         hash_routing: props.hash_routing,
+        checkin_weeks: props.checkin_weeks,
     };
     html! {
         <div class="l5-app" ref={root} {onclick}>
@@ -181,6 +186,9 @@ pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
         Route::Results { .. } => results_page(ctx),
         Route::Learn { .. } => learn_page(ctx),
         Route::Data => data_page(ctx),
+        Route::Compare {
+            with: Compared::Snapshot(time),
+        } => since_page(ctx, *time),
         Route::Compare { with } => compare_page(ctx, with),
         Route::Shared { payload } => shared_page(ctx, payload),
         Route::NotFound { path } => not_found(

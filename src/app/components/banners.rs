@@ -22,7 +22,7 @@ pub fn export_file_name(ctx: &Ctx, extension: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .take(24)
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     let who = if who.is_empty() {
         String::new()
     } else {

@@ -14,6 +14,18 @@ use yew::prelude::*;
 fn statements(ctx: &Ctx, section: usize, quick_only: bool, shown: &mut Vec<Kind>) -> Html {
     let state = &ctx.state;
     let ladder = &state.ladder;
+    let someone = state.about_someone_else();
+    // The key lists "not part of the role" only where the page offers it.
+    let offers_role = |kind: Kind| {
+        let on_page = |s: &&crate::core::content::Statement| {
+            s.kind == kind && (!quick_only || s.quick) && (quick_only || s.section == section)
+        };
+        ladder
+            .statements
+            .iter()
+            .filter(on_page)
+            .any(|s| s.role_dependent)
+    };
     ladder
         .statements
         .iter()
@@ -24,7 +36,14 @@ fn statements(ctx: &Ctx, section: usize, quick_only: bool, shown: &mut Vec<Kind>
                 Html::default()
             } else {
                 shown.push(statement.kind);
-                scale_key(ladder, statement.kind, &ctx.instance, state.key_open)
+                scale_key(
+                    ladder,
+                    statement.kind,
+                    &ctx.instance,
+                    state.key_open,
+                    someone,
+                    offers_role(statement.kind),
+                )
             };
             html! {
                 <>
@@ -36,7 +55,7 @@ fn statements(ctx: &Ctx, section: usize, quick_only: bool, shown: &mut Vec<Kind>
                         answer={state.document.answers.get(&statement.id).cloned()}
                         instance={ctx.instance.clone()}
                         read_only={state.read_only()}
-                        someone_else={state.about_someone_else()}
+                        someone_else={someone}
                         on_rate={ctx.on_rate.clone()}
                         on_note={ctx.on_note.clone()} />
                 </>

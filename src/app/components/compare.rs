@@ -190,9 +190,10 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
     let keep = (matches!(with, Compared::Visit)
         && !right.subject.is_empty()
         && !state.checks.iter().any(|c| {
-            c.label().to_lowercase()
-                == crate::core::state::label(&right.subject, right.rater == Rater::Subject)
-                    .to_lowercase()
+            c.label().eq_ignore_ascii_case(&crate::core::state::label(
+                &right.subject,
+                right.rater == Rater::Subject,
+            ))
         }))
     .then(|| {
         let dispatch = ctx.dispatch.clone();

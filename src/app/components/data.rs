@@ -100,7 +100,7 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
                 .then(|| find(&document.subject, !self_check, &state.checks).cloned())
                 .flatten()
         });
-    let own_name = |d: &Document| d.subject.to_lowercase();
+    let own_name = |d: &Document| d.subject.to_ascii_lowercase();
     // The person's own export from another browser: replacing is the point.
     let same_person = document.rater == Rater::Subject
         && state.check == CheckRef::Own

@@ -29,6 +29,8 @@ pub struct Ctx {
     /// The widget follows the page address (stand-alone page, iframe); a
     /// script embed does not.
     pub hash_routing: bool,
+    /// Weeks without a change after which a check-in is offered.
+    pub checkin_weeks: u32,
 }
 
 impl PartialEq for Ctx {

@@ -1,31 +1,37 @@
-//! Results that tell the truth: each section's spread and average, never
-//! an answer that was not given; strengths and growth areas only where a
-//! section stands clearly apart from the middle of the section averages, equal
-//! sections reported as equal; watch-outs apart; what is not scored and
-//! what is still open. Every word comes from the ladder or is neutral.
+//! Results that tell the truth and lead somewhere: each section's spread
+//! and average, never an answer that was not given; strengths and growth
+//! areas only from enough answers and only where a section stands clearly
+//! apart; the own ideas of the statements answered low, each one a focus
+//! away from the plan; watch-outs apart; what is not scored or still open;
+//! and always a next step that fits.
 
 use super::check::continue_full;
 use super::page::{heading, plural, Ctx};
+use super::plan::{plan_card, FocusForm};
 use super::radar::radar;
 use super::ui::{el, link, t, text_list};
 use crate::core::content::{Kind, Ladder};
-use crate::core::document::{CheckMode, Document};
+use crate::core::document::CheckMode;
 use crate::core::markdown::whose;
 use crate::core::route::Route;
 use crate::core::scoring::{
-    answer_label, average_on_scale, progress, pulling_down, rating_label, retired, score,
-    share_of_scale, Results, SectionResult, WATCH_OUT_FROM,
+    answer_label, average_on_scale, first_unanswered, low_answers, progress, pulling_down,
+    rating_label, retired, score, share_of_scale, Results, MIN_SCORED, MIN_SECTIONS,
+    WATCH_OUT_FROM,
 };
 use crate::core::time::local_date;
 use crate::edge::page;
 use yew::prelude::*;
 
-/// A link to a statement on its check page.
-fn statement_link(ctx: &Ctx, index: usize, mode: CheckMode) -> Html {
+/// Most low answers shown with their ideas: enough to choose from.
+const IDEAS_SHOWN: usize = 8;
+
+/// The page of a statement in a check, from the results.
+fn statement_route(ctx: &Ctx, index: usize, mode: CheckMode) -> Route {
     let ladder = &ctx.state.ladder;
     let statement = &ladder.statements[index];
     let section = ladder.sections[statement.section].id.clone();
-    let route = match mode {
+    match mode {
         CheckMode::Quick => Route::Quick {
             section: Some(section),
         },
@@ -33,14 +39,30 @@ fn statement_link(ctx: &Ctx, index: usize, mode: CheckMode) -> Html {
             section,
             focus: Some(statement.id.clone()),
         },
-    };
+    }
+}
+
+/// A link to a statement on its check page.
+fn statement_link(ctx: &Ctx, index: usize, mode: CheckMode) -> Html {
+    let text = ctx.state.ladder.statements[index].text_for(ctx.state.about_someone_else());
     link(
         "",
-        ctx.href(&route),
-        statement
-            .text_for(ctx.state.about_someone_else())
-            .to_string(),
+        ctx.href(&statement_route(ctx, index, mode)),
+        text.to_string(),
     )
+}
+
+/// A statement's answer, in quotes.
+fn answer_of(ctx: &Ctx, index: usize) -> String {
+    let statement = &ctx.state.ladder.statements[index];
+    let rating = ctx.state.document.rating(&statement.id);
+    let label = answer_label(
+        &ctx.state.ladder,
+        index,
+        rating,
+        ctx.state.about_someone_else(),
+    );
+    format!(" (\u{201c}{label}\u{201d})")
 }
 
 /// "Impact and Ownership".
@@ -69,32 +91,11 @@ pub fn results_page(ctx: &Ctx) -> Html {
     } else {
         "full check"
     };
-    let other = if quick_only {
-        CheckMode::Full
-    } else {
-        CheckMode::Quick
-    };
-    let scored: Vec<&SectionResult> = results
-        .sections
-        .iter()
-        .filter(|r| ladder.has_expectations(r.section) && r.total > 0)
-        .collect();
-    let axes: Vec<(String, Option<f64>)> = scored
-        .iter()
-        .map(|r| (ladder.sections[r.section].title.clone(), r.score))
-        .collect();
-    let on_print = Callback::from(|_: MouseEvent| page::print());
-    let full_done = progress(ladder, &state.document, false).done();
     let title = if state.about_someone_else() {
         format!("Results for {}", state.check_name())
     } else {
         "Your results".to_string()
     };
-    let range = format!(
-        "{}\u{2013}{}",
-        ladder.scale.lowest(),
-        ladder.scale.highest()
-    );
     html! {
         <section class="page results">
             <p class="print-only print-header">{ format!(
@@ -106,148 +107,175 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { heading(ctx, title) }
             <p class="meta">{ format!("From the {check_name}: {} of {} statements answered.", results.answered(), results.total()) }</p>
             <p class="lead">{ "A picture of where things stand today, from these answers. It is not a verdict or a level: use it to choose what to work on next, and to start a conversation." }</p>
-            <p class="actions no-print">
-                if quick_only && !full_done {
-                    <a class="button primary" href={ctx.href(&continue_full(ctx))}>{ "Continue with the full check" }</a>
-                }
-                <a class="button" href={ctx.href(&Route::Results { mode: Some(other) })}>
-                    { if quick_only { "Results of the full check" } else { "Results of the quick check" } }
-                </a>
-                <button type="button" class="button" onclick={on_print}>{ "Print the results" }</button>
-                <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
-            </p>
-            if results.answered() == 0 {
-                <p class="banner info">{ format!("Nothing in the {check_name} is answered yet. ") }
-                    <a href={ctx.href(&if quick_only { Route::Quick { section: None } } else { continue_full(ctx) })}>{ format!("Start the {check_name}") }</a>
-                </p>
-            } else {
-                <h2>{ "By section" }</h2>
-                <figure class="chart">
-                    { radar(&axes, ladder.scale.steps.len(), &ctx.id("chart-note")) }
-                    <figcaption id={ctx.id("chart-note")}>
-                        { "Each spoke is a section; the further out, the more often what it describes is done. A section with no rated answer is marked as not answered. The table gives the same results in numbers." }
-                    </figcaption>
-                </figure>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("table-caption")}>
-                <table class="results-table">
-                    <caption id={ctx.id("table-caption")}>{ format!("Answers by section: average on the {range} scale, and how many answers fell on each step") }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Section" }</th>
-                            <th scope="col">{ "Average" }</th>
-                            for step in ladder.scale.steps.iter() {
-                                <th scope="col">{ step.choice.label.clone() }</th>
-                            }
-                            <th scope="col">{ "Not scored" }</th>
-                            <th scope="col">{ "Answered" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        for result in scored.iter() {
-                            <tr class={classes!(result.score.is_none().then_some("unanswered"))}>
-                                <th scope="row">{ ladder.sections[result.section].title.clone() }</th>
-                                <td>{ result.score.map(|s| average_on_scale(&ladder.scale, s)).unwrap_or_else(|| "Not answered".into()) }</td>
-                                for count in result.spread.iter() {
-                                    <td>{ *count }</td>
-                                }
-                                <td>{ result.unsure + result.not_my_role }</td>
-                                <td>{ format!("{} of {}", result.answered, result.total) }</td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-                </div>
-                { lowest_by_section(ctx, &results, &scored, mode) }
+            { way_on(ctx, mode) }
+            if results.enough() {
+                { by_section(ctx, &results) }
                 { standing(ctx, &results, mode) }
-                { watch_outs(ctx, &results, &state.document) }
+            } else {
+                { too_early(ctx, &results, mode) }
             }
+            { plan_card(ctx, if state.about_someone_else() { "Their plan" } else { "Your plan" }) }
+            { ideas(ctx, &results, mode) }
+            { watch_outs(ctx, &results) }
             { open_statements(ctx, &results, mode) }
             { retired_answers(ctx) }
         </section>
     }
 }
 
-/// Each section's lowest answers, named, so an average never hides one.
-fn lowest_by_section(
-    ctx: &Ctx,
-    results: &Results,
-    scored: &[&SectionResult],
-    mode: CheckMode,
-) -> Html {
+/// Always a way on: continue the check where it stopped, or the next
+/// check, with the other results, printing and sharing beside it.
+fn way_on(ctx: &Ctx, mode: CheckMode) -> Html {
+    let state = &ctx.state;
+    let ladder = &state.ladder;
+    let quick_only = mode == CheckMode::Quick;
+    let (label, route) = match first_unanswered(ladder, &state.document, quick_only) {
+        Some(index) => (
+            if quick_only {
+                "Continue the quick check"
+            } else {
+                "Continue the full check where it stopped"
+            },
+            statement_route(ctx, index, mode),
+        ),
+        None if quick_only && !progress(ladder, &state.document, false).done() => {
+            ("Continue with the full check", continue_full(ctx))
+        }
+        None => ("Back to the start", Route::Start),
+    };
+    let other = if quick_only {
+        CheckMode::Full
+    } else {
+        CheckMode::Quick
+    };
+    let on_print = Callback::from(|_: MouseEvent| page::print());
+    html! {
+        <p class="actions no-print">
+            <a class="button primary" href={ctx.href(&route)}>{ label }</a>
+            <a class="button" href={ctx.href(&Route::Results { mode: Some(other) })}>
+                { if quick_only { "Results of the full check" } else { "Results of the quick check" } }
+            </a>
+            <button type="button" class="button" onclick={on_print}>{ "Print the results" }</button>
+            <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
+        </p>
+    }
+}
+
+/// With few rated answers (a first check, mostly "not sure"), nothing is
+/// ranked: the page says so, points to learn mode for the sections still
+/// open, and suggests a first focus from the ladder.
+fn too_early(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
     let ladder = &ctx.state.ladder;
-    let document = &ctx.state.document;
-    let items: Vec<Html> = scored
+    let unscored = results.unsure.len() + results.not_my_role.len();
+    let open: Vec<Html> = results
+        .sections
         .iter()
-        .filter(|r| r.scored > 0)
+        .filter(|r| ladder.has_expectations(r.section) && r.score.is_none())
         .map(|r| {
-            let title = t("strong", "", ladder.sections[r.section].title.clone());
-            let distinct = r.spread.iter().filter(|c| **c > 0).count();
-            if distinct == 1 {
-                let label = answer_label(
-                    ladder,
-                    r.lowest[0],
-                    document.rating(&ladder.statements[r.lowest[0]].id),
-                    ctx.state.about_someone_else(),
-                );
-                return el(
-                    "li",
-                    "",
-                    vec![
-                        title,
-                        Html::from(format!(
-                            ": {} \u{201c}{label}\u{201d}.",
-                            match r.scored {
-                                1 => "one answer,".to_string(),
-                                2 => "both answers".to_string(),
-                                n => format!("all {n} answers"),
-                            }
-                        )),
-                    ],
-                );
-            }
-            let mut parts = vec![title, Html::from(": lowest ")];
-            for (n, index) in r.lowest.iter().enumerate() {
-                if n > 0 {
-                    parts.push(Html::from("; "));
-                }
-                parts.push(statement_link(ctx, *index, mode));
-                parts.push(Html::from(format!(
-                    " (\u{201c}{}\u{201d})",
-                    answer_label(
-                        ladder,
-                        *index,
-                        document.rating(&ladder.statements[*index].id),
-                        ctx.state.about_someone_else()
-                    )
-                )));
-            }
-            el("li", "", parts)
+            let section = &ladder.sections[r.section];
+            let route = Route::Learn {
+                section: Some(section.id.clone()),
+            };
+            el(
+                "li",
+                "",
+                vec![link("", ctx.href(&route), section.title.clone())],
+            )
         })
         .collect();
-    let _ = results;
-    el(
-        "div",
-        "",
-        vec![
-            t("h3", "", "Section by section: the lowest answers".into()),
-            el("ul", "lowest", items),
-        ],
-    )
+    let new_hire = ladder.new_hire.as_ref();
+    html! {
+        <section class="card early" aria-labelledby={ctx.id("early")}>
+            <h2 id={ctx.id("early")}>{ "Too early to read" }</h2>
+            <p>{ format!(
+                "{} so far{}. Strengths and growth areas are named from at least {MIN_SCORED} rated answers in {MIN_SECTIONS} sections, so none are named yet: one or two answers say little about where anyone stands.",
+                plural(results.scored, "rated answer", "rated answers"),
+                if unscored > 0 { format!(", and {} not scored", plural(unscored, "answer", "answers")) } else { String::new() }
+            ) }</p>
+            if let Some(new_hire) = new_hire {
+                <p>{ new_hire.about.clone() }</p>
+                <h3>{ "A first focus" }</h3>
+                <ul class="ideas-list">
+                    for index in new_hire.focus.iter().copied() {
+                        <li class="card">
+                            <p>{ statement_link(ctx, index, mode) }</p>
+                            { text_list("", &ladder.statements[index].ideas) }
+                            <FocusForm ctx={ctx.clone()} statement={index} />
+                        </li>
+                    }
+                </ul>
+            }
+            if !open.is_empty() {
+                <h3>{ "Learn what the open sections ask" }</h3>
+                { el("ul", "", open) }
+            }
+        </section>
+    }
+}
+
+/// The chart and the table, section by section.
+fn by_section(ctx: &Ctx, results: &Results) -> Html {
+    let ladder = &ctx.state.ladder;
+    let rows: Vec<_> = results
+        .sections
+        .iter()
+        .filter(|r| ladder.has_expectations(r.section) && r.expected > 0)
+        .collect();
+    let axes: Vec<(String, Option<f64>)> = rows
+        .iter()
+        .map(|r| (ladder.sections[r.section].title.clone(), r.score))
+        .collect();
+    let scale = &ladder.scale;
+    html! {
+        <>
+            <h2>{ "By section" }</h2>
+            <figure class="chart">
+                { radar(&axes, scale.steps.len(), &ctx.id("chart-note")) }
+                <figcaption id={ctx.id("chart-note")}>
+                    { "Each spoke is a section; the further out, the more often what it describes is done. A section with no rated answer is marked as not answered. The table gives the same results in numbers." }
+                </figcaption>
+            </figure>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("table-caption")}>
+            <table class="results-table">
+                <caption id={ctx.id("table-caption")}>{ format!("Answers by section: average on the {}\u{2013}{} scale, and how many answers fell on each step (expectations; watch-outs are below)", scale.lowest(), scale.highest()) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Section" }</th>
+                        <th scope="col">{ "Average" }</th>
+                        for step in scale.steps.iter() {
+                            <th scope="col">{ step.choice.label.clone() }</th>
+                        }
+                        <th scope="col">{ "Not scored" }</th>
+                        <th scope="col">{ "Answered" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    for result in rows.iter() {
+                        <tr class={classes!(result.score.is_none().then_some("unanswered"))}>
+                            <th scope="row">{ ladder.sections[result.section].title.clone() }</th>
+                            <td>{ result.score.map(|s| average_on_scale(scale, s)).unwrap_or_else(|| "Not answered".into()) }</td>
+                            for count in result.spread.iter() {
+                                <td>{ *count }</td>
+                            }
+                            <td>{ result.expected_unscored }</td>
+                            <td>{ format!("{} of {}", result.expected_answered, result.expected) }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
 }
 
 fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
     let ladder = &ctx.state.ladder;
     let mut out = vec![t("h2", "", "Strengths and growth areas".into())];
     let Some(middle) = results.middle else {
-        out.push(t(
-            "p",
-            "",
-            "There are no rated answers yet, so no section can stand out.".into(),
-        ));
-        return el("div", "", out);
+        return Html::default();
     };
     out.push(t("p", "rule", format!(
-        "A section stands out when its average is at least half a step above or below the middle of the section averages ({} on the {}\u{2013}{} scale). One unusual section does not move the middle.",
+        "A section stands out when its average is at least half a step above or below the middle of the section averages ({} on the {}\u{2013}{} scale); a strength is also at least halfway up the scale. One unusual section does not move the middle.",
         average_on_scale(&ladder.scale, middle), ladder.scale.lowest(), ladder.scale.highest()
     )));
     if results.few_answers() {
@@ -257,16 +285,7 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         )));
     }
     if !results.anything_stands_out() {
-        out.push(t("p", "", "No section stands apart from the others: the answers are much the same across sections. Each section's ideas in learn mode are a good place to look for what to try next.".into()));
-        out.push(el(
-            "p",
-            "no-print",
-            vec![link(
-                "",
-                ctx.href(&Route::Learn { section: None }),
-                "Read the sections in learn mode".into(),
-            )],
-        ));
+        out.push(t("p", "", "No section stands apart from the others: the answers are much the same across sections.".into()));
         return el("div", "", out);
     }
     let describe = |group: &Vec<usize>| {
@@ -282,99 +301,108 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
             average_on_scale(&ladder.scale, score)
         )
     };
+    let list = |groups: &[Vec<usize>], class: &'static str, none: &str| {
+        if groups.is_empty() {
+            t("p", "", none.to_string())
+        } else {
+            el(
+                "ul",
+                class,
+                groups.iter().map(|g| t("li", "", describe(g))).collect(),
+            )
+        }
+    };
     out.push(t("h3", "", "Stronger than the rest".into()));
-    if results.strengths.is_empty() {
+    out.push(list(
+        &results.strengths,
+        "strengths",
+        "No section stands clearly above the middle.",
+    ));
+    out.push(t("h3", "", "Where to grow next".into()));
+    out.push(list(
+        &results.growth,
+        "growth",
+        "No section stands clearly below the middle.",
+    ));
+    for section in results.growth.iter().flatten() {
+        let down = pulling_down(
+            ladder,
+            &ctx.state.document,
+            results,
+            *section,
+            mode == CheckMode::Quick,
+        );
+        if down.is_empty() {
+            continue;
+        }
         out.push(t(
             "p",
             "",
-            "No section stands clearly above the middle.".into(),
+            format!(
+                "{}, answered below the middle:",
+                ladder.sections[*section].title
+            ),
         ));
-    } else {
         out.push(el(
             "ul",
-            "strengths",
-            results
-                .strengths
-                .iter()
-                .map(|g| t("li", "", describe(g)))
+            "",
+            down.iter()
+                .map(|i| {
+                    el(
+                        "li",
+                        "",
+                        vec![
+                            statement_link(ctx, *i, mode),
+                            Html::from(answer_of(ctx, *i)),
+                        ],
+                    )
+                })
                 .collect(),
         ));
-    }
-    out.push(t("h3", "", "Where to grow next".into()));
-    if results.growth.is_empty() {
-        out.push(t(
-            "p",
-            "",
-            "No section stands clearly below the middle.".into(),
-        ));
-    }
-    for group in &results.growth {
-        if group.len() > 1 {
-            out.push(t("p", "", format!("{}: these are equal.", describe(group))));
-        }
-        for section in group {
-            let info = &ladder.sections[*section];
-            let down = pulling_down(
-                ladder,
-                &ctx.state.document,
-                results,
-                *section,
-                mode == CheckMode::Quick,
-            );
-            let mut card = vec![
-                t("h4", "", info.title.clone()),
-                t(
-                    "p",
-                    "",
-                    format!(
-                        "Average {}.",
-                        average_on_scale(
-                            &ladder.scale,
-                            results.sections[*section].score.unwrap_or_default()
-                        )
-                    ),
-                ),
-            ];
-            if !down.is_empty() {
-                card.push(t("p", "", "Answered below the middle:".into()));
-                card.push(el(
-                    "ul",
-                    "",
-                    down.iter()
-                        .map(|index| {
-                            el(
-                                "li",
-                                "",
-                                vec![
-                                    statement_link(ctx, *index, mode),
-                                    Html::from(format!(
-                                        " (\u{201c}{}\u{201d})",
-                                        answer_label(
-                                            ladder,
-                                            *index,
-                                            ctx.state
-                                                .document
-                                                .rating(&ladder.statements[*index].id),
-                                            ctx.state.about_someone_else()
-                                        )
-                                    )),
-                                ],
-                            )
-                        })
-                        .collect(),
-                ));
-            }
-            if !info.growth.is_empty() {
-                card.push(t("p", "", "Ideas to try:".into()));
-                card.push(text_list("", &info.growth));
-            }
-            out.push(el("article", "card growth", card));
-        }
     }
     el("div", "", out)
 }
 
-fn watch_outs(ctx: &Ctx, results: &Results, document: &Document) -> Html {
+/// The own ideas of the statements answered low (or, when none is, each
+/// section's lowest), each a focus away from the plan.
+fn ideas(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
+    let ladder = &ctx.state.ladder;
+    let low = low_answers(ladder, &ctx.state.document, mode == CheckMode::Quick);
+    let (title, picks): (&str, Vec<usize>) = if low.is_empty() {
+        let mut lowest: Vec<usize> = results
+            .sections
+            .iter()
+            .flat_map(|r| r.lowest.iter().copied())
+            .collect();
+        lowest.truncate(IDEAS_SHOWN);
+        ("Ideas to choose a focus from", lowest)
+    } else {
+        (
+            "Ideas for your lowest answers",
+            low.into_iter().take(IDEAS_SHOWN).collect(),
+        )
+    };
+    if picks.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="ideas" aria-labelledby={ctx.id("ideas")}>
+            <h2 id={ctx.id("ideas")}>{ title }</h2>
+            <p>{ "Each statement comes with ideas of its own, sized for the next few weeks. Make one to three of them your focus: they show on the start page until they are done." }</p>
+            <ul class="ideas-list">
+                for index in picks {
+                    <li class="card">
+                        <p>{ statement_link(ctx, index, mode) }{ answer_of(ctx, index) }</p>
+                        { text_list("", &ladder.statements[index].ideas) }
+                        <FocusForm ctx={ctx.clone()} statement={index} />
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}
+
+fn watch_outs(ctx: &Ctx, results: &Results) -> Html {
     let ladder = &ctx.state.ladder;
     if !ladder
         .statements
@@ -390,81 +418,47 @@ fn watch_outs(ctx: &Ctx, results: &Results, document: &Document) -> Html {
         .find(|step| share_of_scale(scale, step.value) >= WATCH_OUT_FROM)
         .map(|step| step.choice.label.clone())
         .unwrap_or_default();
-    let mut out = vec![t("h2", "", "Watch-outs".into())];
-    if results.watch_outs.is_empty() {
-        out.push(t(
-            "p",
-            "",
-            format!("None of the habits to avoid was answered \u{201c}{from}\u{201d} or more."),
-        ));
-        return el("div", "", out);
-    }
-    out.push(t("p", "", format!("Habits to avoid that were answered \u{201c}{from}\u{201d} or more. They are worth a closer look, and they are kept apart from the sections above.")));
-    let items = results
-        .watch_outs
-        .iter()
-        .map(|watch| {
-            let statement = &ladder.statements[watch.statement];
-            let ideas = if statement.ideas.is_empty() {
-                &ladder.sections[statement.section].growth
+    html! {
+        <section aria-labelledby={ctx.id("watch")}>
+            <h2 id={ctx.id("watch")}>{ "Watch-outs" }</h2>
+            if results.watch_outs.is_empty() {
+                <p>{ format!("None of the habits to avoid was answered \u{201c}{from}\u{201d} or more.") }</p>
             } else {
-                &statement.ideas
-            };
-            el(
-                "li",
-                "card watch-out",
-                vec![
-                    t(
-                        "p",
-                        "",
-                        statement
-                            .text_for(ctx.state.about_someone_else())
-                            .to_string(),
-                    ),
-                    t(
-                        "p",
-                        "muted",
-                        format!(
-                            "Answer: {}",
-                            answer_label(
-                                ladder,
-                                watch.statement,
-                                document.rating(&statement.id),
-                                ctx.state.about_someone_else()
-                            )
-                        ),
-                    ),
-                    t("p", "", "Ideas to try:".into()),
-                    text_list("", ideas),
-                ],
-            )
-        })
-        .collect();
-    out.push(el("ul", "watch-outs", items));
-    el("div", "", out)
+                <p>{ format!("Habits to avoid that were answered \u{201c}{from}\u{201d} or more. They are worth a closer look, and they are kept apart from the sections above.") }</p>
+                <ul class="watch-outs">
+                    for watch in results.watch_outs.iter() {
+                        <li class="card watch-out">
+                            <p>{ ladder.statements[watch.statement].text_for(ctx.state.about_someone_else()).to_string() }{ answer_of(ctx, watch.statement) }</p>
+                            { text_list("", &ladder.statements[watch.statement].ideas) }
+                            <FocusForm ctx={ctx.clone()} statement={watch.statement} />
+                        </li>
+                    }
+                </ul>
+            }
+        </section>
+    }
 }
 
 fn open_statements(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
     let ladder = &ctx.state.ladder;
+    let someone = ctx.state.about_someone_else();
+    let role = ladder
+        .scale
+        .not_my_role
+        .as_ref()
+        .map_or("Not part of the role", |c| c.label_for(someone));
     let lists: [(&[usize], String); 3] = [
         (&results.unanswered, "Not answered yet".to_string()),
         (
             &results.unsure,
             format!(
                 "Answered \u{201c}{}\u{201d} (not scored)",
-                ladder.scale.unsure.label
+                ladder.scale.unsure.label_for(someone)
             ),
         ),
         (
             &results.not_my_role,
-            format!(
-                "Answered \u{201c}{}\u{201d} (not scored)",
-                ladder
-                    .scale
-                    .not_my_role
-                    .as_ref()
-                    .map_or("Not part of my role", |c| c.label.as_str())
-            ),
+            format!("Answered \u{201c}{role}\u{201d} (not scored)"),
         ),
     ];
     if lists.iter().all(|(list, _)| list.is_empty()) {

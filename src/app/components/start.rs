@@ -5,10 +5,13 @@ use super::banners::download_answers_button;
 use super::check::continue_full;
 use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
+use super::plan::plan_card;
 use crate::core::document::CheckMode;
+use crate::core::route::Compared;
 use crate::core::route::Route;
 use crate::core::scoring::{first_unanswered, progress};
 use crate::core::state::{Action, Place};
+use crate::core::time::local_date;
 use yew::prelude::*;
 
 /// Roughly how long a statement takes to answer, for the time estimates.
@@ -16,7 +19,7 @@ const SECONDS_PER_STATEMENT: usize = 10;
 
 fn minutes(statements: usize) -> String {
     plural(
-        (statements * SECONDS_PER_STATEMENT).div_ceil(60).max(1),
+        ((statements * SECONDS_PER_STATEMENT + 30) / 60).max(1),
         "minute",
         "minutes",
     )
@@ -37,16 +40,55 @@ pub fn next_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>
         };
         (label.to_string(), Route::Results { mode: Some(mode) })
     };
+    // Back after a while: a check-in, from the earlier answers.
+    let answered_at = state.document.answered_at();
+    let weeks = ctx.now.saturating_sub(answered_at) / (7 * 24 * 3_600_000);
+    if answered_at > 0 && weeks >= u64::from(ctx.checkin_weeks) {
+        let mode = state.current_mode();
+        let again = match mode {
+            CheckMode::Quick => Route::Quick { section: None },
+            CheckMode::Full => Route::check(&ladder.sections[0].id),
+        };
+        return (
+            format!(
+                "Your answers are from {}, {} ago. A check-in goes through them again: each stays as it is until you change it, and the answers as they are now are kept to compare with.",
+                local_date(answered_at, state.offset),
+                plural(weeks as usize, "week", "weeks")
+            ),
+            ("Start a check-in".into(), again),
+            Some(see(mode)),
+        );
+    }
     let in_full =
         state.document.resume.mode == Some(CheckMode::Full) || full.answered > quick.answered;
+    // What moved since the last finished check or check-in.
+    let since = state
+        .document
+        .last_baseline()
+        .filter(|b| {
+            !b.answers
+                .same_answers(&state.document.answers.without_cleared())
+        })
+        .map(|b| {
+            (
+                format!("What moved since {}", local_date(b.taken_at, state.offset)),
+                Route::Compare {
+                    with: Compared::Snapshot(b.taken_at),
+                },
+            )
+        });
     if full.done() {
         return (
-            format!("All {} statements are answered.", full.total),
+            format!(
+                "All {} statements are answered, last on {}.",
+                full.total,
+                local_date(answered_at, state.offset)
+            ),
             see(CheckMode::Full),
-            Some((
+            since.or(Some((
                 "Review the answers".into(),
                 Route::check(&ladder.sections[0].id),
-            )),
+            ))),
         );
     }
     if in_full {
@@ -147,6 +189,9 @@ pub fn start_page(ctx: &Ctx) -> Html {
                     <p>{ format!("Read the {} sections in plain words, with examples, before rating anything.", ladder.sections.len()) }</p>
                 </li>
             </ul>
+            if !state.document.plan.is_empty() {
+                { plan_card(ctx, if someone { "Their focus" } else { "Your focus" }) }
+            }
             <People ctx={ctx.clone()} />
             <DataControls ctx={ctx.clone()} />
         </section>

@@ -54,8 +54,17 @@ fn key_id(instance: &str, kind: Kind, suffix: &str) -> String {
 /// What each answer means, shown once above the statements that use the
 /// scale. Each radio button points here with `aria-describedby`, so a
 /// screen reader hears the meaning with the option. Open the first time;
-/// collapsed once the person has answered something.
-pub fn scale_key(ladder: &Ladder, kind: Kind, instance: &str, open: bool) -> Html {
+/// collapsed once the person has answered something. Worded for whoever
+/// is rated, and only the answers this page offers ("not part of the
+/// role" only where a statement on the page offers it).
+pub fn scale_key(
+    ladder: &Ladder,
+    kind: Kind,
+    instance: &str,
+    open: bool,
+    someone_else: bool,
+    offers_role: bool,
+) -> Html {
     let scale = ladder.scale_for(kind);
     let title = match kind {
         Kind::Expectation => "What the answers mean",
@@ -64,8 +73,8 @@ pub fn scale_key(ladder: &Ladder, kind: Kind, instance: &str, open: bool) -> Htm
     let extra = |choice: &crate::core::content::Choice, suffix: &str| {
         html! {
             <div>
-                <dt>{ choice.label.clone() }</dt>
-                <dd id={key_id(instance, kind, suffix)}>{ choice.description.clone() }</dd>
+                <dt>{ choice.label_for(someone_else).to_string() }</dt>
+                <dd id={key_id(instance, kind, suffix)}>{ choice.description_for(someone_else).to_string() }</dd>
             </div>
         }
     };
@@ -77,7 +86,7 @@ pub fn scale_key(ladder: &Ladder, kind: Kind, instance: &str, open: bool) -> Htm
                     { extra(&step.choice, &step.value.to_string()) }
                 }
                 { extra(&scale.unsure, "unsure") }
-                if let Some(role) = &scale.not_my_role {
+                if let (Some(role), true) = (&scale.not_my_role, offers_role) {
                     { extra(role, "role") }
                 }
             </dl>
@@ -85,15 +94,29 @@ pub fn scale_key(ladder: &Ladder, kind: Kind, instance: &str, open: bool) -> Htm
     }
 }
 
-fn options(scale: &Scale, role_dependent: bool) -> Vec<(Rating, &str, &'static str)> {
+fn options(
+    scale: &Scale,
+    role_dependent: bool,
+    someone_else: bool,
+) -> Vec<(Rating, &str, &'static str)> {
     let mut options: Vec<(Rating, &str, &'static str)> = scale
         .steps
         .iter()
-        .map(|step| (Rating::Step(step.value), step.choice.label.as_str(), ""))
+        .map(|step| {
+            (
+                Rating::Step(step.value),
+                step.choice.label_for(someone_else),
+                "",
+            )
+        })
         .collect();
-    options.push((Rating::Unsure, scale.unsure.label.as_str(), "unscored"));
+    options.push((
+        Rating::Unsure,
+        scale.unsure.label_for(someone_else),
+        "unscored",
+    ));
     if let (true, Some(role)) = (role_dependent, &scale.not_my_role) {
-        options.push((Rating::NotMyRole, role.label.as_str(), "unscored"));
+        options.push((Rating::NotMyRole, role.label_for(someone_else), "unscored"));
     }
     options
 }
@@ -160,7 +183,7 @@ pub fn StatementItem(props: &StatementProps) -> Html {
             id={base.clone()} tabindex="-1">
             <legend>{ statement.text_for(props.someone_else).to_string() }</legend>
             <div class="options">
-                for (rating, label, class) in options(scale, statement.role_dependent) {
+                for (rating, label, class) in options(scale, statement.role_dependent, props.someone_else) {
                     { option(rating, label, class) }
                 }
             </div>

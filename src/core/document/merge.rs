@@ -3,6 +3,7 @@
 //! copies with no common ancestor (an import, a restored check).
 
 use super::model::{Answers, Document, Snapshot};
+use super::plan::merge_plans;
 
 /// What reconciling two copies of a document did that the person should
 /// hear about.
@@ -32,6 +33,7 @@ impl Document {
             self.answers
                 .0
                 .retain(|(_, a)| a.rated_at > cleared || a.noted_at > cleared);
+            self.plan.retain(|item| item.changed_at > cleared);
         }
         if self
             .replaced
@@ -100,6 +102,15 @@ pub fn reconcile(
             }
         }
         merged.answers = answers;
+        // Plan items changed after the deletion survive, like answers.
+        merged.plan.retain(|item| match (deleted_at, base) {
+            (Some(deleted), _) => item.changed_at > deleted,
+            (None, Some(base)) => !base
+                .plan
+                .iter()
+                .any(|b| b.id == item.id && b.changed_at >= item.changed_at),
+            (None, None) => true,
+        });
         merged.snapshots.retain(|s| match (deleted_at, base) {
             // Taken before the deletion by a copy that had not seen it.
             (Some(deleted), _) => mine.cleared_before >= deleted || s.taken_at > deleted,
@@ -137,6 +148,7 @@ pub fn reconcile(
         };
     }
     merged.answers = merge_answers(&mine.answers, &stored.answers);
+    merged.plan = merge_plans(&mine.plan, &stored.plan);
     let cleared_before = pick_field!(cleared_before);
     // Snapshots never change once taken: keep the union, less those an
     // undo removed on one side, and less those a deletion cleared that

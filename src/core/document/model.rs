@@ -689,6 +689,40 @@ impl Document {
             .fold(0, u64::max)
     }
 
+    /// Keeps a snapshot of a check just finished (`Quick` or `Full`), dated
+    /// when its answers were given, unless the latest baseline holds these
+    /// answers already. True when it kept one.
+    pub fn keep_finished(&mut self, kind: SnapshotKind, now: u64) -> bool {
+        if self
+            .last_baseline()
+            .is_some_and(|b| b.answers.same_answers(&self.answers.without_cleared()))
+        {
+            return false;
+        }
+        let at = self.answered_at();
+        self.take_snapshot(at, now, kind, "");
+        true
+    }
+
+    /// Before the first change after `gap` milliseconds without one (a
+    /// check-in after a while): keeps the answers as they stand as the
+    /// baseline, dated when they were given, so the change never loses
+    /// them as the point to compare with. True when it kept one.
+    pub fn keep_baseline_before_change(&mut self, now: u64, gap: u64) -> bool {
+        let at = self.answered_at();
+        if at == 0 || now.saturating_sub(at) < gap {
+            return false;
+        }
+        if self
+            .last_baseline()
+            .is_some_and(|b| b.answers.same_answers(&self.answers.without_cleared()))
+        {
+            return false;
+        }
+        self.take_snapshot(at, now, SnapshotKind::Baseline, "");
+        true
+    }
+
     /// When the latest rating or note was given (0 when none was).
     pub fn answered_at(&self) -> u64 {
         self.answers

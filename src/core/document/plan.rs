@@ -116,7 +116,7 @@ pub fn merge_plans(mine: &[PlanItem], stored: &[PlanItem]) -> Vec<PlanItem> {
 }
 
 /// Id order; an insertion sort (a few items, and no std sort in the wasm).
-fn sort_plan(items: &mut [PlanItem]) {
+pub(super) fn sort_plan(items: &mut [PlanItem]) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && items[j].id < items[j - 1].id {
@@ -167,4 +167,101 @@ pub fn replaced_plan(current: &[PlanItem], incoming: &[PlanItem], now: u64) -> V
     sort_plan(&mut next);
     trim_plan(&mut next);
     next
+}
+
+use super::model::Document;
+use super::validate::plain_line;
+
+/// Why a focus could not be added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusRefused {
+    /// Already `MAX_FOCUS` items are being worked on.
+    Full,
+    /// This statement is a focus already.
+    Already,
+    /// No next step was given.
+    NoStep,
+}
+
+impl Document {
+    /// The items being worked on, oldest first.
+    pub fn focus_items(&self) -> impl Iterator<Item = &PlanItem> {
+        self.plan.iter().filter(|item| item.is_active())
+    }
+
+    /// Makes `statement` a focus with its next step, maybe a date and who
+    /// could help. Returns its id.
+    pub fn add_focus(
+        &mut self,
+        statement: &str,
+        step: &str,
+        due: &str,
+        helper: &str,
+        now: u64,
+    ) -> Result<u64, FocusRefused> {
+        let step = plain_line(step, MAX_STEP_LEN);
+        if step.is_empty() {
+            return Err(FocusRefused::NoStep);
+        }
+        if self.focus_items().any(|item| item.statement == statement) {
+            return Err(FocusRefused::Already);
+        }
+        if self.focus_items().count() >= MAX_FOCUS {
+            return Err(FocusRefused::Full);
+        }
+        let mut id = now;
+        while self.plan.iter().any(|item| item.id == id) {
+            id += 1;
+        }
+        let at = now.max(self.cleared_before.saturating_add(1));
+        self.plan.push(PlanItem {
+            id,
+            statement: statement.to_string(),
+            step,
+            due: date_or_empty(due),
+            helper: plain_line(helper, MAX_STEP_LEN),
+            status: PlanStatus::Active,
+            outcome: String::new(),
+            origin: String::new(),
+            changed_at: at,
+        });
+        sort_plan(&mut self.plan);
+        trim_plan(&mut self.plan);
+        self.touch(now);
+        Ok(id)
+    }
+
+    /// Changes one item (marks it done with what happened, drops it, or
+    /// puts back how it was); returns how it was before.
+    pub fn change_focus(
+        &mut self,
+        id: u64,
+        change: impl FnOnce(&mut PlanItem),
+        now: u64,
+    ) -> Option<PlanItem> {
+        let after = self.cleared_before.saturating_add(1);
+        let item = self.plan.iter_mut().find(|item| item.id == id)?;
+        let before = item.clone();
+        change(item);
+        item.outcome = plain_line(&item.outcome, MAX_STEP_LEN);
+        // Later than the copy it changes, whatever this clock says.
+        item.changed_at = now.max(before.changed_at.saturating_add(1)).max(after);
+        self.touch(now);
+        Some(before)
+    }
+}
+
+/// A date as `2027-01-31`, or nothing: what a date field gives, checked.
+pub fn date_or_empty(text: &str) -> String {
+    let text = text.trim();
+    let ok = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if ok {
+        text.to_string()
+    } else {
+        String::new()
+    }
 }

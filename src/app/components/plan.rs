@@ -1,0 +1,215 @@
+//! The plan: one to three statements a person works on, each with a next
+//! step, maybe a date and who could help. A statement becomes a focus in
+//! three steps from the results: open "Make this my focus", pick one of its
+//! ideas (or write a step), add it. Done items keep what happened, as
+//! evidence for the next check; done and dropped can be undone.
+
+use super::page::{notice_at, Ctx};
+use crate::core::document::plan::{PlanItem, PlanStatus, MAX_FOCUS, MAX_STEP_LEN};
+use crate::core::state::{Action, Place};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn value(event: InputEvent) -> String {
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// A text or date field with its label.
+fn field(id: String, label: &str, kind: &'static str, text: &UseStateHandle<String>) -> Html {
+    let text = text.clone();
+    html! {
+        <p class="field">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            <input {id} type={kind} maxlength={MAX_STEP_LEN.to_string()} value={(*text).clone()}
+                oninput={Callback::from(move |e| text.set(value(e)))} />
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FocusProps {
+    pub ctx: Ctx,
+    /// Index of the statement in the ladder.
+    pub statement: usize,
+}
+
+/// "Make this my focus": pick one of the statement's ideas or write a
+/// step, maybe a date and who could help, and add it to the plan.
+#[component]
+pub fn FocusForm(props: &FocusProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let statement = &state.ladder.statements[props.statement];
+    let chosen = use_state(|| (!statement.ideas.is_empty()).then_some(0usize));
+    let own = use_state(String::new);
+    let due = use_state(String::new);
+    let helper = use_state(String::new);
+    if state
+        .document
+        .focus_items()
+        .any(|i| i.statement == statement.id)
+    {
+        return html! { <p class="muted">{ "A focus of the plan." }</p> };
+    }
+    if state.read_only() || state.document.focus_items().count() >= MAX_FOCUS {
+        return Html::default();
+    }
+    let base = ctx.id(&format!("focus-{}", statement.id));
+    let pick = |n: Option<usize>| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: Event| chosen.set(n))
+    };
+    let add = {
+        let (dispatch, index, ideas) = (
+            ctx.dispatch.clone(),
+            props.statement,
+            statement.ideas.clone(),
+        );
+        let (chosen, own, due, helper) = (chosen.clone(), own.clone(), due.clone(), helper.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let step = match *chosen {
+                Some(n) => ideas.get(n).cloned().unwrap_or_default(),
+                None => (*own).clone(),
+            };
+            dispatch.emit(Action::Focus {
+                statement: index,
+                step,
+                due: (*due).clone(),
+                helper: (*helper).clone(),
+            });
+        })
+    };
+    html! {
+        <details class="focus-form">
+            <summary>{ "Make this my focus" }</summary>
+            <form onsubmit={add}>
+                <fieldset>
+                    <legend>{ "Next step" }</legend>
+                    for (n, idea) in statement.ideas.iter().enumerate() {
+                        <p class="field checkbox">
+                            <input type="radio" id={format!("{base}-{n}")} name={base.clone()} checked={*chosen == Some(n)} onchange={pick(Some(n))} />
+                            <label for={format!("{base}-{n}")}>{ idea.clone() }</label>
+                        </p>
+                    }
+                    <p class="field checkbox">
+                        <input type="radio" id={format!("{base}-own")} name={base.clone()} checked={chosen.is_none()} onchange={pick(None)} />
+                        <label for={format!("{base}-own")}>{ "My own next step:" }</label>
+                    </p>
+                    if chosen.is_none() {
+                        { field(format!("{base}-text"), "My next step", "text", &own) }
+                    }
+                </fieldset>
+                { field(format!("{base}-due"), "By when (optional)", "date", &due) }
+                { field(format!("{base}-helper"), "Who could help (optional)", "text", &helper) }
+                <p class="actions"><button type="submit" class="button">{ "Add to my plan" }</button></p>
+            </form>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ItemProps {
+    pub ctx: Ctx,
+    pub item: PlanItem,
+}
+
+/// One focus: its statement, next step, date and helper, with Done (and
+/// what happened) and Drop.
+#[component]
+fn Focus(props: &ItemProps) -> Html {
+    let ctx = &props.ctx;
+    let item = &props.item;
+    let outcome = use_state(String::new);
+    let finishing = use_state(|| false);
+    let ladder = &ctx.state.ladder;
+    let text = ladder
+        .statement_index(&item.statement)
+        .map(|i| {
+            ladder.statements[i]
+                .text_for(ctx.state.about_someone_else())
+                .to_string()
+        })
+        .unwrap_or_else(|| item.statement.clone());
+    let id = item.id;
+    let mut details = Vec::new();
+    if !item.due.is_empty() {
+        details.push(format!("by {}", item.due));
+    }
+    if !item.helper.is_empty() {
+        details.push(format!("with {}", item.helper));
+    }
+    let ask = {
+        let finishing = finishing.clone();
+        Callback::from(move |_: MouseEvent| finishing.set(true))
+    };
+    let done = {
+        let (dispatch, outcome) = (ctx.dispatch.clone(), outcome.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            dispatch.emit(Action::FocusDone {
+                id,
+                outcome: (*outcome).clone(),
+            })
+        })
+    };
+    html! {
+        <li class="focus">
+            <p class="statement-text">{ text }</p>
+            <p><strong>{ "Next step: " }</strong>{ item.step.clone() }
+                if !details.is_empty() { { format!(" ({})", details.join(", ")) } }</p>
+            if !ctx.state.read_only() {
+                if *finishing {
+                    <form onsubmit={done}>
+                        { field(ctx.id(&format!("outcome-{id}")), "What happened? (optional; evidence for the next check)", "text", &outcome) }
+                        <p class="actions"><button type="submit" class="button">{ "Mark done" }</button></p>
+                    </form>
+                } else {
+                    <p class="actions no-print">
+                        <button type="button" class="button small" onclick={ask}>{ "Done\u{2026}" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
+                        <button type="button" class="button small" onclick={ctx.on(move || Action::FocusDrop { id })}>{ "Drop" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
+                    </p>
+                }
+            }
+        </li>
+    }
+}
+
+/// The plan as a card: what is being worked on, and what was done.
+pub fn plan_card(ctx: &Ctx, title: &str) -> Html {
+    let document = &ctx.state.document;
+    let active: Vec<&PlanItem> = document.focus_items().collect();
+    let done: Vec<&PlanItem> = document
+        .plan
+        .iter()
+        .filter(|i| i.status == PlanStatus::Done)
+        .collect();
+    let ladder = &ctx.state.ladder;
+    html! {
+        <section class="card plan" aria-labelledby={ctx.id("plan")}>
+            <h2 id={ctx.id("plan")}>{ title.to_string() }</h2>
+            if active.is_empty() {
+                <p>{ format!("Nothing chosen yet. Pick up to {MAX_FOCUS} statements to work on from the results: each comes with ideas for a next step.") }</p>
+            } else {
+                <ul class="plan-items">
+                    for item in active {
+                        <Focus key={item.id.to_string()} ctx={ctx.clone()} item={item.clone()} />
+                    }
+                </ul>
+            }
+            { notice_at(ctx, Place::Plan, Html::default()) }
+            if !done.is_empty() {
+                <h3>{ "Done" }</h3>
+                <ul class="plan-done">
+                    for item in done {
+                        <li>
+                            { ladder.statement_index(&item.statement).map(|i| ladder.statements[i].text_for(ctx.state.about_someone_else()).to_string()).unwrap_or_default() }
+                            { format!(" \u{2014} {}", item.step) }
+                            if !item.outcome.is_empty() { { format!(". What happened: {}", item.outcome) } }
+                        </li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! What moved since an earlier moment of the same check (a finished check,
+//! a check-in baseline, a snapshot): per section the average then and now
+//! and which way it went, the statements that moved the good way and the
+//! other way (a habit to avoid going down is good), what is newly
+//! answered, and how each focus of the plan fared.
+
+use super::page::{heading, not_found, plural, Ctx};
+use super::ui::{el, t};
+use crate::core::compare::{compare, Difference, StatementPair};
+use crate::core::content::Kind;
+use crate::core::document::plan::PlanStatus;
+use crate::core::route::Route;
+use crate::core::scoring::{answer_label, average_on_scale, one_decimal};
+use crate::core::time::local_date;
+use yew::prelude::*;
+
+pub fn since_page(ctx: &Ctx, time: u64) -> Html {
+    let state = &ctx.state;
+    let ladder = &state.ladder;
+    let Some(snapshot) = state.document.snapshot(time) else {
+        return not_found(ctx, "There is no snapshot with that date in this history.");
+    };
+    let before = state.document.as_of(snapshot);
+    let now = &state.document;
+    let comparison = compare(ladder, &before, now);
+    let someone = state.about_someone_else();
+    let date = local_date(time, state.offset);
+    let kind = |pair: &StatementPair| ladder.statements[pair.statement].kind;
+    let (mut better, mut worse, mut newly, mut gone) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for pair in &comparison.differences {
+        match (pair.difference, pair.better(kind(pair))) {
+            (Difference::Changed { .. }, Some(true)) => better.push(pair),
+            (Difference::Changed { .. }, Some(false)) => worse.push(pair),
+            (Difference::OnlyRight, _) => newly.push(pair),
+            (Difference::OnlyLeft, _) => gone.push(pair),
+            // From or to "not sure": a change, with no way to read.
+            _ => newly.push(pair),
+        }
+    }
+    let item = |pair: &&StatementPair| {
+        let statement = &ladder.statements[pair.statement];
+        let label = |rating| answer_label(ladder, pair.statement, rating, someone);
+        el(
+            "li",
+            "",
+            vec![
+                t(
+                    "span",
+                    "statement-text",
+                    statement.text_for(someone).to_string(),
+                ),
+                Html::from(format!(
+                    ": {} \u{2192} {}",
+                    label(pair.left),
+                    label(pair.right)
+                )),
+            ],
+        )
+    };
+    let list = |title: &str, pairs: &[&StatementPair]| {
+        if pairs.is_empty() {
+            return Html::default();
+        }
+        el(
+            "div",
+            "",
+            vec![
+                t("h2", "", format!("{title} ({})", pairs.len())),
+                el("ul", "moved", pairs.iter().map(item).collect()),
+            ],
+        )
+    };
+    let change = |before: Option<f64>, after: Option<f64>| match (before, after) {
+        (Some(b), Some(a)) => {
+            let steps = (a - b) * (ladder.scale.steps.len().max(2) - 1) as f64;
+            if steps.abs() < 0.05 {
+                "Same".to_string()
+            } else if steps > 0.0 {
+                format!("Up {} (the good way)", one_decimal(steps))
+            } else {
+                format!("Down {} (the other way)", one_decimal(-steps))
+            }
+        }
+        (None, Some(_)) => "Newly answered".into(),
+        _ => "\u{2013}".into(),
+    };
+    let cell = |share: Option<f64>| {
+        share.map_or("Not answered".to_string(), |s| {
+            average_on_scale(&ladder.scale, s)
+        })
+    };
+    // How each focus of the plan fared.
+    let focus: Vec<Html> = now
+        .plan
+        .iter()
+        .filter(|item| matches!(item.status, PlanStatus::Active | PlanStatus::Done))
+        .filter_map(|item| {
+            let index = ladder.statement_index(&item.statement)?;
+            let statement = &ladder.statements[index];
+            let (then, today) = (before.rating(&statement.id), now.rating(&statement.id));
+            let label = |rating| answer_label(ladder, index, rating, someone);
+            let pair = comparison.differences.iter().find(|p| p.statement == index);
+            let way = match pair.and_then(|p| p.better(statement.kind)) {
+                Some(true) => "moved the good way",
+                Some(false) => "moved the other way",
+                None if pair.is_none() => "unchanged",
+                None => "changed",
+            };
+            let done = if item.status == PlanStatus::Done {
+                "Done. "
+            } else {
+                ""
+            };
+            Some(t(
+                "li",
+                "",
+                format!(
+                    "{}: {done}{} \u{2192} {}, {way}.",
+                    statement.text_for(someone),
+                    label(then),
+                    label(today)
+                ),
+            ))
+        })
+        .collect();
+    html! {
+        <section class="page since">
+            <p class="print-only print-header">{ format!("{} \u{2014} since {date}", ladder.title) }</p>
+            { heading(ctx, format!("What moved since {date}")) }
+            <p class="lead">{ format!(
+                "Since {date}: {} moved the good way, {} the other way, and {} newly answered. For a habit to avoid, less often is the good way.",
+                plural(better.len(), "answer", "answers"), worse.len(), newly.len()
+            ) }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("since-caption")}>
+                <table>
+                    <caption id={ctx.id("since-caption")}>{ format!("Average by section on the {}\u{2013}{} scale, then and now", ladder.scale.lowest(), ladder.scale.highest()) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Section" }</th>
+                        <th scope="col">{ date.clone() }</th>
+                        <th scope="col">{ "Now" }</th>
+                        <th scope="col">{ "Change" }</th>
+                    </tr></thead>
+                    <tbody>
+                        for pair in comparison.sections.iter() {
+                            <tr>
+                                <th scope="row">{ ladder.sections[pair.section].title.clone() }</th>
+                                <td>{ cell(pair.left) }</td>
+                                <td>{ cell(pair.right) }</td>
+                                <td>{ change(pair.left, pair.right) }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+            if !focus.is_empty() {
+                <h2>{ "The plan" }</h2>
+                { el("ul", "", focus) }
+            }
+            { list("Moved the good way", &better) }
+            { list("Moved the other way", &worse) }
+            { list("Newly answered, or now not sure", &newly) }
+            { list("No longer answered", &gone) }
+            if comparison.differences.is_empty() {
+                <p>{ "Nothing moved: every answer is as it was." }</p>
+            }
+            if ladder.statements.iter().any(|s| s.kind == Kind::AntiPattern) {
+                <p class="muted">{ "Watch-outs count the other way round: a habit to avoid that shows up less often moved the good way." }</p>
+            }
+            <p class="actions no-print">
+                <a class="button primary" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>
+                <a class="button" href={ctx.href(&Route::Data)}>{ "History and sharing" }</a>
+            </p>
+        </section>
+    }
+}
