@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./a11y";
 import { SelfCheck } from "./selfcheck";
 
-const FIRST = /The code I ship runs in production/;
-const SECOND = /I lead the work on its design/;
+const FIRST = /it runs in production without anyone else/;
+const SECOND = /I take a leading part in its design/;
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
 async function answerOverview(app: SelfCheck) {
@@ -139,21 +139,24 @@ test("a snapshot compared with now tells newly answered apart from changed", asy
   expect(Math.abs(saved!.y - (button!.y + button!.height))).toBeLessThan(80);
   await app.open("#/check/overview");
   await app.statement(SECOND).getByRole("radio", { name: "Usually" }).check();
-  await app.statement(/I stay involved in building it/).getByRole("radio", { name: "Sometimes" }).check();
+  await app.statement(/I keep leading its build/).getByRole("radio", { name: "Sometimes" }).check();
   await app.open("#/data");
   await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2} with now$/ }).click();
-  await expect(app.heading()).toHaveText("What changed since the snapshot");
-  await expect(page.getByText("1 answer changed since the snapshot, and 1 statement newly answered.")).toBeVisible();
-  const changed = page.locator("ul.differences:not(.one-sided) li");
-  await expect(changed).toHaveCount(1);
-  await expect(changed).toContainText("I lead the work on its design");
-  await expect(changed).toContainText(/Snapshot \d{4}-\d{2}-\d{2}: Not yet/);
-  await expect(changed).toContainText("Now: Usually");
-  await expect(changed).toContainText("2 steps apart");
-  await expect(page.locator("ul.one-sided li")).toContainText("I stay involved in building it");
+  await expect(app.heading()).toHaveText(/^What moved since \d{4}-\d{2}-\d{2}$/);
+  await expect(
+    page.getByText(/^Since \d{4}-\d{2}-\d{2}: 1 answer moved the good way, 0 the other way, and 1 newly answered\./),
+  ).toBeVisible();
+  const better = page.getByRole("list").filter({ has: page.getByText(SECOND) });
+  await expect(page.getByRole("heading", { name: "Moved the good way (1)" })).toBeVisible();
+  await expect(better.getByRole("listitem")).toHaveCount(1);
+  await expect(better).toContainText("Not yet \u2192 Usually");
+  await expect(page.getByRole("heading", { name: "Newly answered, or now not sure (1)" })).toBeVisible();
+  await expect(page.getByRole("list").filter({ hasText: "I keep leading its build" })).toContainText("Sometimes");
+  // The section row says which way Overview went.
+  await expect(page.getByRole("row", { name: /^Overview/ })).toContainText("the good way");
   await expectNoAxeViolations(page);
   await page.reload();
-  await expect(page.locator("ul.differences:not(.one-sided) li")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Moved the good way (1)" })).toBeVisible();
 });
 
 test("a share link shows every shared answer with its date; taking them needs the preview and can be undone", async ({ page, browser }) => {
@@ -180,8 +183,8 @@ test("a share link shows every shared answer with its date; taking them needs th
   await expect(other.page.getByText(/Alex’s self-check: 2 answers, last changed \d{4}-\d{2}-\d{2}\. Shared on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
   await expect(other.page.getByText("1970")).toHaveCount(0);
   const overview = other.page.getByRole("table", { name: "Overview" });
-  await expect(overview.getByRole("row", { name: /The code I ship runs in production.*Consistently/ })).toBeVisible();
-  await expect(overview.getByRole("row", { name: /I lead the work on its design.*Not yet/ })).toBeVisible();
+  await expect(overview.getByRole("row", { name: /it runs in production without anyone else.*Consistently/ })).toBeVisible();
+  await expect(overview.getByRole("row", { name: /I take a leading part in its design.*Not yet/ })).toBeVisible();
   expect(await other.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   await expectNoAxeViolations(other.page);
 
@@ -242,8 +245,8 @@ test("a crafted link cannot point the widget at another content file", async ({ 
   await page.goto("./?content=fixtures/dotted-ladder.json#/quick");
   await expect(page.getByRole("alert")).toContainText("Setting \"content\" in the page address was ignored");
   await expect(app.heading()).toHaveText("Quick check");
-  await expect(app.statement(/I lead the work on its design/)).toBeVisible();
-  await app.statement(/I lead the work on its design/).getByRole("radio", { name: "Usually" }).check();
+  await expect(app.statement(/I take a leading part in its design/)).toBeVisible();
+  await app.statement(/I take a leading part in its design/).getByRole("radio", { name: "Usually" }).check();
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys).toContain("l5-selfcheck/default/l5");
   expect(keys.some((k) => k.includes("team.l6"))).toBe(false);

@@ -4,15 +4,16 @@ import { QUICK, SelfCheck } from "./selfcheck";
 
 // Positions on the scales: 0 Not yet, 1 Sometimes, 2 Usually, 3 Consistently,
 // 4 Not sure (expectations); 0 Rarely ... 2 Often (the habit at the end).
-const POSITIONS = [3, 2, 1, 2, 3, 4, 0, 4, 2, 1, 0, 2];
+const POSITIONS = [3, 2, 1, 2, 3, 4, 3, 0, 4, 2, 1, 0, 2];
 
 // Computed by hand from POSITIONS: average on 0-3, counts of Not yet /
-// Sometimes / Usually / Consistently, not scored, answered.
+// Sometimes / Usually / Consistently, not scored, answered (expectations;
+// the rows add up).
 const EXPECTED_TABLE: Record<string, string[]> = {
   Overview: ["3.0", "0", "0", "0", "1", "0", "1 of 1"],
-  Responsibilities: ["2.0", "0", "0", "1", "0", "0", "1 of 1"],
-  Impact: ["1.5", "0", "1", "1", "0", "0", "2 of 2"],
-  Ownership: ["3.0", "0", "0", "0", "1", "1", "2 of 2"],
+  Responsibilities: ["1.7", "0", "1", "2", "0", "0", "3 of 3"],
+  Impact: ["3.0", "0", "0", "0", "1", "1", "2 of 2"],
+  Ownership: ["3.0", "0", "0", "0", "1", "0", "1 of 1"],
   Process: ["0.0", "1", "0", "0", "0", "0", "1 of 1"],
   Culture: ["Not answered", "0", "0", "0", "0", "1", "1 of 1"],
   Communication: ["2.0", "0", "0", "1", "0", "0", "1 of 1"],
@@ -37,33 +38,34 @@ test("the quick check in one sitting, keyboard only, within the key budget; then
   for (const [index, [, statement]] of QUICK.entries()) {
     await app.answerWithKeyboard(statement, POSITIONS[index]);
   }
-  await expect(page.getByRole("status").first()).toContainText("Saved (12 answered)");
+  await expect(page.getByRole("status").first()).toContainText("Saved (13 answered)");
   await app.followWithKeyboard("See the quick results");
   await expect(app.heading()).toHaveText("Your results");
   console.log(`quick check keyboard-only: ${app.keys} key presses (budget ${KEY_BUDGET})`);
   expect(app.keys).toBeLessThanOrEqual(KEY_BUDGET);
   // The progress bar has a name a screen reader can say.
   await page.goBack();
-  await expect(page.getByRole("progressbar", { name: "12 of 12 statements answered" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "13 of 13 statements answered" })).toBeVisible();
 
   await page.reload();
-  await expect(app.statement(QUICK[11][1]).getByRole("radio", { name: "Often" })).toBeChecked();
+  await expect(app.statement(QUICK[12][1]).getByRole("radio", { name: "Often" })).toBeChecked();
   await app.open("#/results/quick");
-  await expect(page.getByText("From the quick check: 12 of 12 statements answered.")).toBeVisible();
+  await expect(page.getByText("From the quick check: 13 of 13 statements answered.")).toBeVisible();
   expect(await app.resultsTable()).toEqual(EXPECTED_TABLE);
 
   // Strengths and growth areas against the middle of the section averages
-  // (1.75), equal sections named together.
-  await expect(page.locator(".strengths li")).toHaveText(["Overview and Ownership (equal, each with an average of 3.0)"]);
-  await expect(page.locator(".growth h4")).toHaveText(["Process", "Leadership", "Growth"]);
-  await expect(page.getByText("Process and Leadership (equal, each with an average of 0.0): these are equal.")).toBeVisible();
+  // (1.8), equal sections named together.
+  await expect(page.locator(".strengths li")).toHaveText(["Overview, Impact and Ownership (equal, each with an average of 3.0)"]);
+  await expect(page.locator(".growth li")).toHaveText(["Process and Leadership (equal, each with an average of 0.0)", "Growth (average 1.0)"]);
   const watchOuts = page.locator(".watch-out");
   await expect(watchOuts).toHaveCount(1);
-  await expect(watchOuts).toContainText("A week ends with my time spent on tickets");
-  await expect(watchOuts).toContainText("Answer: Often");
-  await expect(watchOuts).toContainText("On Monday, write down one thing", { useInnerText: true });
-  // Each section's lowest answer is named; an average never hides one.
-  await expect(page.locator(".lowest li", { hasText: "Impact" })).toContainText("lowest When I plan a deliverable, I decide what to watch in production");
+  await expect(watchOuts).toContainText("it is held up waiting for me. (“Often”)");
+  // The statements answered low, lowest first, each with its own ideas.
+  const ideas = page.getByRole("region", { name: "Ideas for your lowest answers" }).locator(".ideas-list > li");
+  await expect(ideas).toHaveCount(4);
+  await expect(ideas.nth(0)).toContainText("I propose a fix sized to fit");
+  await expect(ideas.nth(1)).toContainText("I write a proposal for it without being asked");
+  await expect(ideas.nth(2)).toContainText("I make time to coach them through it");
   await expect(page.getByRole("heading", { name: /Answered “Not sure \/ no chance yet” \(not scored\) \(2\)/ })).toBeVisible();
   // No verdict: the results never claim a level.
   await expect(page.getByText(/you are (an )?L5|you are not|passed|failed/i)).toHaveCount(0);
@@ -76,7 +78,7 @@ test("the quick check in one sitting, keyboard only, within the key budget; then
 test("the same answer everywhere ranks no section above or below another", async ({ page }) => {
   const app = new SelfCheck(page);
   await app.open("#/quick");
-  for (const [, statement] of QUICK.slice(0, 11)) {
+  for (const [, statement] of QUICK.slice(0, 12)) {
     await app.statement(statement).getByRole("radio", { name: "Usually" }).check();
   }
   await app.open("#/results/quick");
@@ -84,11 +86,10 @@ test("the same answer everywhere ranks no section above or below another", async
   await expect(page.locator(".strengths")).toHaveCount(0);
   await expect(page.locator(".growth")).toHaveCount(0);
   await expect(page.getByText(/lowest-rated|lowest first/i)).toHaveCount(0);
-  await expect(page.locator(".lowest li").first()).toHaveText("Overview: one answer, “Usually”.");
-  await expect(page.locator(".lowest li", { hasText: "Impact" })).toHaveText("Impact: both answers “Usually”.");
-  // Twelve of 92: the page says the picture rests on few answers.
+  await expect(page.getByRole("heading", { name: "Ideas for your lowest answers" })).toHaveCount(0);
+  // Twelve of 90: the page says the picture rests on few answers.
   await app.open("#/results/full");
-  await expect(page.getByText("This rests on 11 rated answers of the 92 statements of this check")).toBeVisible();
+  await expect(page.getByText("This rests on 12 rated answers of the 90 statements of this check")).toBeVisible();
 });
 
 test("quick results lead to the full check at the first unanswered statement, keeping the quick answers", async ({ page }) => {
@@ -100,10 +101,10 @@ test("quick results lead to the full check at the first unanswered statement, ke
   await app.open("#/results/quick");
   await page.getByRole("link", { name: "Continue with the full check" }).click();
   await expect(app.heading()).toHaveText("Overview");
-  const first = app.statement(/The code I ship runs in production/);
+  const first = app.statement(/it runs in production without anyone else/);
   await expect(first).toBeFocused();
-  await expect(app.statement(/I lead the work on its design/).getByRole("radio", { name: "Sometimes" })).toBeChecked();
-  await expect(page.getByRole("progressbar", { name: "12 of 99 statements answered" })).toBeVisible();
+  await expect(app.statement(/I take a leading part in its design/).getByRole("radio", { name: "Sometimes" })).toBeChecked();
+  await expect(page.getByRole("progressbar", { name: "13 of 95 statements answered" })).toBeVisible();
 });
 
 test("the start page shows one primary action that fits what was done", async ({ page }) => {
@@ -117,7 +118,7 @@ test("the start page shows one primary action that fits what was done", async ({
   await app.statement(QUICK[0][1]).getByRole("radio", { name: "Usually" }).check();
   await app.open();
   await expect(primary()).toHaveText("Resume the quick check");
-  await expect(page.locator(".next-status")).toHaveText("1 of 12 quick statements answered.");
+  await expect(page.locator(".next-status")).toHaveText("1 of 13 quick statements answered.");
 
   await app.open("#/quick");
   for (const [, statement] of QUICK) {
@@ -128,10 +129,10 @@ test("the start page shows one primary action that fits what was done", async ({
   await expect(page.locator(".l5-app .button.primary")).toHaveCount(1);
   await primary().click();
   await expect(app.heading()).toHaveText("Overview");
-  await app.statement(/The code I ship runs in production/).getByRole("radio", { name: "Usually" }).check();
+  await app.statement(/it runs in production without anyone else/).getByRole("radio", { name: "Usually" }).check();
   await app.open();
   await expect(primary()).toHaveText("Resume the full check");
-  await expect(page.locator(".next-status")).toContainText("13 of 99 statements of the full check answered");
+  await expect(page.locator(".next-status")).toContainText("14 of 95 statements of the full check answered");
 });
 
 test("every deep link opens its page, and back and forward work", async ({ page }) => {
@@ -152,11 +153,11 @@ test("every deep link opens its page, and back and forward work", async ({ page 
     await expect(app.heading(), hash).toHaveText(heading);
   }
   await app.open("#/check/impact");
-  await expect(page.locator("fieldset")).toHaveCount(24);
+  await expect(page.locator("fieldset")).toHaveCount(23);
   // An older link to a quick-check section opens the quick check there.
   await app.open("#/quick/impact");
   await expect(app.heading()).toHaveText("Quick check");
-  await expect(page.locator("fieldset")).toHaveCount(12);
+  await expect(page.locator("fieldset")).toHaveCount(13);
 
   await app.open("#/check/impact");
   await page.getByRole("link", { name: "Next: Ownership" }).click();
@@ -196,7 +197,7 @@ test("learn mode: a short check for one section that comes back to learning, and
   await page.getByRole("link", { name: "Rate yourself on Overview" }).click();
   await expect(app.heading()).toHaveText("Rate yourself: Overview");
   await expect(page.locator("fieldset")).toHaveCount(4);
-  await app.statement(/I lead the work on its design/).getByRole("radio", { name: "Sometimes" }).check();
+  await app.statement(/I take a leading part in its design/).getByRole("radio", { name: "Sometimes" }).check();
   await page.getByRole("link", { name: "Next to learn: Responsibilities" }).click();
   await expect(app.heading()).toHaveText("Responsibilities");
   await expect(page).toHaveURL(/#\/learn\/responsibilities$/);
@@ -205,7 +206,7 @@ test("learn mode: a short check for one section that comes back to learning, and
   await expect(page.getByRole("navigation", { name: "Where next" })).toBeVisible();
   await page.getByRole("link", { name: "Take the quick check" }).click();
   await expect(app.heading()).toHaveText("Quick check");
-  await expect(app.statement(/I lead the work on its design/).getByRole("radio", { name: "Sometimes" })).toBeChecked();
+  await expect(app.statement(/I take a leading part in its design/).getByRole("radio", { name: "Sometimes" })).toBeChecked();
   // The header's title is a visible link home.
   const home = page.getByRole("link", { name: "Senior engineer (L5) · self-check" });
   await expect(home).toHaveCSS("text-decoration-line", "underline");
@@ -258,19 +259,24 @@ test("choosing an answer does not move the layout", async ({ page }) => {
 test("habits to avoid have their own scale, and 'not part of my role' is listed apart", async ({ page }) => {
   const app = new SelfCheck(page);
   await app.open("#/check/complacency");
-  const habit = app.statement(/I pick something I already know how to do well/);
-  for (const name of ["Rarely", "Sometimes", "Often", "Almost always", "Not sure"]) {
+  const habit = app.statement(/I go with the familiar one/);
+  for (const name of ["Rarely", "Sometimes", "Often", "Almost always", "Not sure / doesn't apply"]) {
     await expect(habit.getByRole("radio", { name, exact: true })).toHaveCount(1);
   }
   await expect(habit.getByRole("radio", { name: "Not yet" })).toHaveCount(0);
+  // Enough answers elsewhere for the results to show the table.
+  await app.open("#/quick");
+  for (const [, text] of QUICK.slice(0, 8)) {
+    await app.statement(text).getByRole("radio", { name: "Usually" }).check();
+  }
   await app.open("#/check/leadership");
-  const role = app.statement(/When my manager is away or stretched/);
+  const role = app.statement(/When my manager needs cover/);
   await role.getByRole("radio", { name: "Not part of my role" }).check();
   // Statements every senior engineer can do offer no such answer.
   await expect(app.statement(/I start on it without waiting/).getByRole("radio", { name: "Not part of my role" })).toHaveCount(0);
   await app.open("#/results/full");
   await expect(page.getByRole("heading", { name: "Answered “Not part of my role” (not scored) (1)" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /When my manager is away or stretched/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /When my manager needs cover/ })).toBeVisible();
   expect((await app.resultsTable()).Leadership).toEqual(["Not answered", "0", "0", "0", "0", "1", "1 of 10"]);
 });
 
@@ -292,8 +298,11 @@ test("the answer key is shown once, then starts collapsed", async ({ page }) => 
 for (const [name, size] of [["A4", { width: 794, height: 1123 }], ["Letter", { width: 816, height: 1056 }]] as const) {
   test(`printed results fit ${name} and name the ladder, the check and the date`, async ({ page }) => {
     const app = new SelfCheck(page);
-    await app.open("#/check/overview");
-    await app.statement(/I lead the work on its design/).getByRole("radio", { name: "Usually" }).check();
+    // Enough answers, in enough sections, for the results to rank sections.
+    await app.open("#/quick");
+    for (const [, text] of QUICK.slice(0, 8)) {
+      await app.statement(text).getByRole("radio", { name: "Usually" }).check();
+    }
     await app.open("#/results/full");
     // The printable width of the page (1 cm margins each side).
     await page.setViewportSize({ width: size.width - 76, height: size.height });
@@ -322,7 +331,7 @@ for (const scheme of ["light", "dark"] as const) {
     await app.open("#/quick");
     await app.statement(QUICK[2][1]).getByRole("radio", { name: "Usually" }).check();
     await app.statement(QUICK[3][1]).getByRole("radio", { name: /^Not sure/ }).check();
-    await app.statement(QUICK[11][1]).getByRole("radio", { name: "Almost always" }).check();
+    await app.statement(QUICK[12][1]).getByRole("radio", { name: "Almost always" }).check();
     await page.getByLabel("Show a note field under each statement").check();
     for (const hash of ["#/", "#/quick", "#/check/impact", "#/results", "#/results/full", "#/learn", "#/learn/impact", "#/learn/impact/rate", "#/data", "#/check/nope"]) {
       await app.open(hash);

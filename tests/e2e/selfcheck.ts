@@ -2,18 +2,19 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The quick check's statements, in page order, with the section they are in. */
 export const QUICK: [string, RegExp][] = [
-  ["Overview", /I lead the work on its design/],
-  ["Responsibilities", /help a less experienced engineer grow/],
-  ["Impact", /what to watch in production/],
-  ["Impact", /I ship production code that I wrote myself/],
-  ["Ownership", /I read the error logs of the systems I own/],
+  ["Overview", /I take a leading part in its design/],
+  ["Responsibilities", /I lead one of them/],
+  ["Responsibilities", /I make time to coach them through it/],
+  ["Responsibilities", /I take on a real piece of its work/],
+  ["Impact", /I order it by the business value of each item/],
+  ["Impact", /I write a real share of the production code myself/],
   ["Ownership", /I write an automated test that would have caught it/],
   ["Process", /I propose a fix sized to fit/],
   ["Culture", /I make a mistake that affects others/],
-  ["Communication", /I tell the people who depend on it as soon as I know/],
-  ["Growth", /I set aside time to learn new things/],
-  ["Leadership", /I start on it without waiting to be asked/],
-  ["Watch-out: complacency", /A week ends with my time spent on tickets/],
+  ["Communication", /I write a design doc for others to review/],
+  ["Growth", /I try it in a small experiment before forming a view/],
+  ["Leadership", /I write a proposal for it without being asked/],
+  ["Watch-out: complacency", /it is held up waiting for me/],
 ];
 
 /** A page object for the self-check: how a person reaches things. */

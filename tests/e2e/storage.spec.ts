@@ -3,9 +3,9 @@ import { expectNoAxeViolations } from "./a11y";
 import { SelfCheck } from "./selfcheck";
 
 const KEY = "l5-selfcheck/default/l5";
-const FIRST = /The code I ship runs in production/;
-const SECOND = /I lead the work on its design/;
-const THIRD = /I stay involved in building it/;
+const FIRST = /it runs in production without anyone else/;
+const SECOND = /I take a leading part in its design/;
+const THIRD = /I keep leading its build/;
 
 test("an answer chosen with the keyboard alone is still chosen after a reload", async ({ page }) => {
   const app = new SelfCheck(page);
