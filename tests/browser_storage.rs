@@ -205,6 +205,7 @@ fn mount(instance: &str) -> Element {
         problems: Rc::new(Vec::new()),
         hash_routing: true,
         checkin_weeks: 8,
+        preview: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), setup).render();
     root

@@ -2,9 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use l5_selfcheck::core::document::{
-    check_name, reconcile, safe_label, safe_name, Answer, Answers, CheckMode, DecodeError,
-    Document, Rater, Rating, Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN, MAX_SNAPSHOTS,
-    SCHEMA,
+    check_name, reconcile, safe_label, safe_name, Agenda, Answer, Answers, Beside, CheckMode,
+    DecodeError, Document, Rater, Rating, Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN,
+    MAX_SNAPSHOTS, SCHEMA,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -465,6 +465,11 @@ prop_compose! {
         ),
         undo in any::<bool>(),
         cleared_before in prop_oneof![Just(0u64), any::<u64>()],
+        kept in (
+            proptest::option::of((any::<u64>(), any::<u64>(), "[A-Za-z “”.]{0,20}", name(), proptest::option::of(name()), proptest::collection::btree_map(id(), answer(), 0..5))),
+            "(?s).{0,60}",
+            any::<u64>(),
+        ),
     ) -> Document {
         let snapshots: Vec<Snapshot> = snapshots
             .into_iter()
@@ -492,6 +497,19 @@ prop_compose! {
             replaced,
             cleared_before,
             plan: Vec::new(),
+            beside: kept.0.map(|(received_at, updated_at, from, subject, rater, answers)| Beside {
+                received_at,
+                updated_at,
+                from: safe_label(&from),
+                subject: safe_name(&subject),
+                rater: match rater {
+                    None => Rater::Subject,
+                    Some(name) => Rater::Other { name: safe_name(&name) },
+                },
+                answers: answers.into_iter().collect(),
+                plan: Vec::new(),
+            }),
+            agenda: Agenda { notes: kept.1, noted_at: kept.2 },
         }
     }
 }

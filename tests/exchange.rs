@@ -5,7 +5,7 @@
 use l5_selfcheck::core::compare::{compare, Difference};
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{read_export, Document, Rater, Rating};
-use l5_selfcheck::core::markdown::{comparison, escape, summary};
+use l5_selfcheck::core::markdown::{agenda, escape, summary};
 use l5_selfcheck::core::scoring::retired;
 use l5_selfcheck::core::share::{self, MAX_LINK_LEN};
 use l5_selfcheck::core::sync::decode_for;
@@ -159,7 +159,7 @@ fn bad_files_are_refused_with_a_reason() {
         ("{\"schema\":99,\"ladder\":\"l5\"}", "newer version"),
         ("{\"schema\":2,\"ladder\":\"l6\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1}", "another ladder"),
         ("{\"schema\":2,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"answers\":{\"a\":{\"rating\":9000,\"changed_at\":1}}}", "not a step value"),
-        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":42}", "invalid type"),
+        ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"subject\":42}", "field \"subject\": a number where a string belongs"),
         ("{\"schema\":3,\"ladder\":\"l5\",\"content_version\":\"1\",\"revision\":1,\"updated_at\":1,\"replaced\":{\"at\":1,\"what\":\"x\",\"kept\":5}}", "kept for undoing"),
     ];
     for (text, expected) in cases {
@@ -466,22 +466,65 @@ fn an_empty_side_is_not_comparable() {
 }
 
 #[test]
-fn the_comparison_summary_names_both_sides_and_carries_both_notes() {
+fn the_agenda_markdown_is_short_names_both_sides_and_carries_both_notes() {
     let (ladder, self_check, manager) = pair();
-    let text = comparison(&ladder, ("Alex", &self_check), ("Sam", &manager), 0);
+    let text = agenda(
+        &ladder,
+        ("You", &manager),
+        ("Alex", &self_check),
+        "Talk about <the> queue\n\nand *on-call*",
+        &[],
+        0,
+    );
     assert!(
-        text.contains("# Senior engineer (L5): Alex and Sam"),
+        text.starts_with("# 1:1 agenda: Senior engineer (L5)"),
         "{text}"
     );
-    assert!(text.contains("Alex’s self-check"), "{text}");
     assert!(text.contains("About Alex, rated by Sam"), "{text}");
-    assert!(text.contains("(3 steps apart)"));
+    assert!(text.contains("Alex\u{2019}s self-check"), "{text}");
+    assert!(text.contains("(3 steps apart)") && text.contains("(2 steps apart)"));
     assert!(text.contains("Led the queue design.") && text.contains("Design was mostly Kai's."));
-    let first_gap = text.find("(3 steps apart)").unwrap();
     assert!(
-        first_gap < text.find("(2 steps apart)").unwrap(),
+        text.find("(3 steps apart)").unwrap() < text.find("(2 steps apart)").unwrap(),
         "largest gap first"
     );
+    assert!(text.contains("| Section | You | Alex | Gap |"), "{text}");
+    // The notes keep their lines, escaped.
+    assert!(
+        text.contains("## 1:1 notes\n\nTalk about \\<the\\> queue\n\nand \\*on-call\\*"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_full_agenda_with_about_fifty_differences_stays_short() {
+    let ladder = l5();
+    let (mut mine, mut theirs) = (Document::new("l5", "1"), Document::new("l5", "1"));
+    theirs.subject = "Sam".into();
+    for (i, statement) in ladder.statements.iter().enumerate() {
+        // Most one step apart, a few far apart, the rest alike.
+        let (a, b) = match i % 12 {
+            0 => (0, 3),
+            1..=7 => (1, 2),
+            _ => (2, 2),
+        };
+        mine.set_rating(&statement.id, Rating::Step(a), 1);
+        theirs.set_rating(&statement.id, Rating::Step(b), 1);
+    }
+    let view = l5_selfcheck::core::compare::agenda(&ladder, &mine, &theirs);
+    let near: usize = view.near.iter().map(|(_, p)| p.len()).sum();
+    assert!(
+        view.far.len() + near >= 50,
+        "{} far, {near} near",
+        view.far.len()
+    );
+    let text = agenda(&ladder, ("You", &mine), ("Sam", &theirs), "", &[], 0);
+    let lines = text.lines().count();
+    println!(
+        "agenda Markdown for {} differences: {lines} lines",
+        view.far.len() + near
+    );
+    assert!(lines <= 80, "{lines} lines:\n{text}");
 }
 
 #[test]

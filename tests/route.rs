@@ -34,16 +34,10 @@ fn routes() -> Vec<Route> {
         },
         Route::Data,
         Route::Compare {
-            with: Compared::Visit,
+            with: Compared::Beside,
         },
         Route::Compare {
             with: Compared::Snapshot(1_764_000_000_000),
-        },
-        Route::Compare {
-            with: Compared::Check(CheckRef::Own),
-        },
-        Route::Compare {
-            with: Compared::Check(CheckRef::Other("c1x".into())),
         },
         Route::Shared {
             payload: "v2.a.b.c...d.l5".into(),
@@ -76,6 +70,16 @@ fn links_made_before_checks_existed_still_work() {
         }
     );
     assert_eq!(Route::parse("#/results/quick").0, CheckRef::Own);
+    // Comparisons of two checks became the 1:1 agenda of the check.
+    for old in ["#/compare/own", "#/p/c1x/compare/p/c2y"] {
+        assert_eq!(
+            Route::parse(old).1,
+            Route::Compare {
+                with: Compared::Beside
+            },
+            "{old}"
+        );
+    }
 }
 
 #[test]

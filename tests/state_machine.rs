@@ -28,7 +28,7 @@
 
 use l5_selfcheck::core::checks;
 use l5_selfcheck::core::content::Ladder;
-use l5_selfcheck::core::document::{Answer, Answers, Document, Rating, MAX_SNAPSHOTS};
+use l5_selfcheck::core::document::{Answer, Answers, Beside, Document, Rating, MAX_SNAPSHOTS};
 use l5_selfcheck::core::engine::{Effect, Engine, Input, Widget};
 use l5_selfcheck::core::keys::{kept_key, CheckRef, DocKeys};
 use l5_selfcheck::core::route::Route;
@@ -179,6 +179,12 @@ enum Step {
     },
     UndoReplace {
         tab: usize,
+    },
+    /// Keep the n-th received view (a report's self-check) beside the
+    /// open check.
+    Attach {
+        tab: usize,
+        n: u8,
     },
     KeepReplaced {
         tab: usize,
@@ -339,6 +345,12 @@ impl ReferenceStateMachine for Reference {
                         .boxed(),
                 ),
                 (2, tab().prop_map(|tab| Step::UndoReplace { tab }).boxed()),
+                (
+                    2,
+                    (tab(), 0u8..4)
+                        .prop_map(|(tab, n)| Step::Attach { tab, n })
+                        .boxed(),
+                ),
                 (1, tab().prop_map(|tab| Step::KeepReplaced { tab }).boxed()),
                 (1, tab().prop_map(|tab| Step::DeleteAll { tab }).boxed()),
                 (
@@ -384,6 +396,7 @@ impl ReferenceStateMachine for Reference {
             Step::Fail { .. }
             | Step::Import { .. }
             | Step::UndoReplace { .. }
+            | Step::Attach { .. }
             | Step::KeepReplaced { .. }
             | Step::DeleteAll { .. }
             | Step::AddCheck { .. }
@@ -434,6 +447,9 @@ struct CheckLedger {
     /// the one with the later clock wins. Any of them may end up stored
     /// (each was shown as not saved); a give all tabs could save ends it.
     contested: BTreeMap<usize, (Vec<Option<Rating>>, Vec<String>)>,
+    /// The views ever kept beside this check (by where they came from):
+    /// the one stored is one of them, never changed by anything else.
+    besides: std::collections::BTreeSet<String>,
 }
 
 impl CheckLedger {
@@ -445,6 +461,7 @@ impl CheckLedger {
             undo_contested: false,
             undo_alternatives: BTreeMap::new(),
             contested: BTreeMap::new(),
+            besides: Default::default(),
         }
     }
 }
@@ -622,6 +639,7 @@ impl StateMachineTest for Tabs {
 
     fn apply(mut browser: Browser, _: &Reference, step: Step) -> Browser {
         apply_step(&mut browser, step);
+        note_held_unsaved(&mut browser);
         browser
     }
 
@@ -634,6 +652,42 @@ impl StateMachineTest for Tabs {
     }
 }
 
+/// A tab that says it is not saving holds what it could not write (a
+/// note still waiting for its timer when storage failed, say): when
+/// storage works again, that may win over what other tabs gave meanwhile,
+/// by its own clock. Each was shown as not saved, so any may end up stored.
+fn note_held_unsaved(browser: &mut Browser) {
+    for tab in 0..browser.tabs.len() {
+        let state = &browser.tabs[tab].engine.state;
+        if state.writes() {
+            continue;
+        }
+        let key = browser.open_check(tab);
+        // Cleared entries too: an erased note is held as much as a typed one.
+        let held: Vec<(usize, (Option<Rating>, String))> = state
+            .document
+            .answers
+            .iter()
+            .filter_map(|(id, a)| {
+                Some((
+                    id.strip_prefix("s.")?.parse().ok()?,
+                    (a.rating, a.note.clone()),
+                ))
+            })
+            .collect();
+        let entry = browser.ledger.check(&key);
+        for (s, (rating, note)) in held {
+            let others = entry.contested.entry(s).or_default();
+            if !others.0.contains(&rating) {
+                others.0.push(rating);
+            }
+            if !others.1.contains(&note) {
+                others.1.push(note);
+            }
+        }
+    }
+}
+
 /// The tab a step of the person's happens in.
 fn person_tab(step: &Step) -> Option<usize> {
     match step {
@@ -642,6 +696,7 @@ fn person_tab(step: &Step) -> Option<usize> {
         | Step::Snapshot { tab }
         | Step::Import { tab, .. }
         | Step::UndoReplace { tab }
+        | Step::Attach { tab, .. }
         | Step::KeepReplaced { tab }
         | Step::DeleteAll { tab }
         | Step::AddCheck { tab, .. }
@@ -848,6 +903,33 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 }
             }
         }
+        Step::Attach { tab, n } => {
+            let check = browser.open_check(tab);
+            let from = format!("view-{n}.json");
+            browser.ledger.check(&check).besides.insert(from.clone());
+            browser.act(
+                tab,
+                Action::Attach {
+                    beside: Box::new(received_view(&from)),
+                    to: browser.tabs[tab].engine.state.check.clone(),
+                },
+            );
+            let state = &browser.tabs[tab].engine.state;
+            if !state.read_only() {
+                assert_eq!(
+                    state.document.beside.as_ref().map(|b| b.from.as_str()),
+                    Some(from.as_str()),
+                    "the view is kept beside the open check"
+                );
+                assert_eq!(
+                    state.route,
+                    Route::Compare {
+                        with: l5_selfcheck::core::route::Compared::Beside
+                    },
+                    "the agenda opens"
+                );
+            }
+        }
         Step::KeepReplaced { tab } => {
             let check = browser.open_check(tab);
             if browser.tabs[tab].engine.state.read_only()
@@ -881,6 +963,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             for (key, entry) in before.iter_mut() {
                 if let Some(was) = old.get(key) {
                     entry.contested = was.contested.clone();
+                    entry.besides.extend(was.besides.iter().cloned());
                 }
             }
             browser.ledger.deleted_all.push((tab, id, before));
@@ -913,6 +996,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                         name: String::new(),
                     },
                     from: None,
+                    beside: None,
                     then: Route::Start,
                 }),
             );
@@ -1247,6 +1331,7 @@ fn undo_in_ledger(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
                 if entry.undo.is_none() {
                     entry.undo = later.undo;
                 }
+                entry.besides.extend(later.besides);
                 for (s, (ratings, notes)) in later.contested {
                     let others = entry.contested.entry(s).or_default();
                     others.0.extend(ratings);
@@ -1259,7 +1344,7 @@ fn undo_in_ledger(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
             let id = purged_id(removed);
             ledger.check(&id).status = Status::Deleted;
         }
-        Undo::Plan { .. } => {}
+        Undo::Plan { .. } | Undo::Beside { .. } => {}
     }
 }
 
@@ -1271,7 +1356,7 @@ fn forget_undo(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
             let id = purged_id(removed);
             ledger.checks.remove(&id);
         }
-        Undo::DeleteCheck { .. } | Undo::Plan { .. } => {}
+        Undo::DeleteCheck { .. } | Undo::Plan { .. } | Undo::Beside { .. } => {}
     }
 }
 
@@ -1310,6 +1395,7 @@ fn ledger_of(removed: &Removed) -> BTreeMap<CheckKey, CheckLedger> {
                 undo_contested: false,
                 undo_alternatives: BTreeMap::new(),
                 contested: BTreeMap::new(),
+                besides: document.beside.iter().map(|b| b.from.clone()).collect(),
             },
         );
     }
@@ -1380,6 +1466,20 @@ fn check_answers_kept(settled: &Browser) {
             .collect();
         match check.status {
             Status::Live => {
+                // The view beside is one that was kept here, as it came:
+                // rating, notes and merges never write into it.
+                if let Some(beside) = settled.stored(&reference).and_then(|d| d.beside.clone()) {
+                    assert!(
+                        check.besides.contains(&beside.from),
+                        "check {key:?} keeps a view never kept there: {:?}",
+                        beside.from
+                    );
+                    assert_eq!(
+                        beside.answers,
+                        received_view(&beside.from).answers,
+                        "the view beside is read-only"
+                    );
+                }
                 let stored = settled
                     .stored(&reference)
                     .map(|d| read(&d.answers))
@@ -1529,4 +1629,59 @@ prop_state_machine! {
     /// Random sequences of 1 to 40 steps.
     #[test]
     fn tabs_sharing_storage_never_lose_what_the_person_did(sequential 1..40 => Tabs);
+}
+
+/// A report's self-check as received: the same answers whatever its name,
+/// so any change to them shows.
+fn received_view(from: &str) -> Beside {
+    Beside {
+        received_at: 0,
+        updated_at: 1,
+        from: from.to_string(),
+        subject: "Sam".into(),
+        rater: l5_selfcheck::core::document::Rater::Subject,
+        answers: [(
+            "s.0".to_string(),
+            Answer {
+                rating: Some(Rating::Step(1)),
+                rated_at: 1,
+                note: "from Sam".into(),
+                noted_at: 1,
+            },
+        )]
+        .into_iter()
+        .collect(),
+        plan: Vec::new(),
+    }
+}
+
+/// A sequence the model once failed on: a note typed in one tab while the
+/// other tab's write had failed must stay held, not be overwritten.
+#[test]
+fn note_after_failed_write_in_another_tab_is_kept() {
+    let steps = vec![
+        Step::DeleteAll { tab: 0 },
+        Step::Note {
+            tab: 0,
+            statement: 1,
+            text: "a".into(),
+        },
+        Step::Note {
+            tab: 1,
+            statement: 1,
+            text: "".into(),
+        },
+        Step::Fail { blocked: false },
+        Step::Note {
+            tab: 0,
+            statement: 1,
+            text: ">".into(),
+        },
+    ];
+    let reference = Reference::default();
+    let mut browser = <Tabs as StateMachineTest>::init_test(&reference);
+    for step in steps {
+        browser = <Tabs as StateMachineTest>::apply(browser, &reference, step);
+        <Tabs as StateMachineTest>::check_invariants(&browser, &reference);
+    }
 }

@@ -33,6 +33,7 @@ pub fn list(
                     name: document.subject.clone(),
                     self_check: document.rater == Rater::Subject,
                     answered: document.answers.rated(),
+                    snapshots: document.snapshots.len(),
                     updated_at: document.updated_at,
                 },
                 Err(_) => CheckInfo {
@@ -40,6 +41,7 @@ pub fn list(
                     name: String::new(),
                     self_check: false,
                     answered: 0,
+                    snapshots: 0,
                     updated_at: 0,
                 },
             };
@@ -274,4 +276,92 @@ pub fn purge(
         }
     }
     Ok(removed)
+}
+
+/// Where answers received from a file or a link belong, decided from whose
+/// they are and which check is open, so the main action is the right one
+/// and every button can name the check it acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pairing {
+    /// The person's own answers from another browser (or a manager's own
+    /// export of the check about the same person): replacing is the point.
+    SameCheck,
+    /// Another view of the person this check is about: kept beside it.
+    Beside { check: CheckRef, name: String },
+    /// Nobody here yet: a new check about them, with it beside.
+    NewCheck { name: String },
+}
+
+/// Decides the pairing for `received`, with `open` the open check
+/// (`open_document` its answers) and `checks` the checks about others.
+pub fn pairing(
+    received: &Document,
+    open: &CheckRef,
+    open_document: &Document,
+    checks: &[CheckInfo],
+) -> Pairing {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let about = &received.subject;
+    let found = || {
+        (!about.is_empty())
+            .then(|| find(about, false, checks))
+            .flatten()
+            .map(|c| Pairing::Beside {
+                check: CheckRef::Other(c.id.clone()),
+                name: c.name.clone(),
+            })
+    };
+    let open_pairing = || match open {
+        CheckRef::Own => Pairing::Beside {
+            check: CheckRef::Own,
+            name: String::new(),
+        },
+        CheckRef::Other(id) => Pairing::Beside {
+            check: open.clone(),
+            name: checks
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| open_document.subject.clone(), |c| c.name.clone()),
+        },
+    };
+    match (&received.rater, open) {
+        // Their own self-check.
+        (Rater::Subject, CheckRef::Own)
+            if about.is_empty() || same(about, &open_document.subject) =>
+        {
+            Pairing::SameCheck
+        }
+        (Rater::Subject, CheckRef::Other(_))
+            if open_document.rater != Rater::Subject
+                && (about.is_empty() || same(about, &open_document.subject)) =>
+        {
+            open_pairing()
+        }
+        (Rater::Subject, _) => found().unwrap_or_else(|| Pairing::NewCheck {
+            name: about.clone(),
+        }),
+        // Someone's view: the same rater about the same person is a copy
+        // of the open check; a view of the person whose check is open goes
+        // beside it.
+        (Rater::Other { name }, CheckRef::Other(_))
+            if same(about, &open_document.subject)
+                && matches!(&open_document.rater, Rater::Other { name: mine } if same(mine, name)) =>
+        {
+            Pairing::SameCheck
+        }
+        // Someone's view of the person whose check is open (of oneself,
+        // when one's own check has no name to tell).
+        (Rater::Other { .. }, _)
+            if about.is_empty()
+                || same(about, &open_document.subject)
+                || (*open == CheckRef::Own
+                    && open_document.subject.is_empty()
+                    && found().is_none()) =>
+        {
+            open_pairing()
+        }
+        (Rater::Other { .. }, _) => found().unwrap_or_else(|| Pairing::NewCheck {
+            name: about.clone(),
+        }),
+    }
 }

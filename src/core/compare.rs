@@ -179,3 +179,124 @@ pub fn compare(ladder: &Ladder, left: &Document, right: &Document) -> Comparison
         right_answered,
     }
 }
+
+/// One section on a 1:1 agenda: both averages and how far apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionGap {
+    pub section: usize,
+    /// Share of the scale (0.0 to 1.0) on each side, when it has scored answers.
+    pub left: Option<f64>,
+    pub right: Option<f64>,
+    /// How many steps of the scale the right side is above the left (below
+    /// when negative); `None` unless both sides have scored answers.
+    pub gap: Option<f64>,
+}
+
+/// Where both views see a section the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// Both averages within one step of the top of the scale.
+    Strength,
+    /// Both averages within one step of the bottom.
+    Growth,
+}
+
+/// Two views of one person arranged for a conversation rather than as a
+/// diff: sections by the size of their gap, where both agree, the
+/// statements far apart (the real topics), and one-step differences
+/// gathered by section so they take a line each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agenda {
+    /// Sections with expectations; the largest gap first, sections only
+    /// one side (or neither) scored last, each group in ladder order.
+    pub sections: Vec<SectionGap>,
+    /// Sections both views put near the top or near the bottom.
+    pub agreements: Vec<(usize, Agreement)>,
+    /// Statements `FAR_APART` steps or more apart, the largest gap first.
+    pub far: Vec<StatementPair>,
+    /// Statements one step apart, by section in ladder order.
+    pub near: Vec<(usize, Vec<StatementPair>)>,
+    /// Statements both answered alike.
+    pub same: usize,
+    /// Answered by one side only, or differing off the scale (one "not sure").
+    pub other: Vec<StatementPair>,
+    pub left_answered: usize,
+    pub right_answered: usize,
+}
+
+/// The agenda for `left` (the open check) and `right` (the view beside it).
+pub fn agenda(ladder: &Ladder, left: &Document, right: &Document) -> Agenda {
+    let comparison = compare(ladder, left, right);
+    let steps = ladder.scale.steps.len().max(2) as f64 - 1.0;
+    let mut sections: Vec<SectionGap> = comparison
+        .sections
+        .iter()
+        .map(|pair| SectionGap {
+            section: pair.section,
+            left: pair.left,
+            right: pair.right,
+            gap: pair.left.zip(pair.right).map(|(l, r)| (r - l) * steps),
+        })
+        .collect();
+    // Largest gap first; a stable insertion sort keeps ladder order on ties.
+    let size = |s: &SectionGap| s.gap.map_or(-1.0, f64::abs);
+    for i in 1..sections.len() {
+        let mut j = i;
+        while j > 0 && size(&sections[j]) > size(&sections[j - 1]) {
+            sections.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let (high, low) = ((steps - 1.0) / steps, 1.0 / steps);
+    let mut agreements = Vec::new();
+    for pair in &comparison.sections {
+        if let (Some(l), Some(r)) = (pair.left, pair.right) {
+            if l >= high - 1e-9 && r >= high - 1e-9 {
+                agreements.push((pair.section, Agreement::Strength));
+            } else if l <= low + 1e-9 && r <= low + 1e-9 {
+                agreements.push((pair.section, Agreement::Growth));
+            }
+        }
+    }
+    let mut far = Vec::new();
+    let mut near: Vec<(usize, Vec<StatementPair>)> = Vec::new();
+    let mut other = Vec::new();
+    for pair in comparison.differences {
+        match pair.steps_apart() {
+            Some(steps) if steps >= FAR_APART => far.push(pair),
+            Some(1) => {
+                let section = ladder.statements[pair.statement].section;
+                match near.iter_mut().find(|(s, _)| *s == section) {
+                    Some((_, pairs)) => pairs.push(pair),
+                    None => near.push((section, vec![pair])),
+                }
+            }
+            _ => other.push(pair),
+        }
+    }
+    // Sections in ladder order, statements within each already are.
+    for i in 1..near.len() {
+        let mut j = i;
+        while j > 0 && near[j].0 < near[j - 1].0 {
+            near.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let differing = far.len() + near.iter().map(|(_, p)| p.len()).sum::<usize>();
+    Agenda {
+        sections,
+        agreements,
+        far,
+        near,
+        same: comparison.both_answered.saturating_sub(
+            differing
+                + other
+                    .iter()
+                    .filter(|p| matches!(p.difference, Difference::Changed { .. }))
+                    .count(),
+        ),
+        other,
+        left_answered: comparison.left_answered,
+        right_answered: comparison.right_answered,
+    }
+}

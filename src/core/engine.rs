@@ -14,16 +14,14 @@
 use super::checks;
 use super::content::Ladder;
 use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
-use super::document::SnapshotKind;
+use super::document::{safe_name, Beside, Rater, SnapshotKind};
 use super::keys::{
     instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
 };
-use super::markdown::view_label;
 use super::route::{Compared, Route};
 use super::scoring::progress;
 use super::state::{
-    Action, Change, CheckChange, Comparing, Comparison, Notice, Pending, Place, State, Undo,
-    NOTE_SAVE_DELAY_MS,
+    Action, Change, CheckChange, Notice, Pending, Place, State, Undo, NOTE_SAVE_DELAY_MS,
 };
 use super::store::Store;
 use super::sync::{self, delete_all, restore_deleted, Persistence, Removed, SyncInput};
@@ -148,7 +146,9 @@ impl Engine {
         state.checks = Rc::new(others);
         state.deleted_checks = Rc::new(deleted);
         state.offset = offset;
-        state.key_seen = key_seen(store, &widget.instance);
+        let prefs = read_prefs(store, &widget.instance);
+        state.key_seen = prefs.is_some();
+        state.rater_name = prefs.unwrap_or_default().rater;
         state.enter(route, now);
         let mut engine = Engine {
             state,
@@ -158,7 +158,6 @@ impl Engine {
             title: String::new(),
             address: hash.to_string(),
         };
-        engine.load_comparison(store);
         let mut effects = Vec::new();
         engine.title_effect(&mut effects);
         (engine, effects)
@@ -406,7 +405,7 @@ impl Engine {
     }
 
     /// After the page changed: the address (unless the address is what
-    /// moved), focus, the list of checks, what a comparison shows.
+    /// moved), focus, the list of checks.
     fn after_move(
         &mut self,
         store: &dyn Store,
@@ -447,31 +446,6 @@ impl Engine {
         if moved_check || self.state.route == Route::Start {
             self.refresh_checks(store);
         }
-        self.load_comparison(store);
-    }
-
-    /// A comparison with another check of this browser: read its answers
-    /// (writing nothing), or say it is not here.
-    fn load_comparison(&mut self, store: &dyn Store) {
-        let Route::Compare {
-            with: Compared::Check(other),
-        } = &self.state.route
-        else {
-            return;
-        };
-        let comparing = (*other != self.state.check && self.exists(store, other))
-            .then(|| {
-                let keys = DocKeys::new(&self.widget.instance, &self.state.ladder.id, other);
-                sync::peek(store, &keys, &self.state.ladder)
-            })
-            .flatten();
-        self.state.comparison = match comparing {
-            Some(document) => Comparison::Loaded(Rc::new(Comparing {
-                label: view_label(&document, *other == CheckRef::Own),
-                document,
-            })),
-            None => Comparison::Missing,
-        };
     }
 
     /// The browser tab says whose check is open.
@@ -532,8 +506,7 @@ impl Engine {
                 state.last_change = Change::Rating;
                 if !state.key_seen {
                     state.key_seen = true;
-                    // A display preference: losing it costs nothing.
-                    let _ = store.write(&prefs_key(&self.widget.instance), LEGACY_KEY_SEEN);
+                    write_prefs(store, &self.widget.instance, &state.rater_name);
                 }
             }
             Action::Note { statement, text } => {
@@ -653,15 +626,23 @@ impl Engine {
                     ),
                 ));
             }
-            Action::Compare(comparing) => {
-                state.comparison = match comparing {
-                    Some(comparing) => Comparison::Loaded(comparing),
-                    None => Comparison::None,
+            Action::Attach { beside, to } => self.attach(store, now, *beside, to, effects),
+            Action::AgendaNotes(text) => {
+                if state.read_only() {
+                    return;
+                }
+                let before = state.document.revision;
+                Rc::make_mut(&mut state.document).set_agenda_notes(&text, now);
+                if state.document.revision != before {
+                    state.last_change = Change::Note;
                 }
             }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::DeleteAll => self.delete_all(store, now, effects),
             Action::AddCheck(new) => {
+                if let Rater::Other { name } = &new.rater {
+                    self.remember_rater(store, name);
+                }
                 let added = checks::add(
                     store,
                     &self.widget.instance,
@@ -674,7 +655,20 @@ impl Engine {
                 match added {
                     Ok(id) => {
                         self.refresh_checks(store);
-                        self.go(store, now, CheckRef::Other(id), new.then, effects);
+                        let check = CheckRef::Other(id);
+                        self.go(store, now, check.clone(), new.then, effects);
+                        // A new check with their self-check beside it opens
+                        // at the agenda; deleting the check undoes both.
+                        if let Some(beside) = new.beside.filter(|_| self.state.check == check) {
+                            Rc::make_mut(&mut self.state.document).set_beside(*beside, now);
+                            self.state.last_change = Change::Other;
+                            self.state.enter(
+                                Route::Compare {
+                                    with: Compared::Beside,
+                                },
+                                now,
+                            );
+                        }
                     }
                     Err(why) => {
                         self.state.notice = Some(Notice::error(Place::Checks, why));
@@ -697,16 +691,20 @@ impl Engine {
                 }
                 let document = Rc::make_mut(&mut state.document);
                 document.subject = subject;
-                document.rater = rater;
+                document.rater = rater.clone();
                 document.touch(now);
                 state.last_change = Change::Other;
                 state.notice = Some(Notice::new(Place::Download, "Names saved."));
+                if let Rater::Other { name } = &rater {
+                    self.remember_rater(store, name);
+                }
             }
             Action::Focus {
                 statement,
                 step,
                 due,
                 helper,
+                origin,
             } => {
                 let Some(id) = state.ladder.statements.get(statement).map(|s| s.id.clone()) else {
                     return;
@@ -714,8 +712,8 @@ impl Engine {
                 if state.read_only() {
                     return;
                 }
-                let added =
-                    Rc::make_mut(&mut state.document).add_focus(&id, &step, &due, &helper, now);
+                let added = Rc::make_mut(&mut state.document)
+                    .add_focus(&id, &step, &due, &helper, &origin, now);
                 state.notice = Some(match added {
                     Ok(_) => {
                         state.last_change = Change::Other;
@@ -734,6 +732,52 @@ impl Engine {
             Action::FocusDrop { id } => self.change_focus(id, now, effects, |item| {
                 item.status = PlanStatus::Dropped;
             }),
+        }
+    }
+
+    /// Keeps a received view beside a check (opening it first when it is
+    /// not the open one), replacing what was there, with Undo in the bar;
+    /// then shows the agenda. Nothing else of the check changes.
+    fn attach(
+        &mut self,
+        store: &dyn Store,
+        now: u64,
+        beside: Beside,
+        to: CheckRef,
+        effects: &mut Vec<Effect>,
+    ) {
+        if to != self.state.check {
+            self.go(store, now, to.clone(), Route::Start, effects);
+            if self.state.check != to {
+                return;
+            }
+        }
+        if self.state.read_only() {
+            return;
+        }
+        self.catch_up(store, now);
+        let what = beside_name(&beside);
+        let before = Rc::make_mut(&mut self.state.document).set_beside(beside, now);
+        self.state.last_change = Change::Other;
+        self.push_undo(Undo::Beside {
+            check: to,
+            before,
+            what,
+        });
+        self.state.enter(
+            Route::Compare {
+                with: Compared::Beside,
+            },
+            now,
+        );
+    }
+
+    /// The rater's name, remembered for the next check added here.
+    fn remember_rater(&mut self, store: &dyn Store, name: &str) {
+        let name = safe_name(name);
+        if !name.is_empty() && name != self.state.rater_name {
+            self.state.rater_name = name;
+            write_prefs(store, &self.widget.instance, &self.state.rater_name);
         }
     }
 
@@ -795,9 +839,10 @@ impl Engine {
                 state.persistence = Persistence::Saving;
             }
             state.notice = None;
-            // A deleted check's own undo no longer applies: its kept copy
-            // went with everything else, and comes back with this undo.
-            Rc::make_mut(&mut state.undos).retain(|p| !matches!(p.undo, Undo::DeleteCheck { .. }));
+            // Undos of single checks no longer apply: what they would
+            // change went with everything else, and comes back with this undo.
+            Rc::make_mut(&mut state.undos)
+                .retain(|p| matches!(p.undo, Undo::DeleteAll(_) | Undo::Purge { .. }));
             self.push_undo(Undo::DeleteAll(Rc::new(removed)));
         }
         if let Some(fault) = fault {
@@ -882,6 +927,25 @@ impl Engine {
             return;
         };
         self.flush(store, now, effects);
+        // An undo of a change to one check (its plan, the view beside it)
+        // opens that check first; one that is gone can no longer be undone.
+        if let Undo::Plan { check, .. } | Undo::Beside { check, .. } = &undo {
+            if *check != self.state.check {
+                let route = self.state.route.clone();
+                self.go(store, now, check.clone(), route, effects);
+            }
+            if *check != self.state.check || self.state.read_only() {
+                if !self.exists(store, check) {
+                    self.take_undo(id);
+                }
+                self.state.notice = Some(Notice::error(
+                    Place::Undo,
+                    "That could not be undone: the check it changed is not open here.",
+                ));
+                effects.push(Effect::Focus(Focus::Undo));
+                return;
+            }
+        }
         let done = match &undo {
             Undo::DeleteAll(removed) => restore_deleted(store, removed, now, &self.widget.tab)
                 .map(|()| "Undone: your data is back in this browser.".to_string()),
@@ -896,10 +960,18 @@ impl Engine {
             Undo::Purge { name, removed } => put_back(store, removed).map(|()| {
                 format!("Undone: the check about \u{201c}{name}\u{201d} is back under \u{201c}Deleted checks\u{201d}.")
             }),
-            Undo::Plan { check, before } => {
-                if *check != self.state.check || self.state.read_only() {
-                    return;
-                }
+            Undo::Beside { before, what, .. } => {
+                Rc::make_mut(&mut self.state.document).restore_beside(before.clone(), now);
+                self.state.last_change = Change::Other;
+                Ok(match before {
+                    Some(before) => format!(
+                        "Undone: {} is beside this check again, instead of {what}.",
+                        beside_name(before)
+                    ),
+                    None => format!("Undone: {what} is no longer kept beside this check."),
+                })
+            }
+            Undo::Plan { before, .. } => {
                 let before = before.clone();
                 let text = format!("Undone: \u{201c}{}\u{201d} is back in the plan as it was.", before.step);
                 Rc::make_mut(&mut self.state.document).change_focus(before.id, |item| *item = before.clone(), now);
@@ -925,9 +997,46 @@ impl Engine {
     }
 }
 
-/// Whether the answer key was seen here before.
-fn key_seen(store: &dyn Store, instance: &str) -> bool {
-    matches!(store.read(&prefs_key(instance)), Ok(Some(_)))
+/// Small preferences of this browser: the rater's name for the next
+/// check. Stored at all means the answer key was seen.
+#[derive(Debug, Default)]
+struct Prefs {
+    rater: String,
+}
+
+/// The preferences, when any were stored (a value from an older version
+/// holds only the flag).
+fn read_prefs(store: &dyn Store, instance: &str) -> Option<Prefs> {
+    let text = store.read(&prefs_key(instance)).ok().flatten()?;
+    let rater = match super::fields::parse_json(&text).map(|v| v.get("rater").cloned()) {
+        Ok(Some(super::fields::Value::String(name))) => safe_name(&name),
+        _ => String::new(),
+    };
+    Some(Prefs { rater })
+}
+
+/// A display preference: losing it costs nothing, so a failure is ignored.
+fn write_prefs(store: &dyn Store, instance: &str, rater: &str) {
+    // `{"rater": "…"}`, the name written as a JSON string.
+    let name = serde_json::to_string(rater).unwrap_or_default();
+    let _ = store.write(&prefs_key(instance), &format!("{{\"rater\":{name}}}"));
+}
+
+/// How the undo bar and messages name a view kept beside a check:
+/// "Sam Rivera's self-check", "Alex Chen's view".
+pub fn beside_name(beside: &Beside) -> String {
+    let possessive = |name: &str| {
+        if name.is_empty() {
+            "their".to_string()
+        } else {
+            format!("{name}\u{2019}s")
+        }
+    };
+    match &beside.rater {
+        Rater::Subject => format!("{} self-check", possessive(&beside.subject)),
+        Rater::Other { name } if !name.is_empty() => format!("{} view", possessive(name)),
+        Rater::Other { .. } => "a view from someone else".to_string(),
+    }
 }
 
 /// Versions before 0.3 kept the answer key's flag under `…/ui`, where a

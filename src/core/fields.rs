@@ -311,3 +311,8 @@ impl<'a> Obj<'a> {
             .collect()
     }
 }
+
+/// JSON text as a `Value`, or serde_json's message (with line and column).
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e: serde_json::Error| e.to_string())
+}

@@ -2,12 +2,13 @@
 //! check's results, or two checks side by side. Everything a person typed
 //! is escaped, so it shows as the literal text in any Markdown renderer.
 
-use super::compare::{compare, Difference};
+use super::compare::{Agenda, Agreement};
 use super::content::Ladder;
-use super::document::plan::PlanStatus;
+use super::document::plan::{PlanItem, PlanStatus};
 use super::document::{Document, Rater};
 use super::scoring::{
-    answer_label, average_on_scale, low_answers, score, spread_words, MIN_SCORED, MIN_SECTIONS,
+    answer_label, average_on_scale, low_answers, one_decimal, score, spread_words, MIN_SCORED,
+    MIN_SECTIONS,
 };
 use super::time::local_date;
 use std::fmt::Write;
@@ -272,58 +273,110 @@ fn plan(md: &mut String, ladder: &Ladder, document: &Document) {
     }
 }
 
-/// Two checks side by side, largest differences first, with both sides'
-/// notes: to bring to a 1:1.
-pub fn comparison(
+/// How far apart two section averages are, in words: "Sam 0.6 higher",
+/// "Same", or a dash when a side has no scored answer.
+pub fn gap_words(gap: Option<f64>, left: &str, right: &str) -> String {
+    match gap {
+        None => "\u{2013}".to_string(),
+        Some(g) if g.abs() < 0.05 => "Same".to_string(),
+        Some(g) if g > 0.0 => format!("{right} {} higher", one_decimal(g)),
+        Some(g) => format!("{left} {} higher", one_decimal(-g)),
+    }
+}
+
+/// The sentence that counts what an agenda holds.
+pub fn agenda_counts(agenda: &Agenda) -> String {
+    let near: usize = agenda.near.iter().map(|(_, p)| p.len()).sum();
+    format!(
+        "{} answered by both: {} alike, {} two or more steps apart, {} one step apart; {} answered by one side only or as \u{201c}not sure\u{201d}.",
+        count(agenda.same + agenda.far.len() + near + agenda.other.iter().filter(|p| p.left.is_some() && p.right.is_some()).count(), "statement", "statements"),
+        agenda.same,
+        agenda.far.len(),
+        near,
+        agenda.other.iter().filter(|p| p.left.is_none() || p.right.is_none()).count()
+    )
+}
+
+/// "1 statement", "3 statements".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Words for where both views agree on a section.
+pub fn agreement_words(agreement: Agreement) -> &'static str {
+    match agreement {
+        Agreement::Strength => "a strength both see",
+        Agreement::Growth => "a growth area both see",
+    }
+}
+
+/// A 1:1 agenda to paste into a 1:1 document: sections by gap, where both
+/// agree, the statements far apart with both notes, one-step differences
+/// counted by section, the 1:1 notes and the agreed actions. Short by
+/// design: one line per topic.
+pub fn agenda(
     ladder: &Ladder,
     left: (&str, &Document),
     right: (&str, &Document),
+    notes: &str,
+    actions: &[PlanItem],
     offset: i32,
 ) -> String {
-    let result = compare(ladder, left.1, right.1);
+    let view = super::compare::agenda(ladder, left.1, right.1);
     let (l, r) = (escape(left.0), escape(right.0));
+    let someone = left.1.rater != Rater::Subject || right.1.rater != Rater::Subject;
     let mut md = String::new();
-    let _ = writeln!(md, "# {}: {l} and {r}\n", escape(&ladder.title));
+    let _ = writeln!(md, "# 1:1 agenda: {}\n", escape(&ladder.title));
     let _ = writeln!(
         md,
-        "{l}: {}, last changed {}. {r}: {}, last changed {}.\n",
+        "{l}: {}, last changed {}. {r}: {}, last changed {}.\n\n{}\n",
         escape(&whose(left.1)),
         local_date(left.1.updated_at, offset),
         escape(&whose(right.1)),
-        local_date(right.1.updated_at, offset)
+        local_date(right.1.updated_at, offset),
+        agenda_counts(&view)
     );
     let _ = writeln!(
         md,
-        "## By section\n\n| Section | {l} | {r} |\n|---|---:|---:|"
+        "## By section, largest gap first\n\n| Section | {l} | {r} | Gap |\n|---|---:|---:|---|"
     );
     let cell = |share: Option<f64>| {
         share.map_or("\u{2013}".to_string(), |s| {
             average_on_scale(&ladder.scale, s)
         })
     };
-    for pair in &result.sections {
+    for pair in &view.sections {
         let _ = writeln!(
             md,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             escape(&ladder.sections[pair.section].title),
             cell(pair.left),
-            cell(pair.right)
+            cell(pair.right),
+            gap_words(pair.gap, &l, &r)
         );
     }
-    let _ = writeln!(md, "\n## Answered differently, largest gap first\n");
-    if result.differences.is_empty() {
+    if !view.agreements.is_empty() {
+        let _ = writeln!(md, "\n## Where both agree\n");
+        for (section, agreement) in &view.agreements {
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                escape(&ladder.sections[*section].title),
+                agreement_words(*agreement)
+            );
+        }
+    }
+    let _ = writeln!(md, "\n## Two or more steps apart\n");
+    if view.far.is_empty() {
         let _ = writeln!(md, "None.");
     }
-    for pair in &result.differences {
+    for pair in &view.far {
         let statement = &ladder.statements[pair.statement];
-        let gap = match pair.difference {
-            Difference::Changed { steps: Some(steps) } => format!(" ({steps} steps apart)"),
-            _ => String::new(),
-        };
         let _ = writeln!(
             md,
-            "- {}{gap}\n  - {l}: {}{}\n  - {r}: {}{}",
-            escape(statement.text_for(true)),
+            "- {} ({} steps apart)\n  - {l}: {}{}\n  - {r}: {}{}",
+            escape(statement.text_for(someone)),
+            pair.steps_apart().unwrap_or(0),
             escape(&answer_label(
                 ladder,
                 pair.statement,
@@ -340,7 +393,65 @@ pub fn comparison(
             note_of(right.1, &statement.id),
         );
     }
+    if !view.near.is_empty() {
+        let parts: Vec<String> = view
+            .near
+            .iter()
+            .map(|(section, pairs)| {
+                format!(
+                    "{} {}",
+                    escape(&ladder.sections[*section].title),
+                    pairs.len()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            md,
+            "\n## One step apart, by section\n\n{}.",
+            parts.join(", ")
+        );
+    }
+    let notes = notes.trim();
+    if !notes.is_empty() {
+        let _ = writeln!(md, "\n## 1:1 notes\n");
+        for line in notes.lines().filter(|line| !line.trim().is_empty()) {
+            let _ = writeln!(md, "{}\n", escape(line.trim()));
+        }
+    }
+    if !actions.is_empty() {
+        let _ = writeln!(md, "\n## Agreed actions\n");
+        for item in actions {
+            let text = ladder
+                .statement_index(&item.statement)
+                .map_or(item.statement.as_str(), |i| {
+                    ladder.statements[i].text_for(someone)
+                });
+            let _ = writeln!(
+                md,
+                "- {}: {}{}",
+                escape(text),
+                escape(&item.step),
+                item_details(item)
+            );
+        }
+    }
     md
+}
+
+/// " (by 2027-01-31, with Alex)", or nothing.
+pub fn item_details(item: &PlanItem) -> String {
+    let mut details = Vec::new();
+    if !item.due.is_empty() {
+        details.push(format!("by {}", item.due));
+    }
+    if !item.helper.is_empty() {
+        details.push(format!("with {}", escape(&item.helper)));
+    }
+    if details.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", details.join(", "))
+    }
 }
 
 fn note_of(document: &Document, id: &str) -> String {
@@ -350,4 +461,60 @@ fn note_of(document: &Document, id: &str) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// Letters and digits of `text` (ASCII, lower case) joined by single
+/// hyphens, at most `max` characters: safe in a file name on any system.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() >= max {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A download's name says which ladder, whose check and who rated, and
+/// when: `l5-selfcheck-l5-sam-rivera-self-check-2026-12-02.json`,
+/// `l5-selfcheck-l5-sam-rivera-by-alex-chen-agenda-2026-12-02.md`.
+/// `what` names the kind of file ("agenda"), or is empty.
+pub fn file_name(
+    ladder: &str,
+    document: &Document,
+    what: &str,
+    date: &str,
+    extension: &str,
+) -> String {
+    let mut parts = vec![format!("l5-selfcheck-{}", slug(ladder, 40))];
+    let subject = slug(&document.subject, 24);
+    match &document.rater {
+        Rater::Subject => {
+            if !subject.is_empty() {
+                parts.push(subject);
+            }
+            parts.push("self-check".into());
+        }
+        Rater::Other { name } => {
+            parts.push(if subject.is_empty() {
+                "someone".into()
+            } else {
+                subject
+            });
+            let rater = slug(name, 24);
+            if !rater.is_empty() {
+                parts.push(format!("by-{rater}"));
+            }
+        }
+    }
+    if !what.is_empty() {
+        parts.push(what.to_string());
+    }
+    parts.push(date.to_string());
+    format!("{}.{extension}", parts.join("-"))
 }

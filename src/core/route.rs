@@ -54,10 +54,9 @@ pub enum Route {
 pub enum Compared {
     /// One of its own snapshots (its time).
     Snapshot(u64),
-    /// Another check in this browser.
-    Check(CheckRef),
-    /// A file or shared link opened for this visit.
-    Visit,
+    /// The view kept beside this check (a report's own self-check): the
+    /// 1:1 agenda.
+    Beside,
 }
 
 impl Route {
@@ -119,16 +118,15 @@ impl Route {
             },
             ["data"] => Route::Data,
             ["compare"] => Route::Compare {
-                with: Compared::Visit,
+                with: Compared::Beside,
             },
             ["compare", "snapshot", time] if time.parse::<u64>().is_ok() => Route::Compare {
                 with: Compared::Snapshot(time.parse().unwrap_or_default()),
             },
-            ["compare", "own"] => Route::Compare {
-                with: Compared::Check(CheckRef::Own),
-            },
-            ["compare", "p", id] if super::document::is_id(id) => Route::Compare {
-                with: Compared::Check(CheckRef::Other(text(id))),
+            // Links from before the agenda compared two checks: they open
+            // the agenda of the check they are in.
+            ["compare", "own"] | ["compare", "p", _] => Route::Compare {
+                with: Compared::Beside,
             },
             ["shared", payload] => Route::Shared {
                 payload: text(payload),
@@ -171,17 +169,11 @@ impl Route {
             } => format!("learn/{section}"),
             Route::Data => "data".into(),
             Route::Compare {
-                with: Compared::Visit,
+                with: Compared::Beside,
             } => "compare".into(),
             Route::Compare {
                 with: Compared::Snapshot(time),
             } => format!("compare/snapshot/{time}"),
-            Route::Compare {
-                with: Compared::Check(CheckRef::Own),
-            } => "compare/own".into(),
-            Route::Compare {
-                with: Compared::Check(CheckRef::Other(id)),
-            } => format!("compare/p/{id}"),
             Route::Shared { payload } => format!("shared/{payload}"),
             Route::NotFound { path } => path.clone(),
         };

@@ -4,7 +4,7 @@
 
 use super::content::Ladder;
 use super::document::plan::PlanItem;
-use super::document::{Answers, CheckMode, Document, Rater, Rating, Snapshot};
+use super::document::{Answers, Beside, CheckMode, Document, Rater, Rating, Snapshot};
 use super::keys::CheckRef;
 use super::route::Route;
 use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Synced, Unreadable};
@@ -81,24 +81,6 @@ pub enum Change {
 /// Most time a typed note waits before it is written.
 pub const NOTE_SAVE_DELAY_MS: u32 = 300;
 
-/// Another person's view, shown beside this check.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparing {
-    /// Where it came from, e.g. the file name.
-    pub label: String,
-    pub document: Document,
-}
-
-/// What the compare page has to show beside the open check.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Comparison {
-    #[default]
-    None,
-    Loaded(Rc<Comparing>),
-    /// The link named a check that is not in this browser.
-    Missing,
-}
-
 /// A check about someone else kept in this browser, as the switcher
 /// lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +91,7 @@ pub struct CheckInfo {
     /// Their own self-check (imported from them), not a view of them.
     pub self_check: bool,
     pub answered: usize,
+    pub snapshots: usize,
     pub updated_at: u64,
 }
 
@@ -137,6 +120,8 @@ pub struct NewCheck {
     pub rater: Rater,
     /// Answers to start from (an imported file).
     pub from: Option<Rc<Document>>,
+    /// A view to keep beside it from the start (their own self-check).
+    pub beside: Option<Box<Beside>>,
     /// Where to go in the new check.
     pub then: Route,
 }
@@ -166,6 +151,13 @@ pub enum Undo {
     Purge { name: String, removed: Rc<Removed> },
     /// A plan item marked done or dropped: how it was before.
     Plan { check: CheckRef, before: PlanItem },
+    /// A view kept beside a check, replacing what was there (or nothing).
+    Beside {
+        check: CheckRef,
+        before: Option<Beside>,
+        /// What the undo bar says was kept, e.g. "Sam Rivera's self-check".
+        what: String,
+    },
 }
 
 /// An undo on offer, with an id the bar's buttons name.
@@ -188,6 +180,9 @@ pub struct State {
     pub offset: i32,
     /// The answer key has been shown once; after that it starts collapsed.
     pub key_seen: bool,
+    /// The name the person gave as the one rating, remembered in this
+    /// browser for the next check they add.
+    pub rater_name: String,
     /// Whether this page shows the answer key open: decided when the page
     /// opens, so a first answer never folds it away under the person.
     pub key_open: bool,
@@ -209,8 +204,6 @@ pub struct State {
     pub last_change: Change,
     /// The page being shown.
     pub route: Route,
-    /// What the compare page shows beside this check.
-    pub comparison: Comparison,
     /// Changes that can still be undone, oldest first.
     pub undos: Rc<Vec<Pending>>,
 }
@@ -246,8 +239,14 @@ pub enum Action {
     KeepReplaced,
     /// Keep a dated copy of the answers.
     Snapshot,
-    /// Show these answers beside the open check.
-    Compare(Option<Rc<Comparing>>),
+    /// Keep this view beside a check (opening that check), replacing the
+    /// one there, with undo.
+    Attach {
+        beside: Box<Beside>,
+        to: CheckRef,
+    },
+    /// The 1:1 notes as typed (saved like a statement's note).
+    AgendaNotes(String),
     /// Show a message next to a control.
     Notify(Notice),
     /// Every stored item of this embed, after the person confirmed.
@@ -275,6 +274,8 @@ pub enum Action {
         due: String,
         /// Who could help, or empty.
         helper: String,
+        /// Where it came from ("Agreed in the 1:1 of 2026-12-02"), or empty.
+        origin: String,
     },
     /// A focus is done: what happened (evidence for the next check).
     FocusDone {
@@ -298,6 +299,7 @@ impl State {
             deleted_checks: Rc::default(),
             offset: 0,
             key_seen: false,
+            rater_name: String::new(),
             key_open: true,
             synced: document.clone(),
             document,
@@ -309,7 +311,6 @@ impl State {
             notice: None,
             last_change: Change::Other,
             route,
-            comparison: Comparison::None,
             undos: Rc::default(),
         }
     }
@@ -542,7 +543,6 @@ impl State {
         self.save_status = SaveStatus::Idle;
         self.notice = None;
         self.last_change = Change::Other;
-        self.comparison = Comparison::None;
         self.route = Route::Start;
         self.enter(route, now);
     }

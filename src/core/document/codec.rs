@@ -7,11 +7,11 @@
 //! could not be read back.
 
 use super::model::{Answer, Answers, Document, Rater, Rating};
-use super::plan::MAX_STEP_LEN;
-use super::validate::{plain_line, safe_label, safe_name, truncate, MAX_RATING, SCHEMA};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use super::read;
+use super::validate::{truncate, SCHEMA};
+use crate::core::fields::{parse_json, Number, Value};
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Why stored or imported text could not be used as a document.
@@ -42,13 +42,6 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Only the schema, to tell a newer document from a broken one.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    schema: Option<u64>,
-}
-
 impl Document {
     /// The stored form. Use `checked_encode` for anything that is written.
     pub fn encode(&self) -> String {
@@ -69,7 +62,17 @@ impl Document {
 
     /// Decodes, migrates and validates stored or imported text.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
-        match serde_json::from_str::<Document>(text) {
+        let value = parse_json(text).map_err(DecodeError::NotJson)?;
+        // A newer version's document may not fit this version's shape.
+        let schema = match value.get("schema") {
+            Some(Value::Number(Number::Whole(schema))) => *schema,
+            _ => {
+                return Err(DecodeError::Invalid(
+                    "\"schema\" is missing or not a whole number".into(),
+                ))
+            }
+        };
+        match read::document(&value) {
             Ok(mut document) => {
                 if document.schema > SCHEMA {
                     let readable = document
@@ -85,22 +88,11 @@ impl Document {
                 document.validate().map_err(DecodeError::Invalid)?;
                 Ok(document)
             }
-            Err(error) if error.is_syntax() || error.is_eof() => {
-                Err(DecodeError::NotJson(error.to_string()))
-            }
-            // Not this version's shape: a newer version's, or broken.
-            Err(error) => match serde_json::from_str::<Probe>(text) {
-                Ok(Probe {
-                    schema: Some(schema),
-                }) if schema > SCHEMA => Err(DecodeError::Newer {
-                    schema,
-                    readable: None,
-                }),
-                Ok(Probe { schema: None }) => Err(DecodeError::Invalid(
-                    "\"schema\" is missing or not a whole number".into(),
-                )),
-                _ => Err(DecodeError::Invalid(error.to_string())),
-            },
+            Err(_) if schema > SCHEMA => Err(DecodeError::Newer {
+                schema,
+                readable: None,
+            }),
+            Err(why) => Err(DecodeError::Invalid(why)),
         }
     }
 }
@@ -140,28 +132,12 @@ pub fn read_export(ladder_id: &str, ladder_title: &str, text: &str) -> Result<Do
     }
 }
 
-/// A snapshot label or an undo description, repaired as it is read.
-pub fn deserialize_label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(safe_label(&String::deserialize(d)?))
-}
-
-/// A person's name, repaired as it is read.
-pub fn deserialize_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(safe_name(&String::deserialize(d)?))
-}
-
-/// One line of plan text, repaired as it is read.
-pub fn deserialize_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(plain_line(&String::deserialize(d)?, MAX_STEP_LEN))
-}
-
 /// The rater: absent for the subject, `{"name": …}` for someone else.
 pub mod rater_field {
     use super::*;
 
-    #[derive(Serialize, Deserialize)]
+    #[derive(Serialize)]
     struct Named {
-        #[serde(default, deserialize_with = "deserialize_name")]
         name: String,
     }
 
@@ -170,13 +146,6 @@ pub mod rater_field {
             Rater::Other { name } => Named { name: name.clone() }.serialize(s),
             Rater::Subject => s.serialize_none(),
         }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rater, D::Error> {
-        Ok(match Option::<Named>::deserialize(d)? {
-            Some(Named { name }) => Rater::Other { name },
-            None => Rater::Subject,
-        })
     }
 }
 
@@ -188,40 +157,6 @@ impl Serialize for Rating {
             Rating::Unsure => s.serialize_str("unsure"),
             Rating::NotMyRole => s.serialize_str("not-my-role"),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Rating {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Rating, D::Error> {
-        struct RatingVisitor;
-        impl Visitor<'_> for RatingVisitor {
-            type Value = Rating;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(
-                    f,
-                    "a step value from 0 to {MAX_RATING}, \"unsure\" or \"not-my-role\""
-                )
-            }
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Rating, E> {
-                u8::try_from(value)
-                    .ok()
-                    .filter(|value| *value <= MAX_RATING)
-                    .map(Rating::Step)
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "rating {value} is not a step value from 0 to {MAX_RATING}"
-                        ))
-                    })
-            }
-            fn visit_str<E: de::Error>(self, word: &str) -> Result<Rating, E> {
-                match word {
-                    "unsure" => Ok(Rating::Unsure),
-                    "not-my-role" => Ok(Rating::NotMyRole),
-                    _ => Err(E::invalid_value(de::Unexpected::Str(word), &self)),
-                }
-            }
-        }
-        d.deserialize_any(RatingVisitor)
     }
 }
 
@@ -238,17 +173,6 @@ struct AnswerOut<'a> {
     note_changed_at: Option<u64>,
 }
 
-#[derive(Deserialize)]
-struct AnswerIn {
-    #[serde(default)]
-    rating: Option<Rating>,
-    #[serde(default)]
-    note: String,
-    changed_at: u64,
-    #[serde(default)]
-    note_changed_at: Option<u64>,
-}
-
 impl Serialize for Answer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         AnswerOut {
@@ -261,18 +185,6 @@ impl Serialize for Answer {
     }
 }
 
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Answer, D::Error> {
-        let stored = AnswerIn::deserialize(d)?;
-        Ok(Answer {
-            rating: stored.rating,
-            rated_at: stored.changed_at,
-            note: stored.note,
-            noted_at: stored.note_changed_at.unwrap_or(stored.changed_at),
-        })
-    }
-}
-
 /// Answers as an object keyed by statement id, in id order.
 impl Serialize for Answers {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -281,26 +193,5 @@ impl Serialize for Answers {
             map.serialize_entry(id, answer)?;
         }
         map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Answers {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
-        struct AnswersVisitor;
-        impl<'de> Visitor<'de> for AnswersVisitor {
-            type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("answers keyed by statement id")
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
-                let mut answers = Answers::default();
-                // A repeated id: the last one counts.
-                while let Some((id, answer)) = map.next_entry::<String, Answer>()? {
-                    answers.insert(id, answer);
-                }
-                Ok(answers)
-            }
-        }
-        d.deserialize_map(AnswersVisitor)
     }
 }

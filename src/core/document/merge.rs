@@ -34,6 +34,16 @@ impl Document {
                 .0
                 .retain(|(_, a)| a.rated_at > cleared || a.noted_at > cleared);
             self.plan.retain(|item| item.changed_at > cleared);
+            if self
+                .beside
+                .as_ref()
+                .is_some_and(|b| b.received_at <= cleared)
+            {
+                self.beside = None;
+            }
+            if self.agenda.noted_at <= cleared {
+                self.agenda = Default::default();
+            }
         }
         if self
             .replaced
@@ -117,6 +127,16 @@ pub fn reconcile(
             (None, Some(base)) => base.snapshot(s.taken_at).is_none(),
             (None, None) => true,
         });
+        if deleted_at.is_none() {
+            if let Some(base) = base {
+                if merged.beside == base.beside {
+                    merged.beside = None;
+                }
+                if merged.agenda.noted_at <= base.agenda.noted_at {
+                    merged.agenda = Default::default();
+                }
+            }
+        }
         if let Some(deleted) = deleted_at {
             // Written again after a deletion: say so in the document, so
             // older copies still open elsewhere cannot bring anything back.
@@ -184,6 +204,18 @@ pub fn reconcile(
     merged.subject = pick_field!(subject);
     merged.rater = pick_field!(rater);
     merged.replaced = pick_field!(replaced);
+    // The view beside is replaced whole, never edited: the side that
+    // changed it wins (an undo puts back an older one), else the later.
+    merged.beside = match base.map(|b| &b.beside) {
+        Some(base) if mine.beside == *base => stored.beside.clone(),
+        Some(base) if stored.beside == *base => mine.beside.clone(),
+        _ => match (&mine.beside, &stored.beside) {
+            (Some(a), Some(b)) if b.received_at > a.received_at => Some(b.clone()),
+            (None, b) => b.clone(),
+            (a, _) => a.clone(),
+        },
+    };
+    merged.agenda = mine.agenda.later(&stored.agenda);
     merged.cleared_before = cleared_before;
     if stored_wins {
         merged.content_version = stored.content_version.clone();

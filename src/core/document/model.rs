@@ -3,12 +3,13 @@
 //! and the changes a person makes to it. Described once, with serde
 //! (`codec` holds the few representations that are not plain fields).
 
-use super::codec::{deserialize_label, deserialize_name, rater_field};
+use super::beside::{cut_agenda, Agenda, Beside};
+use super::codec::rater_field;
 use super::plan::PlanItem;
 use super::validate::{cut_note, safe_label, MAX_SNAPSHOTS, SCHEMA};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub schema: u64,
     #[serde(default)]
@@ -22,11 +23,7 @@ pub struct Document {
     pub updated_at: u64,
     /// The name of the person the check is about; empty when unnamed (a
     /// self-check whose owner gave no name).
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "deserialize_name"
-    )]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subject: String,
     /// Who gave the answers: absent for the subject, `{"name": …}` for
     /// someone else.
@@ -55,6 +52,13 @@ pub struct Document {
     /// ones done or dropped since (schema 4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanItem>,
+    /// The other view of the same person kept beside this check, read-only
+    /// (schema 4): a report's own self-check beside their manager's view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beside: Option<Beside>,
+    /// The 1:1 notes (schema 4).
+    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    pub agenda: Agenda,
 }
 
 fn is_zero(value: &u64) -> bool {
@@ -78,17 +82,13 @@ impl Rater {
 
 /// A dated copy of the answers, kept to see progress later, or kept
 /// automatically before the answers were replaced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Snapshot {
     /// Milliseconds since the Unix epoch; also the snapshot's id.
     pub taken_at: u64,
     /// Why it was kept, e.g. "Before importing “x.json”"; empty for one
     /// the person saved.
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "deserialize_label"
-    )]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// What kind of moment it keeps (schema 4; older ones are read from
     /// their label: none for one the person saved, else kept by a replace).
@@ -104,7 +104,7 @@ pub struct Snapshot {
 /// Why a snapshot was kept. Finished checks and check-in baselines are
 /// what "since last time" compares with; copies kept by a replace or an
 /// undo are history, not a baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SnapshotKind {
     /// The person saved it.
@@ -137,11 +137,11 @@ impl Snapshot {
 }
 
 /// What the last replace did, so it can be undone even after a reload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Replaced {
     pub at: u64,
     /// What replaced the answers, e.g. "importing “x.json”".
-    #[serde(default, deserialize_with = "deserialize_label")]
+    #[serde(default)]
     pub what: String,
     /// The snapshot holding the answers as they were before.
     pub kept: u64,
@@ -420,7 +420,7 @@ pub enum Rating {
     NotMyRole,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckMode {
     Quick,
@@ -437,7 +437,7 @@ impl CheckMode {
 }
 
 /// Where to pick up again.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Resume {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<CheckMode>,
@@ -461,7 +461,38 @@ impl Document {
             replaced: None,
             cleared_before: 0,
             plan: Vec::new(),
+            beside: None,
+            agenda: Agenda::default(),
         }
+    }
+
+    /// Keeps `beside` next to the answers, returning the view it replaces.
+    pub fn set_beside(&mut self, mut beside: Beside, now: u64) -> Option<Beside> {
+        beside.received_at = now.max(self.cleared_before.saturating_add(1));
+        let before = self.beside.replace(beside);
+        self.touch(now);
+        before
+    }
+
+    /// Puts back the view an undo names (or none).
+    pub fn restore_beside(&mut self, beside: Option<Beside>, now: u64) {
+        self.beside = beside;
+        self.touch(now);
+    }
+
+    /// The 1:1 notes as typed; nothing changes when they are the same.
+    pub fn set_agenda_notes(&mut self, text: &str, now: u64) {
+        let text = cut_agenda(text);
+        if self.agenda.notes == text {
+            return;
+        }
+        self.agenda = Agenda {
+            notes: text,
+            noted_at: now
+                .max(self.agenda.noted_at.saturating_add(1))
+                .max(self.cleared_before.saturating_add(1)),
+        };
+        self.touch(now);
     }
 
     /// Records a rating for a statement at time `now`.
@@ -745,6 +776,8 @@ impl Document {
             && self.replaced == other.replaced
             && self.cleared_before == other.cleared_before
             && self.plan == other.plan
+            && self.beside == other.beside
+            && self.agenda == other.agenda
             && self.snapshots.len() == other.snapshots.len()
             && self.snapshots.iter().zip(&other.snapshots).all(|(a, b)| {
                 a.taken_at == b.taken_at

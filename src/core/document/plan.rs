@@ -4,8 +4,7 @@
 //! wins), like answers; an item is never deleted, only marked, so a copy
 //! still open elsewhere cannot bring it back.
 
-use super::codec::deserialize_text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Most items a plan is working on at once.
 pub const MAX_FOCUS: usize = 3;
@@ -15,46 +14,33 @@ pub const MAX_PLAN_ITEMS: usize = 60;
 /// Longest next step, outcome or helper, in characters.
 pub const MAX_STEP_LEN: usize = 300;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanItem {
     /// Its identity: when it was added (milliseconds), unique in the plan.
     pub id: u64,
     /// The statement it is about.
     pub statement: String,
     /// The next step, in the person's words or one of the statement's ideas.
-    #[serde(default, deserialize_with = "deserialize_text")]
     pub step: String,
     /// By when, as a date (`2027-01-31`), or empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
     /// Who could help, or empty.
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "deserialize_text"
-    )]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub helper: String,
     #[serde(default)]
     pub status: PlanStatus,
     /// What happened, once done: evidence for the next check.
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "deserialize_text"
-    )]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub outcome: String,
     /// Where it came from, e.g. "Agreed in the 1:1 of 2026-12-02", or empty.
-    #[serde(
-        default,
-        skip_serializing_if = "String::is_empty",
-        deserialize_with = "deserialize_text"
-    )]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub origin: String,
     /// When anything in it last changed: the later copy wins a merge.
     pub changed_at: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlanStatus {
     /// Being worked on: one of the focus items.
@@ -197,6 +183,7 @@ impl Document {
         step: &str,
         due: &str,
         helper: &str,
+        origin: &str,
         now: u64,
     ) -> Result<u64, FocusRefused> {
         let step = plain_line(step, MAX_STEP_LEN);
@@ -222,7 +209,7 @@ impl Document {
             helper: plain_line(helper, MAX_STEP_LEN),
             status: PlanStatus::Active,
             outcome: String::new(),
-            origin: String::new(),
+            origin: plain_line(origin, MAX_STEP_LEN),
             changed_at: at,
         });
         sort_plan(&mut self.plan);

@@ -100,6 +100,12 @@ impl Document {
                 ));
             }
         }
+        if let Some(beside) = &self.beside {
+            beside.validate()?;
+        }
+        if note_length(&self.agenda.notes) > super::beside::MAX_AGENDA_LEN {
+            return Err("the 1:1 notes are too long".into());
+        }
         Ok(())
     }
 }
