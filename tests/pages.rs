@@ -166,7 +166,10 @@ fn statements_read_right_for_the_person_rated() {
         "{theirs}"
     );
     assert!(!theirs.contains("I do this now and then"));
-    assert!(theirs.contains("Rating: Alex Kim"));
+    assert!(
+        theirs.contains("Senior engineer (L5) · check about Alex Kim"),
+        "the header says whose check"
+    );
     assert!(
         html.contains("href=\"#/p/c1/check/responsibilities\""),
         "links stay in this check"
@@ -248,10 +251,10 @@ fn a_section_with_only_unscored_answers_is_marked_not_answered() {
         "{read}"
     );
     assert!(
-        html.contains("radar-label unanswered"),
+        html.contains("bar-label unanswered"),
         "the chart marks it too"
     );
-    assert!(read.contains("(not answered)"));
+    assert!(read.contains("Culture not answered"), "{read}");
 }
 
 #[test]

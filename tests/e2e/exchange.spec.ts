@@ -35,7 +35,7 @@ test("answers exported as JSON come back in another browser, and the Markdown ke
   await answerOverview(app);
   await app.open("#/data");
   const json = await download(page, "Download the answers (JSON)");
-  expect(json.name).toMatch(/^l5-selfcheck-l5-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(json.name).toMatch(/^l5-selfcheck-l5-self-check-\d{4}-\d{2}-\d{2}\.json$/);
   const markdown = await download(page, "Download the summary (Markdown)");
   expect(markdown.name).toMatch(/\.md$/);
   expect(markdown.text).toContain("# Senior engineer (L5)");
@@ -49,7 +49,8 @@ test("answers exported as JSON come back in another browser, and the Markdown ke
   const take = other.page.getByRole("group", { name: "What to do with these answers" });
   await expect(take).toContainText("A self-check (no name given): 2 answers");
   // Their own export: replacing is the main choice.
-  await take.getByRole("button", { name: "Replace the answers of this check…" }).click();
+  await expect(take.locator(".button.primary")).toHaveText("Replace the answers of your self-check…");
+  await take.getByRole("button", { name: "Replace the answers of your self-check…" }).click();
   await other.page.getByRole("group", { name: "Confirm replacing the answers" }).getByRole("button", { name: "Replace the answers" }).click();
   await expect(other.page.locator(".undo-bar")).toContainText("were replaced by importing “" + json.name + "”.");
   await other.open("#/check/overview");
@@ -59,7 +60,7 @@ test("answers exported as JSON come back in another browser, and the Markdown ke
   await fresh.close();
 });
 
-test("importing someone else's file over my answers can be undone, also after a reload", async ({ page }) => {
+test("importing my own file from another browser over my answers can be undone, also after a reload", async ({ page }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
@@ -68,14 +69,16 @@ test("importing someone else's file over my answers can be undone, also after a 
   const before = await app.stored();
   const theirs = {
     schema: 3, ladder: "l5", content_version: "2026.12.0", revision: 3, updated_at: 1_764_000_000_000,
-    subject: "Kai", answers: { "overview.production-ready": { rating: 0, note: "theirs", changed_at: 5 } }, resume: {},
+    answers: { "overview.production-ready": { rating: 0, note: "theirs", changed_at: 5 } }, resume: {},
   };
   await chooseFile(page, "kai.json", JSON.stringify(theirs));
   const take = page.getByRole("group", { name: "What to do with these answers" });
-  await expect(take).toContainText("Kai’s self-check: 1 answer");
-  await take.getByRole("button", { name: "Replace the answers of this check…" }).click();
+  await expect(take).toContainText("A self-check (no name given): 1 answer");
+  // One's own answers: replacing is the main action, and it asks first.
+  await expect(take.locator(".button.primary")).toHaveText("Replace the answers of your self-check…");
+  await take.getByRole("button", { name: "Replace the answers of your self-check…" }).click();
   const confirm = page.getByRole("group", { name: "Confirm replacing the answers" });
-  await expect(confirm).toContainText("This replaces the 2 answers of your self-check with these. The current answers and notes are kept in the history; its snapshots stay as they are, and Undo brings them back, also after a reload.");
+  await expect(confirm).toContainText("This replaces the 2 answers of your self-check with these; the file's snapshots are added to the history. The current answers and notes are kept in the history, and Undo brings them back, also after a reload.");
   await confirm.getByRole("button", { name: "Replace the answers" }).click();
   const notice = page.locator(".undo-bar").filter({ hasText: "replaced by importing “kai.json”" });
   await expect(notice).toBeFocused();
@@ -114,7 +117,7 @@ test("each kind of bad file is refused with a clear message and changes nothing"
     ["l6.json", JSON.stringify({ ...valid, ladder: "l6" }), "answers for another ladder"],
     ["future.json", JSON.stringify({ ...valid, schema: 42 }), "newer version of this self-check (data version 42)"],
     ["absurd.json", JSON.stringify({ ...valid, answers: { "overview.x": { rating: 9000, changed_at: 1 } } }), "9000 is not a step value"],
-    ["name.json", JSON.stringify({ ...valid, subject: 42 }), "invalid type"],
+    ["name.json", JSON.stringify({ ...valid, subject: 42 }), 'field "subject": a number where a string belongs'],
     ["huge.json", Buffer.alloc(1_100_000, " "), "the file was not read"],
   ];
   for (const [name, content, message] of files) {
@@ -159,7 +162,7 @@ test("a snapshot compared with now tells newly answered apart from changed", asy
   await expect(page.getByRole("heading", { name: "Moved the good way (1)" })).toBeVisible();
 });
 
-test("a share link shows every shared answer with its date; taking them needs the preview and can be undone", async ({ page, browser }) => {
+test("a share link shows every shared answer with its date; taking them needs the preview and adds a check with them beside it", async ({ page, browser }) => {
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
@@ -182,30 +185,23 @@ test("a share link shows every shared answer with its date; taking them needs th
   await expect(other.heading()).toHaveText("Answers shared with you");
   await expect(other.page.getByText(/Alex’s self-check: 2 answers, last changed \d{4}-\d{2}-\d{2}\. Shared on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
   await expect(other.page.getByText("1970")).toHaveCount(0);
-  const overview = other.page.getByRole("table", { name: "Overview" });
-  await expect(overview.getByRole("row", { name: /it runs in production without anyone else.*Consistently/ })).toBeVisible();
-  await expect(overview.getByRole("row", { name: /I take a leading part in its design.*Not yet/ })).toBeVisible();
+  const overview = other.page.getByRole("region", { name: "Overview" });
+  await expect(overview.getByRole("listitem").filter({ hasText: FIRST })).toContainText("Consistently");
+  await expect(overview.getByRole("listitem").filter({ hasText: SECOND })).toContainText("Not yet");
   expect(await other.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   await expectNoAxeViolations(other.page);
 
-  // Comparing with an empty browser: nothing to compare yet.
-  await other.page.getByRole("button", { name: "Keep or compare these answers…" }).click();
-  await other.page.getByRole("button", { name: "Compare with your answers" }).click();
-  await expect(other.page.getByText("Nothing to compare yet: you have no answers in this browser yet.")).toBeVisible();
-  await expect(other.page.getByText(/statements differ|answered differently/)).toHaveCount(0);
-
-  // Taking them over the answers here: through the preview and a
-  // confirmation, never one click, and with an undo.
-  await other.page.goBack();
-  await other.page.getByRole("button", { name: "Keep or compare these answers…" }).click();
-  await other.page.getByRole("button", { name: "Replace the answers of this check…" }).click();
-  await other.page.getByRole("group", { name: "Confirm replacing the answers" }).getByRole("button", { name: "Replace the answers" }).click();
-  await other.open("#/check/overview");
-  await expect(other.statement(FIRST).getByRole("radio", { name: "Consistently" })).toBeChecked();
-  await other.open("#/");
-  await other.page.getByRole("button", { name: "Undo" }).click();
-  await other.open("#/check/overview");
-  await expect(other.statement(FIRST).getByRole("radio", { name: "Consistently" })).not.toBeChecked();
+  // Taking them: Alex's own self-check, and no check about Alex here yet:
+  // a check about Alex with it beside, through the preview, never one click.
+  await other.page.getByRole("button", { name: "Use these answers…" }).click();
+  const take = other.page.getByRole("group", { name: "What to do with these answers" });
+  await expect(take.getByLabel("Name of the new check")).toHaveValue("Alex");
+  await expect(take.getByRole("button", { name: /Replace/ })).toHaveCount(0);
+  await take.getByRole("button", { name: "Add the check, with these answers beside it" }).click();
+  await expect(other.heading()).toHaveText("1:1 agenda: Alex");
+  await expect(other.page.getByText("Nothing to compare yet: your view has no answers.")).toBeVisible();
+  // The person's own self-check is untouched.
+  expect(await other.stored()).toBeNull();
   await fresh.close();
 });
 
@@ -236,7 +232,7 @@ test("another team's ladder with a dot in its id makes share links that open", a
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole("heading", { level: 1 })).toHaveText("Answers shared with you");
-  await expect(other.getByRole("row", { name: /Always/ })).toBeVisible();
+  await expect(other.getByRole("listitem").filter({ hasText: /Always/ })).toHaveCount(1);
   await fresh.close();
 });
 

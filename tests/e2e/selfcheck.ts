@@ -4,10 +4,10 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export const QUICK: [string, RegExp][] = [
   ["Overview", /I take a leading part in its design/],
   ["Responsibilities", /I lead one of them/],
-  ["Responsibilities", /I make time to coach them through it/],
+  ["Responsibilities", /I make time to coach/],
   ["Responsibilities", /I take on a real piece of its work/],
   ["Impact", /I order it by the business value of each item/],
-  ["Impact", /I write a real share of the production code myself/],
+  ["Impact", /I write a real share of the production code/],
   ["Ownership", /I write an automated test that would have caught it/],
   ["Process", /I propose a fix sized to fit/],
   ["Culture", /I make a mistake that affects others/],
@@ -16,6 +16,11 @@ export const QUICK: [string, RegExp][] = [
   ["Leadership", /I write a proposal for it without being asked/],
   ["Watch-out: complacency", /it is held up waiting for me/],
 ];
+
+/** The same statement as it reads about someone else ("they", "their"). */
+export function they(statement: RegExp): RegExp {
+  return new RegExp(statement.source.replace(/\bI\b/g, "they").replace(/\bmy\b/g, "their").replace(/\bme\b/g, "them"));
+}
 
 /** A page object for the self-check: how a person reaches things. */
 export class SelfCheck {

@@ -61,7 +61,7 @@ test("a quota error on write keeps the answers in the page and offers them as a 
     page.waitForEvent("download"),
     alert.getByRole("button", { name: "Download your answers" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^l5-selfcheck-l5-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^l5-selfcheck-l5-self-check-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = JSON.parse(await readDownload(download));
   expect(saved.answers["overview.production-ready"].rating).toBe(2);
   // Moving on keeps the answer in memory.
@@ -210,7 +210,7 @@ test("an answer and a note survive a reload straight after them", async ({ page 
   await expect(app.statement(FIRST).getByRole("textbox")).toHaveValue("Led the payments redesign");
 });
 
-test("delete my data asks first, removes every stored item, can be undone, and moves focus to what happened", async ({ page }) => {
+test("delete all data asks first, removes every stored item, can be undone, and moves focus to what happened", async ({ page }) => {
   const app = new SelfCheck(page);
   await app.open("#/quick");
   await app.statement(SECOND).getByRole("radio", { name: "Usually" }).check();
@@ -219,18 +219,18 @@ test("delete my data asks first, removes every stored item, can be undone, and m
     localStorage.setItem("l5-selfcheck/other-widget/l5", "{}");
   });
   await app.open("#/");
-  const ask = page.getByRole("button", { name: "Delete my data…" });
+  const ask = page.getByRole("button", { name: "Delete all data…" });
   await ask.click();
   // The confirmation opens in view, with focus inside it.
-  const confirm = page.getByRole("group", { name: "Confirm deleting your data" });
-  await expect(confirm.getByRole("button", { name: "Yes, delete my data" })).toBeFocused();
+  const confirm = page.getByRole("group", { name: "Confirm deleting all data" });
+  await expect(confirm.getByRole("button", { name: "Yes, delete all data" })).toBeFocused();
   await expect(confirm).toBeInViewport();
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(ask).toBeFocused();
   expect(await app.stored()).not.toBeNull();
 
   await ask.click();
-  await page.getByRole("button", { name: "Yes, delete my data" }).click();
+  await page.getByRole("button", { name: "Yes, delete all data" }).click();
   const notice = page.getByRole("region", { name: "Changes you can undo" });
   await expect(notice).toContainText(/Deleted: 3 stored items removed from this browser\. You can undo this until you leave the page\./);
   await expect(notice).toBeFocused();
@@ -248,8 +248,8 @@ test("delete my data asks first, removes every stored item, can be undone, and m
 
   // Deleted again and reloaded: gone.
   await app.open("#/");
-  await page.getByRole("button", { name: "Delete my data…" }).click();
-  await page.getByRole("button", { name: "Yes, delete my data" }).click();
+  await page.getByRole("button", { name: "Delete all data…" }).click();
+  await page.getByRole("button", { name: "Yes, delete all data" }).click();
   await page.reload();
   await expect(page.locator(".next-step .button.primary")).toHaveText("Start the quick check");
   await expectNoAxeViolations(page);

@@ -19,6 +19,7 @@ use crate::core::content::Ladder;
 use crate::core::engine::{Engine, Input, Widget};
 use crate::core::keys::CheckRef;
 use crate::core::route::{Compared, Route};
+use crate::core::store::{MemoryStore, Store};
 use crate::edge::storage::BrowserStore;
 use crate::edge::{clock, page};
 use std::rc::Rc;
@@ -29,7 +30,8 @@ pub fn App(setup: &Setup) -> Html {
     match &setup.ladder {
         Ok(ladder) => html! {
             <Shell ladder={ladder.clone()} instance={setup.instance.clone()} hash_routing={setup.hash_routing}
-                start={setup.start.clone()} problems={setup.problems.clone()} checkin_weeks={setup.checkin_weeks} />
+                start={setup.start.clone()} problems={setup.problems.clone()} checkin_weeks={setup.checkin_weeks}
+                preview={setup.preview} />
         },
         Err(problems) => content_problems(problems, &setup.source, &setup.problems),
     }
@@ -69,6 +71,8 @@ pub struct ShellProps {
     pub start: Option<Route>,
     pub problems: Rc<Vec<String>>,
     pub checkin_weeks: u32,
+    /// Answers in memory only (the try page's preview).
+    pub preview: bool,
 }
 
 impl PartialEq for ShellProps {
@@ -79,6 +83,7 @@ impl PartialEq for ShellProps {
             && self.start == other.start
             && Rc::ptr_eq(&self.problems, &other.problems)
             && self.checkin_weeks == other.checkin_weeks
+            && self.preview == other.preview
     }
 }
 
@@ -117,7 +122,12 @@ fn widget_hash(props: &ShellProps, page_hash: &str) -> String {
 pub fn Shell(props: &ShellProps) -> Html {
     let (state, dispatch, queue) = {
         let props = props.clone();
-        use_engine(move || {
+        let store: Rc<dyn Store> = if props.preview {
+            Rc::new(MemoryStore::new())
+        } else {
+            Rc::new(BrowserStore)
+        };
+        use_engine(store, move |store| {
             let widget = Widget {
                 instance: props.instance.to_string(),
                 tab: clock::tab_name(),
@@ -125,7 +135,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 checkin_weeks: props.checkin_weeks,
             };
             Engine::start(
-                &BrowserStore,
+                store,
                 widget,
                 props.ladder.clone(),
                 &widget_hash(&props, &page::hash()),
@@ -189,24 +199,25 @@ pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
         Route::Compare {
             with: Compared::Snapshot(time),
         } => since_page(ctx, *time),
-        Route::Compare { with } => compare_page(ctx, with),
+        Route::Compare { .. } => compare_page(ctx),
         Route::Shared { payload } => shared_page(ctx, payload),
         Route::NotFound { path } => not_found(
             ctx,
             &format!("There is no page at \u{201c}#/{path}\u{201d} in this browser."),
         ),
     };
+    // The header says whose check is open: one's own, or the check about
+    // someone (then marked, so it is never taken for one's own).
     let whose = match &state.check {
-        CheckRef::Own => Html::default(),
+        CheckRef::Own => html! { { " \u{b7} self-check" } },
         CheckRef::Other(_) => html! {
-            <p class="whose">{ "Rating: " }<bdi>{ state.check_name() }</bdi></p>
+            <>{ " \u{b7} " }<span class="whose">{ "check about " }<bdi>{ state.check_name() }</bdi></span></>
         },
     };
     html! {
         <>
             <header class="app-bar">
-                <a class="app-name" href={ctx.href(&Route::Start)}>{ state.ladder.title.clone() }{ " \u{b7} self-check" }</a>
-                { whose }
+                <a class="app-name" href={ctx.href(&Route::Start)}>{ state.ladder.title.clone() }{ whose }</a>
                 { save_status_line(&state.save_status) }
             </header>
             { setting_problems(problems) }

@@ -3,6 +3,7 @@
 //! undo the last replace.
 
 use super::page::{notice_at, plural, Ctx};
+use crate::core::document::plan::PlanStatus;
 use crate::core::keys::CheckRef;
 use crate::core::route::Route;
 use crate::core::state::{Action, Place, SaveStatus, Undo};
@@ -13,25 +14,13 @@ use yew::prelude::*;
 
 /// The file name for an export of the open check (`extension` without
 /// the dot), dated today in the person's time zone.
-pub fn export_file_name(ctx: &Ctx, extension: &str) -> String {
-    let who: String = ctx
-        .state
-        .document
-        .subject
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .take(24)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let who = if who.is_empty() {
-        String::new()
-    } else {
-        format!("-{who}")
-    };
-    format!(
-        "l5-selfcheck-{}{who}-{}.{extension}",
-        ctx.state.ladder.id,
-        local_date(ctx.now, ctx.state.offset)
+pub fn export_file_name(ctx: &Ctx, what: &str, extension: &str) -> String {
+    crate::core::markdown::file_name(
+        &ctx.state.ladder.id,
+        &ctx.state.document,
+        what,
+        &local_date(ctx.now, ctx.state.offset),
+        extension,
     )
 }
 
@@ -39,7 +28,7 @@ pub fn export_file_name(ctx: &Ctx, extension: &str) -> String {
 /// browser refused.
 pub fn download_answers_button(ctx: &Ctx, label: &str) -> Html {
     let onclick = {
-        let name = export_file_name(ctx, "json");
+        let name = export_file_name(ctx, "", "json");
         let text = ctx.state.document.encode();
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -59,7 +48,7 @@ fn unsaved_button(ctx: &Ctx) -> Html {
     let Some(unsaved) = ctx.state.unsaved.clone() else {
         return Html::default();
     };
-    let name = export_file_name(ctx, "json").replace(".json", "-unsaved.json");
+    let name = export_file_name(ctx, "unsaved", "json");
     let onclick = Callback::from(move |_: MouseEvent| {
         download::download(&name, "application/json", &unsaved.encode());
     });
@@ -111,7 +100,7 @@ pub fn storage_banner(ctx: &Ctx) -> Html {
         };
         let onclick = {
             let raw = unreadable.raw.clone();
-            let name = export_file_name(ctx, "txt").replace(".txt", "-unreadable.txt");
+            let name = export_file_name(ctx, "unreadable", "txt");
             Callback::from(move |_: MouseEvent| {
                 download::download(&name, "text/plain", &raw);
             })
@@ -179,8 +168,13 @@ pub fn undo_bar(ctx: &Ctx) -> Html {
             Undo::Plan { before, .. } => format!(
                 "The focus \u{201c}{}\u{201d} was {}.",
                 before.step,
-                "changed"
+                match state.document.plan.iter().find(|i| i.id == before.id).map(|i| i.status) {
+                    Some(PlanStatus::Done) => "marked done",
+                    Some(PlanStatus::Dropped) => "dropped",
+                    _ => "changed",
+                }
             ),
+            Undo::Beside { what, .. } => format!("Kept beside this check: {what}."),
         };
         rows.push(row(
             text,

@@ -1,104 +1,111 @@
-//! Two views side by side, labelled with both names: a snapshot and now,
-//! two checks in this browser (a report's self-check and a manager's view
-//! of them), or a check and a file or link. The largest gaps come first,
-//! with both sides' notes, and a few openers for the conversation.
+//! The 1:1 agenda: the open check beside another view of the same person
+//! (a report's own self-check kept beside the manager's view of them, or
+//! a manager's view beside one's own). Not a diff: sections by the size of their gap, where both
+//! agree, the statements two or more steps apart with both notes, one-step
+//! differences folded by section, then 1:1 notes and agreed actions that
+//! go into the plan. Everything here stays with the check after a reload.
 
-use super::page::{heading, not_found, plural, Ctx};
-use crate::core::compare::{compare, Difference, StatementPair, FAR_APART};
-use crate::core::content::Kind;
+use super::page::{heading, notice_at, plural, section_table, Ctx};
+use super::plan::FocusForm;
+use super::ui::{el, t};
+use crate::core::compare::{agenda, StatementPair};
 use crate::core::document::{Document, Rater};
+use crate::core::engine::beside_name;
 use crate::core::keys::CheckRef;
-use crate::core::markdown::{self, view_label};
-use crate::core::route::{Compared, Route};
+use crate::core::markdown::{self, agenda_counts, agreement_words, gap_words, item_details};
+use crate::core::route::Route;
 use crate::core::scoring::{answer_label, average_on_scale};
-use crate::core::state::{Action, Comparison, NewCheck, Notice, Place};
+use crate::core::state::{Action, Notice, Place};
 use crate::core::time::local_date;
 use crate::edge::{download, page};
-use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// How many conversation openers to offer.
-const OPENERS: usize = 5;
+/// What the agenda sets beside the open check: its answers, a short name
+/// for each side, and a line saying when each was given.
+struct Sides {
+    right: Document,
+    left_name: String,
+    right_name: String,
+    dates: String,
+}
 
-pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
+fn sides(ctx: &Ctx) -> Result<Sides, Html> {
+    let state = &ctx.state;
+    let own = state.check == CheckRef::Own;
+    let Some(beside) = &state.document.beside else {
+        return Err(html! {
+            <section class="page agenda">
+                { heading(ctx, "1:1 agenda".into()) }
+                <p>{ if own {
+                    "Nothing is kept beside your self-check yet. When your manager sends you their view of you (a file or a link), open it under Import answers and keep it beside your self-check: the agenda for your 1:1 shows here."
+                } else {
+                    "Nothing is kept beside this check yet. Import their own self-check (the file or link they sent) under Import answers, and use it as their self-check: the agenda for your 1:1 shows here."
+                } }</p>
+                <p><a class="button primary" href={ctx.href(&Route::Data)}>{ "Go to Save, share and compare" }</a></p>
+            </section>
+        });
+    };
+    let date = |time| local_date(time, state.offset);
+    let right_name = match &beside.rater {
+        Rater::Subject if !beside.subject.is_empty() => beside.subject.clone(),
+        Rater::Other { name } if !name.is_empty() => name.clone(),
+        _ => "Them".to_string(),
+    };
+    Ok(Sides {
+        right: beside.as_document(&state.ladder.id),
+        dates: format!(
+            "Your view: last changed {}. Beside it, {}: last changed {}, kept here on {} from {}.",
+            date(state.document.updated_at),
+            beside_name(beside),
+            date(beside.updated_at),
+            date(beside.received_at),
+            beside.from
+        ),
+        left_name: "You".to_string(),
+        right_name,
+    })
+}
+
+pub fn compare_page(ctx: &Ctx) -> Html {
+    let sides = match sides(ctx) {
+        Ok(sides) => sides,
+        Err(page) => return page,
+    };
     let state = &ctx.state;
     let ladder = &state.ladder;
-    let here = view_label(&state.document, state.check == CheckRef::Own);
-    let (left, left_name, right, right_name, over_time): (
-        Document,
-        String,
-        Rc<Document>,
-        String,
-        bool,
-    ) = match with {
-        Compared::Snapshot(time) => match state.document.snapshot(*time) {
-            Some(snap) => (
-                state.document.as_of(snap),
-                format!("Snapshot {}", local_date(*time, state.offset)),
-                state.document.clone(),
-                "Now".to_string(),
-                true,
-            ),
-            None => return not_found(ctx, "There is no snapshot with that date in this history."),
-        },
-        _ => match &state.comparison {
-            Comparison::Loaded(other) => (
-                (*state.document).clone(),
-                here.clone(),
-                Rc::new(other.document.clone()),
-                if other.label == here {
-                    format!("{} (other)", other.label)
-                } else {
-                    other.label.clone()
-                },
-                false,
-            ),
-            missing => {
-                return html! {
-                    <section class="page">
-                        { heading(ctx, "Compare".into()) }
-                        <p role={(*missing == Comparison::Missing).then_some("alert")}>{ match (with, missing) {
-                            (Compared::Check(_), Comparison::Missing) => "There is no such check in this browser to compare with. It may have been deleted.",
-                            _ => "Nothing to compare yet. Import someone's export, or open a share link, to see it beside these answers.",
-                        } }</p>
-                        <p><a class="button primary" href={ctx.href(&Route::Data)}>{ "Go to Save, share and compare" }</a></p>
-                    </section>
-                }
-            }
-        },
-    };
-    let comparison = compare(ladder, &left, &right);
-    let title = if over_time {
-        "What changed since the snapshot".to_string()
+    let left = &state.document;
+    let right = &sides.right;
+    let (l, r) = (sides.left_name.as_str(), sides.right_name.as_str());
+    let view = agenda(ladder, left, right);
+    let someone = state.about_someone_else() || right.rater != Rater::Subject;
+    let title = if state.check == CheckRef::Own {
+        format!("1:1 agenda: you and {r}")
     } else {
-        format!("{left_name} and {right_name}, side by side")
+        format!("1:1 agenda: {}", state.check_name())
     };
+    let today = local_date(ctx.now, state.offset);
     let head = html! {
         <>
-            <p class="print-only print-header">{ format!("{} \u{2014} {title} \u{2014} {}", ladder.title, local_date(ctx.now, state.offset)) }</p>
+            <p class="print-only print-header">{ format!("{} \u{2014} {title} \u{2014} {today}", ladder.title) }</p>
             { heading(ctx, title.clone()) }
+            <p class="meta">{ sides.dates.clone() }</p>
         </>
     };
-    if !over_time && !comparison.comparable() {
-        let empty = if comparison.left_answered == 0 {
-            &left_name
+    if view.left_answered == 0 || view.right_answered == 0 {
+        let empty = if view.left_answered == 0 {
+            "your view has"
         } else {
-            &right_name
-        };
-        let empty = if empty == "You" {
-            "you have no answers in this browser yet".to_string()
-        } else {
-            format!("{empty} has no answers yet")
+            "the view beside it has"
         };
         return html! {
-            <section class="page compare">
+            <section class="page agenda">
                 { head }
-                <p class="banner info">{ format!("Nothing to compare yet: {empty}. Once both sides have answered, the differences show here.") }</p>
+                <p class="banner info">{ format!("Nothing to compare yet: {empty} no answers. Once both have answered, the agenda shows here.") }</p>
                 <p class="actions"><a class="button primary" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a></p>
             </section>
         };
     }
-    let someone = state.about_someone_else() || left.rater != Rater::Subject;
     let note = |document: &Document, id: &str| {
         document
             .answers
@@ -106,77 +113,122 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
             .map(|a| a.note.trim().to_string())
             .filter(|n| !n.is_empty())
     };
-    let item = |pair: &StatementPair| {
-        let statement = &ladder.statements[pair.statement];
-        let side = |name: &str, rating, document: &Document| {
-            html! {
-                <div class="side">
-                    <p><strong><bdi>{ name.to_string() }</bdi>{ ": " }</strong>{ answer_label(ladder, pair.statement, rating, document.rater != Rater::Subject) }</p>
-                    if let Some(text) = note(document, &statement.id) {
-                        <p class="note-text">{ text }</p>
-                    }
-                </div>
-            }
-        };
-        html! {
-            <li class={classes!("card", pair.far_apart().then_some("far-apart"))}>
-                <p class="statement-text">{ statement.text_for(someone).to_string() }</p>
-                <div class="sides">
-                    { side(&left_name, pair.left, &left) }
-                    { side(&right_name, pair.right, &right) }
-                </div>
-                if let Some(steps) = pair.steps_apart().filter(|s| *s >= FAR_APART) {
-                    <p><strong>{ format!("{steps} steps apart") }</strong></p>
-                }
-            </li>
-        }
+    let answer = |pair: &StatementPair, document: &Document, rating| {
+        answer_label(
+            ladder,
+            pair.statement,
+            rating,
+            document.rater != Rater::Subject,
+        )
     };
-    let changed: Vec<&StatementPair> = comparison
-        .differences
+    let editable = !state.read_only();
+    let far: Vec<Html> = view
+        .far
         .iter()
-        .filter(|p| matches!(p.difference, Difference::Changed { .. }))
-        .collect();
-    let one_sided: Vec<&StatementPair> = comparison
-        .differences
-        .iter()
-        .filter(|p| !matches!(p.difference, Difference::Changed { .. }))
-        .collect();
-    let openers: Vec<Html> = comparison
-        .far_apart()
-        .take(OPENERS)
         .map(|pair| {
             let statement = &ladder.statements[pair.statement];
-            let (higher, lower) = if pair.left_higher == Some(true) {
-                (&left_name, &right_name)
-            } else {
-                (&right_name, &left_name)
-            };
-            let verb = if statement.kind == Kind::AntiPattern {
-                "said this happens more often"
-            } else {
-                "rated this higher"
+            let side = |name: &str, document: &Document, rating| {
+                html! {
+                    <div class="side">
+                        <p><strong><bdi>{ name.to_string() }</bdi>{ ": " }</strong>{ answer(pair, document, rating) }</p>
+                        if let Some(text) = note(document, &statement.id) {
+                            <p class="note-text">{ text }</p>
+                        }
+                    </div>
+                }
             };
             html! {
-                <li>
-                    <bdi>{ higher.clone() }</bdi>{ format!(" {verb} than ") }<bdi>{ lower.clone() }</bdi>{ " did: " }
-                    <q>{ statement.text_for(someone).to_string() }</q>
+                <li class="card far-apart">
+                    <p class="statement-text">{ statement.text_for(someone).to_string() }</p>
+                    <div class="sides">
+                        { side(l, left, pair.left) }
+                        { side(r, right, pair.right) }
+                    </div>
+                    <p><strong>{ plural(pair.steps_apart().unwrap_or(0), "step apart", "steps apart") }</strong></p>
+                    if editable {
+                        <FocusForm ctx={ctx.clone()} statement={pair.statement} agreed={true} />
+                    }
                 </li>
             }
         })
         .collect();
+    let one_line = |pair: &StatementPair| {
+        let statement = &ladder.statements[pair.statement];
+        t(
+            "li",
+            "",
+            format!(
+                "{} \u{2014} {l}: {}; {r}: {}",
+                statement.text_for(someone),
+                answer(pair, left, pair.left),
+                answer(pair, right, pair.right)
+            ),
+        )
+    };
+    let near: Vec<Html> = view
+        .near
+        .iter()
+        .map(|(section, pairs)| {
+            html! {
+                <details class="folded">
+                    <summary>{ format!("{}: {}", ladder.sections[*section].title, plural(pairs.len(), "statement", "statements")) }</summary>
+                    { el("ul", "", pairs.iter().map(one_line).collect()) }
+                </details>
+            }
+        })
+        .collect();
+    let on_notes = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            dispatch.emit(Action::AgendaNotes(
+                event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    let actions: Vec<_> = left
+        .plan
+        .iter()
+        .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
+        .cloned()
+        .collect();
+    let text_of = |id: &str| {
+        ladder
+            .statement_index(id)
+            .map(|i| ladder.statements[i].text_for(someone).to_string())
+            .unwrap_or_default()
+    };
+    // Actions agreed on the other side (a manager's file for a report): to
+    // take into one's own plan.
+    let offered: Vec<Html> = if state.check == CheckRef::Own {
+        state.document.beside.iter().flat_map(|b| &b.plan).filter(|item| item.is_active() && !left.plan.iter().any(|mine| mine.statement == item.statement && mine.step == item.step)).filter_map(|item| {
+            let index = ladder.statement_index(&item.statement)?;
+            let add = ctx.on({
+                let item = item.clone();
+                move || Action::Focus { statement: index, step: item.step.clone(), due: item.due.clone(), helper: item.helper.clone(), origin: item.origin.clone() }
+            });
+            Some(html! {
+                <li>
+                    { format!("{}: {}{} ", text_of(&item.statement), item.step, item_details(item)) }
+                    if editable {
+                        <button type="button" class="button small" onclick={add}>{ "Add to your plan" }<span class="visually-hidden">{ format!(": {}", item.step) }</span></button>
+                    }
+                </li>
+            })
+        }).collect()
+    } else {
+        Vec::new()
+    };
     let on_print = Callback::from(|_: MouseEvent| page::print());
     let download_md = {
-        let text = markdown::comparison(
+        let text = markdown::agenda(
             ladder,
-            (&left_name, &left),
-            (&right_name, &right),
+            (l, left),
+            (r, right),
+            &left.agenda.notes,
+            &actions,
             state.offset,
         );
-        let name = format!(
-            "l5-selfcheck-{}-comparison-{}.md",
-            ladder.id,
-            local_date(ctx.now, state.offset)
-        );
+        let name = crate::core::markdown::file_name(&ladder.id, left, "agenda", &today, "md");
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             if !download::download(&name, "text/markdown", &text) {
@@ -187,83 +239,88 @@ pub fn compare_page(ctx: &Ctx, with: &Compared) -> Html {
             }
         })
     };
-    let keep = (matches!(with, Compared::Visit)
-        && !right.subject.is_empty()
-        && !state.checks.iter().any(|c| {
-            c.label().eq_ignore_ascii_case(&crate::core::state::label(
-                &right.subject,
-                right.rater == Rater::Subject,
-            ))
-        }))
-    .then(|| {
-        let dispatch = ctx.dispatch.clone();
-        let document = right.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::AddCheck(NewCheck {
-                name: document.subject.clone(),
-                rater: document.rater.clone(),
-                from: Some(document.clone()),
-                then: Route::Start,
-            }))
+    let cell = |share: Option<f64>| {
+        share.map_or("Not answered".to_string(), |s| {
+            average_on_scale(&ladder.scale, s)
         })
-    });
+    };
+    let notes_id = ctx.id("agenda-notes");
+    let whose_plan = if state.check == CheckRef::Own {
+        "your plan".to_string()
+    } else {
+        format!("{}\u{2019}s plan", state.check_name())
+    };
     html! {
-        <section class="page compare">
+        <section class="page agenda">
             { head }
-            <p class="lead">{
-                if over_time {
-                    format!("{} changed since the snapshot, and {} newly answered.",
-                        plural(comparison.changed(), "answer", "answers"),
-                        plural(comparison.only_right(), "statement", "statements"))
-                } else {
-                    format!("{} answered differently, {} of them by {FAR_APART} or more steps; {} answered by one side only.",
-                        plural(comparison.changed(), "statement", "statements"),
-                        comparison.far_apart().count(),
-                        comparison.differences.len() - comparison.changed())
-                }
-            }</p>
+            <p class="lead">{ agenda_counts(&view) }</p>
             <p class="actions no-print">
-                <button type="button" class="button" onclick={on_print}>{ "Print" }</button>
-                <button type="button" class="button" onclick={download_md}>{ "Download (Markdown)" }</button>
-                if let Some(keep) = keep {
-                    <button type="button" class="button" onclick={keep}>{ format!("Keep {right_name}'s answers as a check") }</button>
-                }
+                <button type="button" class="button" onclick={on_print}>{ "Print the agenda" }</button>
+                <button type="button" class="button" onclick={download_md}>{ "Download the agenda (Markdown)" }</button>
+                <a class="button" href={ctx.href(&Route::Data)}>{ "Keep a newer one beside it\u{2026}" }</a>
             </p>
-            if !openers.is_empty() {
-                <h2>{ "To talk about first" }</h2>
-                <ul class="openers">{ for openers }</ul>
-            }
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("compare-caption")}>
-                <table>
-                    <caption id={ctx.id("compare-caption")}>{ format!("Average by section on the {}\u{2013}{} scale", ladder.scale.lowest(), ladder.scale.highest()) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Section" }</th>
-                        <th scope="col"><bdi>{ left_name.clone() }</bdi></th>
-                        <th scope="col"><bdi>{ right_name.clone() }</bdi></th>
-                    </tr></thead>
-                    <tbody>
-                        for pair in comparison.sections.iter() {
-                            <tr>
-                                <th scope="row">{ ladder.sections[pair.section].title.clone() }</th>
-                                <td>{ pair.left.map_or("Not answered".to_string(), |s| average_on_scale(&ladder.scale, s)) }</td>
-                                <td>{ pair.right.map_or("Not answered".to_string(), |s| average_on_scale(&ladder.scale, s)) }</td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-            </div>
-            <h2>{ if over_time { "Changed, largest change first" } else { "Answered differently, largest gap first" } }</h2>
-            if changed.is_empty() {
-                <p>{ "None: every statement both sides answered has the same answer." }</p>
+            { notice_at(ctx, Place::Download, Html::default()) }
+            { section_table(
+                ctx,
+                "agenda-caption",
+                format!("Average by section on the {}\u{2013}{} scale, the largest gap first", ladder.scale.lowest(), ladder.scale.highest()),
+                [l, r, "Gap"],
+                view.sections.iter().map(|pair| (
+                    ladder.sections[pair.section].title.clone(),
+                    [cell(pair.left), cell(pair.right), gap_words(pair.gap, l, r)],
+                )).collect(),
+            ) }
+            <h2>{ "Where you agree" }</h2>
+            if view.agreements.is_empty() {
+                <p>{ "No section is near the top or the bottom of the scale for both." }</p>
             } else {
-                <ul class="differences">{ for changed.iter().map(|p| item(p)) }</ul>
+                <ul class="agreements">
+                    for (section, agreement) in view.agreements.iter() {
+                        <li>{ format!("{}: {}", ladder.sections[*section].title, agreement_words(*agreement)) }</li>
+                    }
+                </ul>
             }
-            if !one_sided.is_empty() {
-                <h2>{ if over_time { "Newly answered (or no longer answered)" } else { "Answered by one side only" } }</h2>
-                <ul class="differences one-sided">{ for one_sided.iter().map(|p| item(p)) }</ul>
+            <h2>{ format!("Two or more steps apart ({})", view.far.len()) }</h2>
+            if far.is_empty() {
+                <p>{ "None: no statement is two or more steps apart." }</p>
+            } else {
+                <ul class="differences">{ for far }</ul>
+            }
+            if !near.is_empty() {
+                <h2>{ format!("One step apart ({})", view.near.iter().map(|(_, p)| p.len()).sum::<usize>()) }</h2>
+                { for near }
+            }
+            if !view.other.is_empty() {
+                <details class="folded">
+                    <summary>{ format!("Answered by one side only, or \u{201c}not sure\u{201d}: {}", plural(view.other.len(), "statement", "statements")) }</summary>
+                    { el("ul", "", view.other.iter().map(one_line).collect()) }
+                </details>
+            }
+            <h2>{ "1:1 notes" }</h2>
+            <p class="field no-print">
+                <label for={notes_id.clone()}>{ "Notes for the conversation (kept with this check)" }</label>
+                <textarea id={notes_id} rows="5" maxlength="4000" value={left.agenda.notes.clone()}
+                    oninput={on_notes} disabled={!editable} />
+            </p>
+            <p class="print-only note-text">{ left.agenda.notes.clone() }</p>
+            <h2>{ "Agreed actions" }</h2>
+            <p class="no-print">{ format!("Agree an action on a statement above: it goes into {whose_plan} as a focus (up to three at a time), with the date of this 1:1. The file you download from this check carries it.") }</p>
+            if actions.is_empty() {
+                <p class="muted">{ "None yet." }</p>
+            } else {
+                <ul class="agreed">
+                    for item in actions.iter() {
+                        <li>{ format!("{}: {}{}{}", text_of(&item.statement), item.step, item_details(item), if item.origin.is_empty() { String::new() } else { format!(" \u{2014} {}", item.origin) }) }</li>
+                    }
+                </ul>
+            }
+            { notice_at(ctx, Place::Plan, Html::default()) }
+            if !offered.is_empty() {
+                <h3>{ format!("Agreed by {r}") }</h3>
+                <ul class="agreed">{ for offered }</ul>
             }
             <p class="actions no-print">
-                <a class="button" href={ctx.href(&Route::Data)}>{ "Back to Save, share and compare" }</a>
+                <a class="button" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>
             </p>
         </section>
     }

@@ -6,13 +6,14 @@
 use super::banners::{download_answers_button, export_file_name};
 use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
-use crate::core::checks::{check_new_name, find};
-use crate::core::document::{check_name, read_export, CheckMode, Document, Rater};
+use crate::core::checks::{check_new_name, pairing, Pairing};
+use crate::core::document::{check_name, read_export, Beside, CheckMode, Document, Rater};
+use crate::core::engine::beside_name;
 use crate::core::keys::CheckRef;
-use crate::core::markdown::{self, view_label, whose};
+use crate::core::markdown::{self, whose};
 use crate::core::route::{Compared, Route};
 use crate::core::share;
-use crate::core::state::{Action, Comparing, NewCheck, Notice, Place};
+use crate::core::state::{Action, NewCheck, Notice, Place};
 use crate::core::time::local_date;
 use crate::edge::{download, files};
 use std::rc::Rc;
@@ -70,56 +71,52 @@ pub struct TakeProps {
     pub document: Rc<Document>,
     /// Where they come from, as the undo will name it: "importing “x.json”".
     pub what: AttrValue,
+    /// Where they come from, as the check will say: "“x.json”", "a shared link".
+    pub from: AttrValue,
     /// Called when the person is done (took them, or cancelled).
     pub on_done: Callback<()>,
 }
 
-/// The choices for answers from a file or a link, after their preview:
-/// add them as a check about the person they are about, compare them with
-/// the open check, or replace the open check's answers (kept for undo).
-/// A file about someone who already has a check here never merges silently.
+/// The choices for answers from a file or a link, after their preview.
+/// The main action follows whose answers they are (`checks::pairing`): a
+/// report's own self-check goes beside the check about them, one's own
+/// export from another browser replaces the answers (with undo), someone
+/// new gets a check. Every button names the check it acts on; nothing
+/// merges silently, and no second check about the same person is made.
 #[component]
 pub fn TakeAnswers(props: &TakeProps) -> Html {
     let ctx = &props.ctx;
     let state = &ctx.state;
     let document = &props.document;
-    // A name not yet used here: a report's self-check beside the manager's
-    // view of them needs a name of its own.
     let name = use_state(|| document.subject.clone());
-
     let problem = use_state(String::new);
     let replacing = use_state(|| false);
-    let self_check = document.rater == Rater::Subject;
-    let existing = (!document.subject.is_empty())
-        .then(|| find(&document.subject, self_check, &state.checks).cloned())
-        .flatten()
-        .or_else(|| {
-            // The same person, the other kind of check (a view of them beside
-            // their self-check): said too, so nobody is surprised.
-            (!document.subject.is_empty())
-                .then(|| find(&document.subject, !self_check, &state.checks).cloned())
-                .flatten()
-        });
-    let own_name = |d: &Document| d.subject.to_ascii_lowercase();
-    // The person's own export from another browser: replacing is the point.
-    let same_person = document.rater == Rater::Subject
-        && state.check == CheckRef::Own
-        && (document.subject.is_empty() || own_name(document) == own_name(&state.document));
-    let add = {
+    let pairing = pairing(document, &state.check, &state.document, &state.checks);
+    let beside = Beside::received(document, &props.from, ctx.now);
+    let view = beside_name(&beside);
+    let done = |action: Action| {
+        let (dispatch, on_done) = (ctx.dispatch.clone(), props.on_done.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(action.clone());
+            on_done.emit(());
+        })
+    };
+    let add_check = {
         let (name, problem, checks) = (name.clone(), problem.clone(), state.checks.clone());
-        let (dispatch, on_done, document) = (
-            ctx.dispatch.clone(),
-            props.on_done.clone(),
-            document.clone(),
-        );
+        let (dispatch, on_done, beside) =
+            (ctx.dispatch.clone(), props.on_done.clone(), beside.clone());
+        let rater = state.rater_name.clone();
         Callback::from(
-            move |_: MouseEvent| match check_new_name(&name, self_check, &checks) {
+            move |_: MouseEvent| match check_new_name(&name, false, &checks) {
                 Err(why) => problem.set(why),
                 Ok(valid) => {
                     dispatch.emit(Action::AddCheck(NewCheck {
                         name: valid,
-                        rater: document.rater.clone(),
-                        from: Some(document.clone()),
+                        rater: Rater::Other {
+                            name: rater.clone(),
+                        },
+                        from: None,
+                        beside: Some(Box::new(beside.clone())),
                         then: Route::Start,
                     }));
                     on_done.emit(());
@@ -127,73 +124,72 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             },
         )
     };
-    let compare = {
-        let (dispatch, document, on_done) = (
-            ctx.dispatch.clone(),
-            document.clone(),
-            props.on_done.clone(),
-        );
-        let label = view_label(&document, false);
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Compare(Some(Rc::new(Comparing {
-                label: label.clone(),
-                document: (*document).clone(),
-            }))));
-            dispatch.emit(Action::Navigate(Route::Compare {
-                with: Compared::Visit,
-            }));
-            on_done.emit(());
-        })
-    };
     let ask_replace = {
         let replacing = replacing.clone();
         Callback::from(move |_: MouseEvent| replacing.set(true))
     };
-    let replace = {
-        let (dispatch, document, on_done) = (
-            ctx.dispatch.clone(),
-            document.clone(),
-            props.on_done.clone(),
-        );
-        let what = props.what.to_string();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Replace {
-                answers: document.answers.clone(),
-                // Their own history and plan come along; someone else's do not.
-                snapshots: if same_person {
-                    document.snapshots.clone()
-                } else {
-                    Vec::new()
-                },
-                plan: same_person.then(|| document.plan.clone()),
-                what: what.clone(),
-            });
-            on_done.emit(());
-        })
+    let whose_check = |check: &CheckRef, name: &str| match check {
+        CheckRef::Own => "your self-check".to_string(),
+        CheckRef::Other(_) => format!("the check about {name}"),
     };
+    let (main_label, main, explain) = match &pairing {
+        Pairing::SameCheck => (
+            format!("Replace the answers of {}\u{2026}", state.check_phrase()),
+            ask_replace,
+            String::new(),
+        ),
+        Pairing::Beside { check, name } => {
+            let target = whose_check(check, name);
+            let label = if beside.is_self_check() && *check != CheckRef::Own {
+                format!("Use as {name}\u{2019}s self-check")
+            } else {
+                format!("Keep {view} beside {target}")
+            };
+            let replaces = match (&state.document.beside, *check == state.check) {
+                (Some(old), true) => format!(
+                    " It replaces {} kept here on {}; Undo brings that back.",
+                    beside_name(old),
+                    local_date(old.received_at, state.offset)
+                ),
+                _ => String::new(),
+            };
+            (
+                label,
+                done(Action::Attach {
+                    beside: Box::new(beside.clone()),
+                    to: check.clone(),
+                }),
+                format!("It is kept read-only beside {target}, for the 1:1 agenda; the answers of {target} do not change.{replaces}"),
+            )
+        }
+        Pairing::NewCheck { .. } => (
+            "Add the check, with these answers beside it".to_string(),
+            add_check,
+            format!("Nobody of that name has a check here yet. A new check about them is added, with {view} kept read-only beside it, ready for your own view."),
+        ),
+    };
+    let replace = done(Action::Replace {
+        answers: document.answers.clone(),
+        // Their own history and plan come along.
+        snapshots: document.snapshots.clone(),
+        plan: Some(document.plan.clone()),
+        what: props.what.to_string(),
+    });
     let cancel = {
         let on_done = props.on_done.clone();
         Callback::from(move |_: MouseEvent| on_done.emit(()))
     };
     let name_id = ctx.id("take-name");
-    let current = state.document.answers.rated();
+    let naming = matches!(pairing, Pairing::NewCheck { .. });
     html! {
         <div class="confirm take" role="group" aria-label="What to do with these answers">
             <p><strong>{ describe(document, state.offset) }</strong></p>
-            if let Some(check) = &existing {
-                <p>{ format!("A check about \u{201c}{}\u{201d} is already in this browser. Nothing is merged without asking: compare with it, or choose below.", check.label()) }</p>
-                <p class="actions">
-                    <a class="button" href={Route::Compare { with: Compared::Visit }.href(&CheckRef::Other(check.id.clone()))}
-                        onclick={{
-                            let (dispatch, document) = (ctx.dispatch.clone(), document.clone());
-                            let label = check.label();
-                            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Compare(Some(Rc::new(Comparing { label: format!("{label} (file)"), document: (*document).clone() })))))
-                        }}>{ format!("Compare with the check about {}", check.label()) }</a>
-                </p>
+            if !explain.is_empty() {
+                <p>{ explain }</p>
             }
-            if !same_person {
+            if naming {
                 <p class="field">
-                    <label for={name_id.clone()}>{ "Add them as a check about" }</label>
+                    <label for={name_id.clone()}>{ "Name of the new check" }</label>
                     <input id={name_id} type="text" value={(*name).clone()} maxlength="60"
                         oninput={{ let name = name.clone(); Callback::from(move |e: InputEvent| name.set(input_value(e))) }} />
                 </p>
@@ -202,21 +198,15 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
                 }
             }
             <p class="actions">
-                if !same_person {
-                    <button type="button" class="button primary" onclick={add}>{ "Add as a new check" }</button>
-                }
-                <button type="button" class="button" onclick={compare}>{ format!("Compare with {}", if state.check == CheckRef::Own { "your answers".to_string() } else { state.check_name() }) }</button>
-                <button type="button" class={classes!("button", same_person.then_some("primary"))} onclick={ask_replace}
-                    disabled={state.read_only()}>{ "Replace the answers of this check\u{2026}" }</button>
+                <button type="button" class="button primary" onclick={main} disabled={state.read_only() && !matches!(pairing, Pairing::NewCheck { .. })}>{ main_label }</button>
                 <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
             </p>
             if *replacing {
                 <div class="confirm" role="group" aria-label="Confirm replacing the answers">
                     <p>{ format!(
-                        "This replaces the {} of {} with these. The current answers and notes are kept in the history{}, and Undo brings them back, also after a reload.",
-                        plural(current, "answer", "answers"),
-                        if state.check == CheckRef::Own { "your self-check".to_string() } else { format!("the check about {}", state.check_name()) },
-                        if same_person { "; the file's snapshots are added to it" } else { "; its snapshots stay as they are" }
+                        "This replaces the {} of {} with these; the file's snapshots are added to the history. The current answers and notes are kept in the history, and Undo brings them back, also after a reload.",
+                        plural(state.document.answers.rated(), "answer", "answers"),
+                        state.check_phrase(),
                     ) }</p>
                     <p class="actions">
                         <button type="button" class="button primary" onclick={replace}>{ "Replace the answers" }</button>
@@ -297,7 +287,8 @@ pub fn ImportPanel(props: &CtxProps) -> Html {
             }
             if let Some((name, document)) = &*preview {
                 <TakeAnswers ctx={ctx.clone()} document={document.clone()}
-                    what={AttrValue::from(format!("importing \u{201c}{name}\u{201d}"))} {on_done} />
+                    what={AttrValue::from(format!("importing \u{201c}{name}\u{201d}"))}
+                    from={AttrValue::from(format!("\u{201c}{name}\u{201d}"))} {on_done} />
             }
         </div>
     }
@@ -436,7 +427,7 @@ pub fn data_page(ctx: &Ctx) -> Html {
     let download_markdown = {
         let (text, name, dispatch) = (
             markdown_text.clone(),
-            export_file_name(ctx, "md"),
+            export_file_name(ctx, "summary", "md"),
             ctx.dispatch.clone(),
         );
         Callback::from(move |_: MouseEvent| {
@@ -469,16 +460,6 @@ pub fn data_page(ctx: &Ctx) -> Html {
             }
         })
     };
-    let others: Vec<(CheckRef, String)> =
-        std::iter::once((CheckRef::Own, "your own self-check".to_string()))
-            .chain(state.checks.iter().map(|c| {
-                (
-                    CheckRef::Other(c.id.clone()),
-                    format!("the check about {}", c.label()),
-                )
-            }))
-            .filter(|(check, _)| *check != state.check)
-            .collect();
     let check_name = if mode == CheckMode::Quick {
         "quick check"
     } else {
@@ -533,20 +514,17 @@ pub fn data_page(ctx: &Ctx) -> Html {
             }
 
             <h2>{ "Import answers" }</h2>
-            <p>{ "Bring answers from another browser, or someone's export (a report's self-check, a manager's view): you see what the file holds and choose what to do with it before anything changes." }</p>
+            <p>{ "Bring your answers from another browser, or someone else's file: a report's own self-check goes beside the check about them, a manager's view of you beside your self-check, each for the 1:1 agenda. You see what the file holds, and which check it goes to, before anything changes." }</p>
+            if let Some(beside) = &state.document.beside {
+                <p>
+                    { format!("Kept beside this check: {} (last changed {}), from {}. ", beside_name(beside), local_date(beside.updated_at, state.offset), beside.from) }
+                    <a href={ctx.href(&Route::Compare { with: Compared::Beside })}>{ "Open the 1:1 agenda" }</a>
+                </p>
+            }
             <ImportPanel ctx={ctx.clone()} />
 
-            if !others.is_empty() {
-                <h2>{ "Compare with another check" }</h2>
-                <ul>
-                    for (check, name) in others {
-                        <li><a href={ctx.href(&Route::Compare { with: Compared::Check(check) })}>{ format!("Compare with {name}") }</a></li>
-                    }
-                </ul>
-            }
-
             <h2>{ "Delete" }</h2>
-            <p><a href={ctx.href(&Route::Start)}>{ "Deleting a check, or all your data, is on the start page." }</a></p>
+            <p><a href={ctx.href(&Route::Start)}>{ if state.check == CheckRef::Own { "Deleting a check about someone, or all data, is on your start page." } else { "Deleting this check (and only this one) is on its start page." } }</a></p>
         </section>
     }
 }

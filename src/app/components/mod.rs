@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod banners;
+pub mod chart;
 pub mod check;
 pub mod compare;
 pub mod data;
@@ -9,7 +10,6 @@ pub mod learn;
 pub mod page;
 pub mod people;
 pub mod plan;
-pub mod radar;
 pub mod results;
 pub mod shared;
 pub mod since;

@@ -147,3 +147,39 @@ pub fn statement_callbacks(dispatch: &Callback<Action>) -> (OnRate, OnNote) {
 pub fn embed_hash(instance: &str, hash: &str) -> String {
     format!("#l5-{instance}{}", hash.trim_start_matches('#'))
 }
+
+/// A table of sections against two sides and what lies between them (the
+/// agenda's gap, what moved since a check-in): each row's header is the
+/// section, then three cells of text. Scrolls inside its box when narrow.
+pub fn section_table(
+    ctx: &Ctx,
+    id: &str,
+    caption: String,
+    head: [&str; 3],
+    rows: Vec<(String, [String; 3])>,
+) -> Html {
+    let caption_id = ctx.id(id);
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            <table>
+                <caption id={caption_id}>{ caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Section" }</th>
+                    for name in head {
+                        <th scope="col"><bdi>{ name.to_string() }</bdi></th>
+                    }
+                </tr></thead>
+                <tbody>
+                    for (title, cells) in rows {
+                        <tr>
+                            <th scope="row">{ title }</th>
+                            for cell in cells {
+                                <td>{ cell }</td>
+                            }
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -26,7 +26,8 @@ pub fn People(props: &CtxProps) -> Html {
     let ctx = &props.ctx;
     let state = &ctx.state;
     let name = use_state(String::new);
-    let rater = use_state(String::new);
+    // The rater's name is remembered in this browser (and can be changed).
+    let rater = use_state(|| state.rater_name.clone());
     let problem = use_state(String::new);
     let confirming = use_state(|| None::<String>);
     let input = |target: &UseStateHandle<String>| {
@@ -51,6 +52,7 @@ pub fn People(props: &CtxProps) -> Html {
                             name: crate::core::document::check_name(&rater).unwrap_or_default(),
                         },
                         from: None,
+                        beside: None,
                         then: Route::Start,
                     }));
                     name.set(String::new());
@@ -59,6 +61,8 @@ pub fn People(props: &CtxProps) -> Html {
         })
     };
     let own = state.check == CheckRef::Own;
+    // Checks are deleted and restored from one's own page only: nothing on
+    // a page about someone can touch another check.
     let row = |check: &CheckInfo| {
         let id = check.id.clone();
         let current = state.check == CheckRef::Other(id.clone());
@@ -94,7 +98,7 @@ pub fn People(props: &CtxProps) -> Html {
                 <a href={Route::Start.href(&CheckRef::Other(id.clone()))} aria-current={current.then_some("page")}><bdi>{ label(check) }</bdi></a>
                 <span class="muted">{ format!(" {} answered{}", check.answered,
                     if check.updated_at > 0 { format!(", last changed {}", local_date(check.updated_at, state.offset)) } else { String::new() }) }</span>
-                if !asking {
+                if !asking && own {
                     <button type="button" class="button small" onclick={ask}>{ format!("Delete\u{2026}") }<span class="visually-hidden">{ format!(" the check about {}", label(check)) }</span></button>
                 }
                 { confirm.unwrap_or_default() }
@@ -150,7 +154,7 @@ pub fn People(props: &CtxProps) -> Html {
                 }
                 <p class="actions"><button type="submit" class="button">{ "Add and open" }</button></p>
             </form>
-            if !state.deleted_checks.is_empty() {
+            if own && !state.deleted_checks.is_empty() {
                 <h3>{ "Deleted checks" }</h3>
                 <ul class="checks deleted">
                     for check in state.deleted_checks.iter() {

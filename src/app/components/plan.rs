@@ -6,7 +6,9 @@
 
 use super::page::{notice_at, Ctx};
 use crate::core::document::plan::{PlanItem, PlanStatus, MAX_FOCUS, MAX_STEP_LEN};
+use crate::core::keys::CheckRef;
 use crate::core::state::{Action, Place};
+use crate::core::time::local_date;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -31,6 +33,9 @@ pub struct FocusProps {
     pub ctx: Ctx,
     /// Index of the statement in the ladder.
     pub statement: usize,
+    /// An action agreed in a 1:1 (on the agenda), dated as such.
+    #[prop_or_default]
+    pub agreed: bool,
 }
 
 /// "Make this my focus": pick one of the statement's ideas or write a
@@ -55,6 +60,36 @@ pub fn FocusForm(props: &FocusProps) -> Html {
         return Html::default();
     }
     let base = ctx.id(&format!("focus-{}", statement.id));
+    let someone = state.about_someone_else();
+    let (summary, own_label, text_label, submit) = match (props.agreed, someone) {
+        (true, _) => (
+            "Agree an action on this",
+            "An action of our own:",
+            "The action",
+            if state.check == CheckRef::Own {
+                "Add to my plan".to_string()
+            } else {
+                format!("Add to {}\u{2019}s plan", state.check_name())
+            },
+        ),
+        (false, true) => (
+            "Make this their focus",
+            "A next step of your own:",
+            "Their next step",
+            "Add to their plan".to_string(),
+        ),
+        (false, false) => (
+            "Make this my focus",
+            "My own next step:",
+            "My next step",
+            "Add to my plan".to_string(),
+        ),
+    };
+    let origin = if props.agreed {
+        format!("Agreed in the 1:1 of {}", local_date(ctx.now, state.offset))
+    } else {
+        String::new()
+    };
     let pick = |n: Option<usize>| {
         let chosen = chosen.clone();
         Callback::from(move |_: Event| chosen.set(n))
@@ -66,6 +101,7 @@ pub fn FocusForm(props: &FocusProps) -> Html {
             statement.ideas.clone(),
         );
         let (chosen, own, due, helper) = (chosen.clone(), own.clone(), due.clone(), helper.clone());
+        let origin = origin.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let step = match *chosen {
@@ -77,12 +113,13 @@ pub fn FocusForm(props: &FocusProps) -> Html {
                 step,
                 due: (*due).clone(),
                 helper: (*helper).clone(),
+                origin: origin.clone(),
             });
         })
     };
     html! {
         <details class="focus-form">
-            <summary>{ "Make this my focus" }</summary>
+            <summary>{ summary }</summary>
             <form onsubmit={add}>
                 <fieldset>
                     <legend>{ "Next step" }</legend>
@@ -94,15 +131,15 @@ pub fn FocusForm(props: &FocusProps) -> Html {
                     }
                     <p class="field checkbox">
                         <input type="radio" id={format!("{base}-own")} name={base.clone()} checked={chosen.is_none()} onchange={pick(None)} />
-                        <label for={format!("{base}-own")}>{ "My own next step:" }</label>
+                        <label for={format!("{base}-own")}>{ own_label }</label>
                     </p>
                     if chosen.is_none() {
-                        { field(format!("{base}-text"), "My next step", "text", &own) }
+                        { field(format!("{base}-text"), text_label, "text", &own) }
                     }
                 </fieldset>
                 { field(format!("{base}-due"), "By when (optional)", "date", &due) }
                 { field(format!("{base}-helper"), "Who could help (optional)", "text", &helper) }
-                <p class="actions"><button type="submit" class="button">{ "Add to my plan" }</button></p>
+                <p class="actions"><button type="submit" class="button">{ submit }</button></p>
             </form>
         </details>
     }

@@ -5,10 +5,10 @@
 //! away from the plan; watch-outs apart; what is not scored or still open;
 //! and always a next step that fits.
 
+use super::chart::bars;
 use super::check::continue_full;
 use super::page::{heading, plural, Ctx};
 use super::plan::{plan_card, FocusForm};
-use super::radar::radar;
 use super::ui::{el, link, t, text_list};
 use crate::core::content::{Kind, Ladder};
 use crate::core::document::CheckMode;
@@ -230,9 +230,9 @@ fn by_section(ctx: &Ctx, results: &Results) -> Html {
         <>
             <h2>{ "By section" }</h2>
             <figure class="chart">
-                { radar(&axes, scale.steps.len(), &ctx.id("chart-note")) }
+                { bars(&axes, scale.steps.len(), &ctx.id("chart-note")) }
                 <figcaption id={ctx.id("chart-note")}>
-                    { "Each spoke is a section; the further out, the more often what it describes is done. A section with no rated answer is marked as not answered. The table gives the same results in numbers." }
+                    { "Each bar is a section; the longer, the more often what it describes is done, on the whole scale's length. A section with no rated answer is marked as not answered. The table gives the same results in numbers." }
                 </figcaption>
             </figure>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("table-caption")}>

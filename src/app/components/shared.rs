@@ -4,6 +4,7 @@
 
 use super::data::{describe, TakeAnswers};
 use super::page::{heading, Ctx};
+use super::ui::{el, t};
 use crate::core::route::Route;
 use crate::core::scoring::answer_label;
 use crate::core::share;
@@ -43,38 +44,37 @@ fn SharedView(props: &SharedProps) -> Html {
         }
     };
     let someone = document.rater != crate::core::document::Rater::Subject;
-    let sections: Html = ladder
+    // Each section with shared answers: its statements and their answers.
+    let sections: Vec<Html> = ladder
         .sections
         .iter()
         .enumerate()
-        .map(|(index, section)| {
-            let rows: Vec<Html> = ladder
+        .filter_map(|(index, section)| {
+            let items: Vec<Html> = ladder
                 .statements
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| s.section == index)
                 .filter_map(|(i, s)| {
                     let rating = document.rating(&s.id)?;
-                    Some(html! {
-                        <tr>
-                            <td>{ s.text_for(someone).to_string() }</td>
-                            <td>{ answer_label(ladder, i, Some(rating), someone) }</td>
-                        </tr>
-                    })
+                    Some(el(
+                        "li",
+                        "",
+                        vec![
+                            t("span", "statement-text", s.text_for(someone).to_string()),
+                            t("strong", "", answer_label(ladder, i, Some(rating), someone)),
+                        ],
+                    ))
                 })
                 .collect();
-            if rows.is_empty() {
-                return Html::default();
-            }
-            html! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={section.title.clone()}>
-                    <table class="shared-answers">
-                        <caption>{ section.title.clone() }</caption>
-                        <thead><tr><th scope="col">{ "Statement" }</th><th scope="col">{ "Answer" }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
-            }
+            (!items.is_empty()).then(|| {
+                html! {
+                    <section class="card" aria-label={section.title.clone()}>
+                        <h2>{ section.title.clone() }</h2>
+                        { el("ul", "shared-answers", items) }
+                    </section>
+                }
+            })
         })
         .collect();
     let take = {
@@ -92,13 +92,13 @@ fn SharedView(props: &SharedProps) -> Html {
             if document.answers.rated() == 0 {
                 <p>{ "The link carries no answers yet." }</p>
             }
-            { sections }
+            { for sections }
             if *taking {
                 <TakeAnswers ctx={ctx.clone()} document={document.clone()}
-                    what={AttrValue::from("opening a shared link")} {on_done} />
+                    what={AttrValue::from("opening a shared link")} from={AttrValue::from("a shared link")} {on_done} />
             } else {
                 <p class="actions">
-                    <button type="button" class="button primary" onclick={take}>{ "Keep or compare these answers\u{2026}" }</button>
+                    <button type="button" class="button primary" onclick={take}>{ "Use these answers\u{2026}" }</button>
                     <a class="button" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a>
                 </p>
             }

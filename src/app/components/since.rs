@@ -4,7 +4,7 @@
 //! other way (a habit to avoid going down is good), what is newly
 //! answered, and how each focus of the plan fared.
 
-use super::page::{heading, not_found, plural, Ctx};
+use super::page::{heading, not_found, plural, section_table, Ctx};
 use super::ui::{el, t};
 use crate::core::compare::{compare, Difference, StatementPair};
 use crate::core::content::Kind;
@@ -132,27 +132,16 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
                 "Since {date}: {} moved the good way, {} the other way, and {} newly answered. For a habit to avoid, less often is the good way.",
                 plural(better.len(), "answer", "answers"), worse.len(), newly.len()
             ) }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby={ctx.id("since-caption")}>
-                <table>
-                    <caption id={ctx.id("since-caption")}>{ format!("Average by section on the {}\u{2013}{} scale, then and now", ladder.scale.lowest(), ladder.scale.highest()) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Section" }</th>
-                        <th scope="col">{ date.clone() }</th>
-                        <th scope="col">{ "Now" }</th>
-                        <th scope="col">{ "Change" }</th>
-                    </tr></thead>
-                    <tbody>
-                        for pair in comparison.sections.iter() {
-                            <tr>
-                                <th scope="row">{ ladder.sections[pair.section].title.clone() }</th>
-                                <td>{ cell(pair.left) }</td>
-                                <td>{ cell(pair.right) }</td>
-                                <td>{ change(pair.left, pair.right) }</td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-            </div>
+            { section_table(
+                ctx,
+                "since-caption",
+                format!("Average by section on the {}\u{2013}{} scale, then and now", ladder.scale.lowest(), ladder.scale.highest()),
+                [&date, "Now", "Change"],
+                comparison.sections.iter().map(|pair| (
+                    ladder.sections[pair.section].title.clone(),
+                    [cell(pair.left), cell(pair.right), change(pair.left, pair.right)],
+                )).collect(),
+            ) }
             if !focus.is_empty() {
                 <h2>{ "The plan" }</h2>
                 { el("ul", "", focus) }

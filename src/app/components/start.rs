@@ -7,10 +7,12 @@ use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
 use super::plan::plan_card;
 use crate::core::document::CheckMode;
+use crate::core::engine::beside_name;
+use crate::core::keys::CheckRef;
 use crate::core::route::Compared;
 use crate::core::route::Route;
 use crate::core::scoring::{first_unanswered, progress};
-use crate::core::state::{Action, Place};
+use crate::core::state::{Action, CheckChange, Place};
 use crate::core::time::local_date;
 use yew::prelude::*;
 
@@ -26,8 +28,38 @@ fn minutes(statements: usize) -> String {
 }
 
 /// The one thing to do next: (what the person has done, the primary
-/// action, a second action).
+/// action, a second action). With another view kept beside the check (a
+/// report's own self-check), the 1:1 agenda comes first once this check
+/// has answers of its own.
 pub fn next_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
+    let (status, main, second) = check_step(ctx);
+    let state = &ctx.state;
+    let Some(beside) = &state.document.beside else {
+        return (status, main, second);
+    };
+    let agenda = (
+        "Open the 1:1 agenda".to_string(),
+        Route::Compare {
+            with: Compared::Beside,
+        },
+    );
+    let kept = format!(
+        "{} (last changed {}) is kept beside this check.",
+        beside_name(beside),
+        local_date(beside.updated_at, state.offset)
+    );
+    if state.document.answers.rated() > 0 {
+        (format!("{kept} {status}"), agenda, Some(main))
+    } else {
+        (
+            format!("{kept} Rate too, and the 1:1 agenda sets both views side by side. {status}"),
+            main,
+            Some(agenda),
+        )
+    }
+}
+
+fn check_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
     let state = &ctx.state;
     let ladder = &state.ladder;
     let quick = progress(ladder, &state.document, true);
@@ -101,14 +133,14 @@ pub fn next_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>
                 full.answered, full.total
             ),
             ("Resume the full check".into(), continue_full(ctx)),
-            Some(see(CheckMode::Full)),
+            since.or(Some(see(CheckMode::Full))),
         );
     }
     if quick.done() {
         return (
             format!("The quick check is done: all {} answered.", quick.total),
             ("Continue with the full check".into(), continue_full(ctx)),
-            Some(see(CheckMode::Quick)),
+            since.or(Some(see(CheckMode::Quick))),
         );
     }
     if quick.answered > 0 {
@@ -236,30 +268,65 @@ pub fn DataControls(props: &CtxProps) -> Html {
             }
         })
     };
+    let state = &ctx.state;
     let delete = {
         let confirming = confirming.clone();
         let dispatch = ctx.dispatch.clone();
+        let action = match &state.check {
+            CheckRef::Own => Action::DeleteAll,
+            CheckRef::Other(id) => Action::ChangeCheck {
+                id: id.clone(),
+                change: CheckChange::Delete,
+            },
+        };
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
-            dispatch.emit(Action::DeleteAll);
+            dispatch.emit(action.clone());
         })
     };
+    // What "delete all" takes, in numbers.
+    let others = state.checks.len() + state.deleted_checks.len();
+    let snapshots = state.document.snapshots.len()
+        + state
+            .checks
+            .iter()
+            .chain(state.deleted_checks.iter())
+            .map(|c| c.snapshots)
+            .sum::<usize>();
+    let everything = format!(
+        "your own self-check ({}), {} and {}",
+        plural(state.document.answers.rated(), "answer", "answers"),
+        plural(others, "check about someone else", "checks about others"),
+        plural(snapshots, "snapshot", "snapshots")
+    );
+    let own = state.check == CheckRef::Own;
+    let name = state.check_name();
     html! {
         <section class="card your-data" aria-labelledby={ctx.id("data")}>
-            <h2 id={ctx.id("data")}>{ "Your data" }</h2>
-            <p>{ "Answers and notes, yours and those about other people, are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
+            if own {
+                <h2 id={ctx.id("data")}>{ "Your data" }</h2>
+                <p>{ "Answers and notes, yours and those about other people, are kept in this browser, on this site only. A private window forgets them when it closes, and clearing site data deletes them. Download a copy to keep them." }</p>
+            } else {
+                <h2 id={ctx.id("data")}>{ format!("Data of the check about {name}") }</h2>
+                <p>{ "Its answers, notes, 1:1 notes and history are kept in this browser, apart from your own self-check and the other checks. Download a copy to keep them." }</p>
+            }
             <p class="actions">
-                { download_answers_button(ctx, "Download the answers (JSON)") }
+                { download_answers_button(ctx, if own { "Download the answers (JSON)" } else { "Download this check (JSON)" }) }
                 <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
                 <button type="button" class="button danger" onclick={ask} ref={opener}
-                    aria-expanded={(*confirming).to_string()}>{ "Delete my data\u{2026}" }</button>
+                    aria-expanded={(*confirming).to_string()}>{ if own { "Delete all data\u{2026}" } else { "Delete this check\u{2026}" } }</button>
             </p>
             if *confirming {
-                <div class="confirm" role="group" aria-label="Confirm deleting your data" ref={dialog}>
-                    <p><strong>{ "Delete every answer, note, snapshot and check of this self-check from this browser?" }</strong></p>
-                    <p>{ "You can undo it until you leave this page; after that it is gone. Download a copy first to keep one." }</p>
+                <div class="confirm" role="group" aria-label={if own { "Confirm deleting all data".to_string() } else { format!("Confirm deleting the check about {name}") }} ref={dialog}>
+                    if own {
+                        <p><strong>{ format!("Delete everything this self-check keeps in this browser: {everything}?") }</strong></p>
+                        <p>{ "Undo stays on offer at the top of the page until you keep the deletion or leave the page; after that it is gone. Download copies first to keep them." }</p>
+                    } else {
+                        <p><strong>{ format!("Delete the check about {name}? Your own self-check and the other checks stay as they are.") }</strong></p>
+                        <p>{ "It is kept under \u{201c}Deleted checks\u{201d} on your own start page until you delete it for good, and Undo brings it back." }</p>
+                    }
                     <p class="actions">
-                        <button type="button" class="button danger primary" onclick={delete}>{ "Yes, delete my data" }</button>
+                        <button type="button" class="button danger primary" onclick={delete}>{ if own { "Yes, delete all data" } else { "Yes, delete this check" } }</button>
                         <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
                     </p>
                 </div>
