@@ -7,7 +7,7 @@
 
 use crate::core::engine::{Effect, Engine, Focus, Input};
 use crate::core::state::State;
-use crate::edge::storage::BrowserStore;
+use crate::core::store::Store;
 use crate::edge::{clock, page};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -23,25 +23,26 @@ type Queue = Rc<RefCell<Vec<Effect>>>;
 /// the effects it asked for. `start` runs once, when the shell mounts.
 #[hook]
 pub fn use_engine(
-    start: impl FnOnce() -> (Engine, Vec<Effect>) + 'static,
+    store: Rc<dyn Store>,
+    start: impl FnOnce(&dyn Store) -> (Engine, Vec<Effect>) + 'static,
 ) -> (Rc<State>, Callback<Input>, Queue) {
     let queue: Queue = use_mut_ref(Vec::new);
+    // Storage chosen once: the browser's, or memory for a preview.
+    let store = use_memo((), move |_| store);
     let engine = {
-        let queue = queue.clone();
+        let (queue, store) = (queue.clone(), store.clone());
         use_mut_ref(move || {
-            let (engine, effects) = start();
+            let (engine, effects) = start(&**store);
             queue.borrow_mut().extend(effects);
             engine
         })
     };
     let update = use_force_update();
     let dispatch = {
-        let (engine, queue) = (engine.clone(), queue.clone());
+        let (engine, queue, store) = (engine.clone(), queue.clone(), store.clone());
         use_memo((), move |_| {
             Callback::from(move |input: Input| {
-                let effects = engine
-                    .borrow_mut()
-                    .handle(&BrowserStore, clock::now_ms(), input);
+                let effects = engine.borrow_mut().handle(&**store, clock::now_ms(), input);
                 queue.borrow_mut().extend(effects);
                 update.force_update();
             })

@@ -41,6 +41,8 @@ pub struct Setup {
     pub hash_routing: bool,
     /// Weeks after which the next change is a check-in.
     pub checkin_weeks: u32,
+    /// A preview on the try page: answers are kept in memory only.
+    pub preview: bool,
 }
 
 /// The page the `mode` and `section` settings ask for.
@@ -65,7 +67,7 @@ pub fn start_route(ladder: &Ladder, config: &Config, problems: &mut Vec<String>)
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{memory_bytes, mount_embed, start_page};
+pub use browser::{check_ladder, memory_bytes, mount_embed, mount_preview, start_page};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -131,7 +133,7 @@ mod browser {
                 Ok(text) => Ladder::parse(&text),
                 Err(why) => Err(Problems(vec![error("content file", why)])),
             };
-            render(root, ladder, config, problems, hash_routing);
+            render(root, ladder, config, problems, hash_routing, false);
         });
     }
 
@@ -141,7 +143,8 @@ mod browser {
         config: Config,
         mut problems: Vec<String>,
         hash_routing: bool,
-    ) {
+        preview: bool,
+    ) -> yew::AppHandle<App> {
         let start = ladder
             .as_ref()
             .ok()
@@ -156,9 +159,39 @@ mod browser {
             problems: Rc::new(problems),
             hash_routing,
             checkin_weeks: config.checkin_weeks,
+            preview,
         };
         // Yew clears the prerendered page and renders the same markup in
         // its place before the browser paints again.
-        yew::Renderer::<App>::with_root_and_props(root, setup).render();
+        yew::Renderer::<App>::with_root_and_props(root, setup).render()
+    }
+
+    thread_local! {
+        /// The try page's preview, replaced by the next one.
+        static PREVIEW: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The try page: every problem and warning of a content file, as JSON
+    /// (`{"problems": [...], "warnings": [...]}`), the built-in ladder's
+    /// text given to tell a copy that kept its id.
+    #[wasm_bindgen]
+    pub fn check_ladder(text: String, built_in: String) -> String {
+        crate::core::content::report(&text, Ladder::parse(&built_in).ok().as_ref())
+    }
+
+    /// The try page's preview of a content file in `root`: the start page,
+    /// the checks and the results in that ladder's words, routed inside
+    /// the preview, with answers kept in memory only.
+    #[wasm_bindgen]
+    pub fn mount_preview(root: Element, text: String) {
+        let _ = root.class_list().add_1("l5-root");
+        let config = Config {
+            instance: "preview".into(),
+            ..Config::default()
+        };
+        let handle = render(root, Ladder::parse(&text), config, Vec::new(), false, true);
+        if let Some(old) = PREVIEW.with(|p| p.borrow_mut().replace(handle)) {
+            old.destroy();
+        }
     }
 }

@@ -368,6 +368,13 @@ fn note<T>(problems: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Opt
 
 /// Ids appear in storage keys and URLs, so they stay simple.
 fn check_id(obj: &Obj, key: &str, id: &str) -> Result<(), FieldError> {
+    if id.starts_with('~') {
+        // `~prefs` and the like name the widget's own storage (core::keys).
+        return Err(obj.fail(
+            key,
+            format!("\"{id}\" is reserved: names starting with \"~\" are the widget's own storage"),
+        ));
+    }
     let simple = id
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
@@ -728,4 +735,104 @@ fn check_coverage(ladder: &Ladder, problems: &mut Vec<FieldError>) {
             ));
         }
     }
+}
+
+/// Most and fewest statements a quick check should have: about two minutes,
+/// and still every part of the ladder.
+pub const QUICK_RANGE: (usize, usize) = (10, 14);
+
+/// Whether text speaks in the first person ("I", "my", "me").
+fn first_person(text: &str) -> bool {
+    // ASCII only: the Unicode letter tables would cost the widget 2 KB.
+    text.split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I've" | "my" | "My" | "me" | "Me" | "myself"
+            )
+        })
+}
+
+/// What a valid content file may still get wrong, worth fixing before it
+/// is used: each with its place, like a problem, but nothing stops the
+/// file from working. `built_in` is the widget's own ladder, to tell a
+/// copy that kept its id.
+pub fn warnings(ladder: &Ladder, built_in: Option<&Ladder>) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if let Some(built_in) = built_in.filter(|b| b.id == ladder.id && *b != ladder) {
+        out.push(error("field \"id\"", format!(
+            "\"{}\" is the id of the widget's built-in ladder, with other content: answers given with this file and with the built-in self-check would be kept together. Choose an id of your own.",
+            built_in.id
+        )));
+    }
+    let quick = ladder.statements.iter().filter(|s| s.quick).count();
+    let (fewest, most) = QUICK_RANGE;
+    if !(fewest..=most).contains(&quick) {
+        out.push(error("field \"statements\"", format!(
+            "{quick} statements are marked \"quick\"; {fewest} to {most} make a quick check of about two minutes that still touches every section."
+        )));
+    }
+    let scales = std::iter::once(("scale", &ladder.scale)).chain(
+        ladder
+            .anti_pattern_scale
+            .iter()
+            .map(|s| ("anti_pattern_scale", s)),
+    );
+    for (name, scale) in scales {
+        let choices = scale
+            .steps
+            .iter()
+            .map(|s| &s.choice)
+            .chain([&scale.unsure])
+            .chain(scale.not_my_role.as_ref());
+        for choice in choices {
+            let place = format!("{name}, answer \"{}\"", choice.label);
+            if first_person(&choice.label) && choice.they_label.is_none() {
+                out.push(error(place.clone(), "its label speaks in the first person and has no \"they_label\": a manager rating someone reads it as written."));
+            }
+            if first_person(&choice.description) && choice.they_description.is_none() {
+                out.push(error(place, "its description speaks in the first person and has no \"they_description\": a manager rating someone reads it as written."));
+            }
+        }
+    }
+    for statement in &ladder.statements {
+        let place = format!("statement \"{}\"", statement.id);
+        let mut say = |text: &str| out.push(error(place.clone(), text));
+        if statement.they_text.is_none() {
+            say("has no \"they_text\": a manager rating someone reads \"I ...\".");
+        }
+        if statement.evidence.is_some() && statement.they_evidence.is_none() {
+            say("has \"evidence\" but no \"they_evidence\": a manager is asked in the first person.");
+        }
+        if !names_situation(&statement.text) {
+            say("does not start with the situation it counts (\"When ..., I ...\"), so two people may rate different things.");
+        }
+        if statement.ideas.is_empty() {
+            say("has no \"ideas\": the results and the plan offer no next step for it.");
+        }
+    }
+    out
+}
+
+/// What the try page shows for a content file: every problem (it cannot
+/// be used until they are fixed) and, once it can, every warning; as
+/// JSON, `{"problems": [...], "warnings": [...]}`.
+pub fn report(text: &str, built_in: Option<&Ladder>) -> String {
+    let (problems, warnings) = match Ladder::parse(text) {
+        Ok(ladder) => (Vec::new(), warnings(&ladder, built_in)),
+        Err(problems) => (problems.0, Vec::new()),
+    };
+    // Each message as a JSON string (serde_json escapes it).
+    let list = |items: Vec<FieldError>| {
+        let items: Vec<String> = items
+            .iter()
+            .map(|e| serde_json::to_string(&e.to_string()).unwrap_or_default())
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    format!(
+        "{{\"problems\":{},\"warnings\":{}}}",
+        list(problems),
+        list(warnings)
+    )
 }

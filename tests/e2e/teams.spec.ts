@@ -1,0 +1,125 @@
+// Another team's ladder, as a new team meets it: the shipped try page, a
+// page of their own that never shows L5's words, and a content file that
+// shows its edits on the next load.
+import { expect, test, type Page, type Route } from "@playwright/test";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { expectNoAxeViolations } from "./a11y";
+
+const ladderFile = new URL("../../assets/ladders/example-l3.json", import.meta.url);
+const distIndex = new URL("../../dist/index.html", import.meta.url);
+
+async function exampleLadder() {
+  return JSON.parse(await readFile(ladderFile, "utf8"));
+}
+
+test("the try page lists all four mistakes of a broken file at once, then previews the fixed one without storing anything", async ({ page }) => {
+  await page.goto("./try.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Try a ladder file" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const good = await exampleLadder();
+  const broken = structuredClone(good);
+  broken.statements[1].id = broken.statements[0].id;
+  broken.statements[0].quick = "yes";
+  broken.statements[2].section = "influence";
+  delete broken.statements[3].text;
+  await page.getByLabel("The content file's text").fill(JSON.stringify(broken, null, 2));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("status")).toHaveText("4 problems: the file cannot be used until they are fixed.");
+  const problems = page.locator("ol.problems li");
+  await expect(problems).toHaveCount(4);
+  await expect(problems).toContainText([
+    /"quick": must be true or false/,
+    /"id": is used by two statements/,
+    /"influence" is not a section of this ladder/,
+    /field "text": is missing/,
+  ]);
+  await expect(page.locator("#try-preview-section")).toBeHidden();
+
+  // The fixed file, chosen as a file this time: warnings, and the preview.
+  await page.getByLabel("Choose a content file (.json)").setInputFiles({
+    name: "our-ladder.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)),
+  });
+  await expect(page.getByRole("status").first()).toContainText(/^No problems; \d+ warnings worth a look\./);
+  await expect(page.locator("ol.warnings li").first()).toContainText('4 statements are marked "quick"; 10 to 14');
+  await expect(page.locator("ol.warnings")).toContainText('has no "they_text"');
+  const preview = page.locator("#try-preview");
+  await expect(preview.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
+  await expect(preview).toContainText(good.about);
+  await expect(preview.getByText("Senior engineer (L5)")).toHaveCount(0);
+  await preview.getByRole("link", { name: "Start the quick check" }).click();
+  await expect(preview.getByRole("heading", { level: 1 })).toHaveText("Quick check");
+  for (const group of await preview.getByRole("group").filter({ has: page.getByRole("radio", { name: "Usually" }) }).all()) {
+    await group.getByRole("radio", { name: "Usually" }).check();
+  }
+  await preview.getByRole("link", { name: /results/i }).first().click();
+  await expect(preview.getByRole("heading", { level: 1 })).toHaveText("Your results");
+  // The try page's own address never changed, and nothing was stored.
+  await expect(page).toHaveURL(/try\.html$/);
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+/** A copy of the shipped index.html whose root names the example ladder. */
+async function servedCopy(page: Page) {
+  const index = await readFile(distIndex, "utf8");
+  const copy = index.replace(/id=("?)l5-selfcheck\1/, 'id=l5-selfcheck data-content="./ladders/example-l3.json"');
+  expect(copy).not.toBe(index);
+  await page.route("**/our-team.html", (route: Route) => route.fulfill({ contentType: "text/html", body: copy }));
+}
+
+test("a page with its own content file never shows L5's title or start page, with or without WebAssembly", async ({ page, browser }) => {
+  const good = await exampleLadder();
+  await servedCopy(page);
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route("**/l5-selfcheck_bg.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("./our-team.html");
+  // While the app loads: a neutral placeholder, never L5's page or title.
+  await expect(page.getByText("Where do you stand today?")).toBeHidden();
+  await expect(page.getByText("Senior engineer (L5)")).toBeHidden();
+  await expect(page).toHaveTitle("Self-check");
+  release();
+  await expect(page.locator("html[data-l5-ready]")).toHaveCount(1);
+  await expect(page.locator(".app-name")).toContainText(good.title);
+  await expect(page).not.toHaveTitle(/L5\)/);
+
+  // Without WebAssembly: the team's own text, not L5's.
+  const context = await browser.newContext();
+  const noWasm = await context.newPage();
+  await noWasm.addInitScript(() => delete (window as any).WebAssembly);
+  await servedCopy(noWasm);
+  await noWasm.goto("./our-team.html");
+  await expect(noWasm.getByRole("alert")).toContainText("does not allow WebAssembly");
+  await expect(noWasm.getByRole("heading", { level: 1 })).toHaveText(`What ${good.title} means`);
+  await expect(noWasm.getByText("Senior engineer (L5)")).toHaveCount(0);
+  await expect(noWasm.getByText("Where do you stand today?")).toHaveCount(0);
+  await expectNoAxeViolations(noWasm);
+  await context.close();
+});
+
+test("an edited content file shows its edit on the next load", async ({ page }) => {
+  const good = await exampleLadder();
+  const name = `edited-${Date.now()}-${Math.floor(Math.random() * 1e6)}.json`;
+  const file = new URL(`./fixtures/${name}`, import.meta.url);
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(name)) requests.push(request.url());
+  });
+  try {
+    await writeFile(file, JSON.stringify({ ...good, title: "Our ladder, first draft" }));
+    await page.goto(`./teams/?content=../fixtures/${name}`);
+    await expect(page.locator(".app-name")).toContainText("Our ladder, first draft");
+    // The team edits the file; the next load shows it.
+    await new Promise((done) => setTimeout(done, 1100));
+    await writeFile(file, JSON.stringify({ ...good, title: "Our ladder, second draft" }));
+    await page.reload();
+    await expect(page.locator(".app-name")).toContainText("Our ladder, second draft");
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+  } finally {
+    await rm(file, { force: true });
+  }
+});
