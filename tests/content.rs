@@ -688,3 +688,47 @@ fn the_example_ladder_validates_and_differs_from_l5() {
     assert_ne!(example.scale.steps.len(), l5.scale.steps.len());
     assert!(example.statements.len() < 15);
 }
+
+/// The count of rated statements (shown as "Saved (n answered)" after each
+/// write) walks the ladder and the answers in id order; it must agree with
+/// asking for each statement, whatever the ladder's order, with retired
+/// answers, notes without a rating and unsure answers among them.
+#[test]
+fn rated_statements_are_counted_as_a_search_per_statement_would() {
+    use l5_selfcheck::core::document::{Document, Rating};
+    let mut value = valid();
+    // Statements out of id order, ids that sort before and after others.
+    value["statements"] = json!([
+        {"id": "beta.z", "section": "beta", "kind": "expectation", "quick": true, "text": "I do z."},
+        {"id": "alpha.b", "section": "alpha", "kind": "expectation", "quick": true, "text": "I do b."},
+        {"id": "alpha.a", "section": "alpha", "kind": "expectation", "text": "I do a."},
+        {"id": "beta.a", "section": "beta", "kind": "anti-pattern", "quick": true, "text": "I coast."},
+        {"id": "alpha.c", "section": "alpha", "kind": "expectation", "text": "I do c."}
+    ]);
+    let ladder = Ladder::parse(&value.to_string()).expect("valid");
+    let mut document = Document::new(&ladder.id, "1");
+    let by_search = |document: &Document| {
+        ladder
+            .statements
+            .iter()
+            .filter(|s| document.rating(&s.id).is_some())
+            .count()
+    };
+    assert_eq!(ladder.rated(&document.answers), 0);
+    document.set_rating("retired.one", Rating::Step(1), 1);
+    document.set_note("alpha.a", "a note, no rating", 2);
+    document.set_rating("beta.z", Rating::Unsure, 3);
+    assert_eq!(ladder.rated(&document.answers), 1);
+    for (n, id) in ["alpha.c", "aaa.retired", "beta.a", "alpha.b", "zzz"]
+        .iter()
+        .enumerate()
+    {
+        document.set_rating(id, Rating::Step(0), 10 + n as u64);
+        assert_eq!(
+            ladder.rated(&document.answers),
+            by_search(&document),
+            "after {id}"
+        );
+    }
+    assert_eq!(ladder.rated(&document.answers), 4);
+}

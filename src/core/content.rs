@@ -3,6 +3,7 @@
 //!
 //! The format is documented in `docs/content-format.md`; keep the two in step.
 
+use super::document::Answers;
 use super::fields::{error, FieldError, Obj, Value};
 use std::fmt;
 
@@ -28,6 +29,10 @@ pub struct Ladder {
     pub statements: Vec<Statement>,
     /// What results suggest to someone new to the level (few answers yet).
     pub new_hire: Option<NewHire>,
+    /// Statement indexes in id order. Answers are kept in id order too, so
+    /// one walk over both counts answers without a search per statement
+    /// (it runs on every save; a ladder may have thousands of statements).
+    pub by_id: Vec<usize>,
 }
 
 /// For someone in their first weeks: a sentence, and the statements that
@@ -272,6 +277,7 @@ impl Ladder {
         };
         match (id, title, version, scale) {
             (Some(id), Some(title), Some(version), Some(scale)) if problems.is_empty() => {
+                let by_id = ids_in_order(&statements);
                 let ladder = Ladder {
                     id,
                     title,
@@ -282,6 +288,7 @@ impl Ladder {
                     sections,
                     statements,
                     new_hire,
+                    by_id,
                 };
                 check_coverage(&ladder, &mut problems);
                 if problems.is_empty() {
@@ -328,6 +335,36 @@ impl Ladder {
     pub fn statement_index(&self, id: &str) -> Option<usize> {
         self.statements.iter().position(|s| s.id == id)
     }
+
+    /// How many statements have a rating in `answers` (kept in id order).
+    pub fn rated(&self, answers: &Answers) -> usize {
+        let mut rated = answers
+            .iter()
+            .filter(|(_, answer)| answer.rating.is_some())
+            .map(|(id, _)| id.as_str())
+            .peekable();
+        self.by_id
+            .iter()
+            .filter(|&&index| {
+                let id = self.statements[index].id.as_str();
+                while rated.next_if(|&answered| answered < id).is_some() {}
+                rated.peek() == Some(&id)
+            })
+            .count()
+    }
+}
+
+/// Statement indexes sorted by id, by insertion (ids are unique; the
+/// standard sort would add its code to the widget for this one use).
+fn ids_in_order(statements: &[Statement]) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(statements.len());
+    for (index, statement) in statements.iter().enumerate() {
+        let at = order
+            .binary_search_by(|&other| statements[other].id.as_str().cmp(&statement.id))
+            .unwrap_or_else(|at| at);
+        order.insert(at, index);
+    }
+    order
 }
 
 /// serde_json's message, with a trailing comma named where it stands (not

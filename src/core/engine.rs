@@ -483,25 +483,35 @@ impl Engine {
         let state = &mut self.state;
         match action {
             Action::Rate { statement, rating } => {
-                let Some(id) = state.ladder.statements.get(statement).map(|s| s.id.clone()) else {
+                let Some((id, quick)) = state
+                    .ladder
+                    .statements
+                    .get(statement)
+                    .map(|s| (s.id.clone(), s.quick))
+                else {
                     return;
                 };
-                if state.read_only() || state.document.rating(&id) == Some(rating) {
+                let before = state.document.rating(&id);
+                if state.read_only() || before == Some(rating) {
                     return;
                 }
                 let gap = u64::from(self.widget.checkin_weeks) * WEEK_MS;
-                let done =
-                    |state: &State, quick| progress(&state.ladder, &state.document, quick).done();
-                let (quick_before, full_before) = (done(state, true), done(state, false));
                 let document = Rc::make_mut(&mut state.document);
                 document.keep_baseline_before_change(now, gap);
                 document.set_rating(&id, rating, now);
                 // A check just finished: keep that moment, to see what moved
-                // at the next check-in.
-                if !full_before && done(state, false) {
-                    Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Full, now);
-                } else if !quick_before && done(state, true) {
-                    Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Quick, now);
+                // at the next check-in. Only a first answer can finish one
+                // (before it, every check holding the statement was open),
+                // so a changed answer costs no pass over the ladder.
+                if before.is_none() {
+                    let done = |state: &State, quick| {
+                        progress(&state.ladder, &state.document, quick).done()
+                    };
+                    if done(state, false) {
+                        Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Full, now);
+                    } else if quick && done(state, true) {
+                        Rc::make_mut(&mut state.document).keep_finished(SnapshotKind::Quick, now);
+                    }
                 }
                 state.last_change = Change::Rating;
                 if !state.key_seen {

@@ -316,11 +316,7 @@ impl State {
     }
 
     pub fn answered(&self) -> usize {
-        self.ladder
-            .statements
-            .iter()
-            .filter(|s| self.document.rating(&s.id).is_some())
-            .count()
+        self.ladder.rated(&self.document.answers)
     }
 
     pub fn writes(&self) -> bool {

@@ -214,9 +214,9 @@ pub fn peek(store: &dyn Store, keys: &DocKeys, ladder: &Ladder) -> Option<Docume
 /// What a tab brings to a sync.
 pub struct SyncInput<'a> {
     /// This tab's copy.
-    pub mine: &'a Document,
+    pub mine: &'a Rc<Document>,
     /// What this tab last read or wrote (the base of the three-way merge).
-    pub base: &'a Document,
+    pub base: &'a Rc<Document>,
     /// The marker this tab last read or wrote.
     pub marker: Option<&'a str>,
     /// Names this tab in the marker, so two tabs never write the same one.
@@ -308,17 +308,18 @@ fn sync_outcome(
     let changed = input.force || stored_marker.as_deref() != input.marker;
     let mut unreadable = None;
     let mut trimmed = 0;
-    // What storage holds, as far as this tab can tell.
-    let stored: Option<Document>;
+    // What storage holds, as far as this tab can tell. Shared, not
+    // copied: with a large document each copy costs on every answer.
+    let stored: Option<Rc<Document>>;
     let merged = if !changed {
-        stored = Some(input.base.clone());
-        input.mine.clone()
+        stored = Some(Rc::clone(input.base));
+        Rc::clone(input.mine)
     } else {
         stored = match store.read(&keys.document) {
             Err(fault) => return failed(&fault, input.mine, None),
             Ok(None) => None,
             Ok(Some(raw)) => match decode_for(ladder, &raw) {
-                Ok(document) => Some(document),
+                Ok(document) => Some(Rc::new(document)),
                 Err(DecodeError::Newer { schema, readable }) => {
                     return SyncOutcome::Newer { schema, readable }
                 }
@@ -327,7 +328,7 @@ fn sync_outcome(
                     if kept.backup_key.is_none() {
                         return SyncOutcome::Failed {
                             persistence: no_backup(),
-                            document: Rc::new(input.mine.clone()),
+                            document: Rc::clone(input.mine),
                             unreadable: Some(kept),
                         };
                     }
@@ -344,7 +345,12 @@ fn sync_outcome(
             && (deleted_at.is_some() || input.marker.is_some());
         // Unreadable text is safe in its backup; merge with nothing.
         let base = (unreadable.is_none() && (stored.is_some() || deleted)).then_some(input.base);
-        let (merged, reconciled) = reconcile(input.mine, stored.as_ref(), base, deleted_at);
+        let (merged, reconciled) = reconcile(
+            input.mine,
+            stored.as_deref(),
+            base.map(|b| &**b),
+            deleted_at,
+        );
         if deleted
             && (!input.recreate || merged.answers.given() == 0 && merged.snapshots.is_empty())
         {
@@ -354,14 +360,14 @@ fn sync_outcome(
             };
         }
         trimmed = reconciled.trimmed;
-        merged
+        Rc::new(merged)
     };
     let was_merged = changed && stored.as_ref().is_some_and(|s| !input.mine.same_content(s));
     // Write only what storage lacks. With nothing stored yet, an empty
     // document is not worth a key (visiting the start page writes nothing).
     let needs_write = match &stored {
         Some(stored) => !merged.same_content(stored),
-        None => merged != Document::new(&merged.ladder, &merged.content_version),
+        None => *merged != Document::new(&merged.ladder, &merged.content_version),
     };
     if !needs_write {
         // Nothing to add: take what storage holds, times included. A note
@@ -369,7 +375,7 @@ fn sync_outcome(
         // must not later win over a real change made elsewhere.
         let document = stored.unwrap_or(merged);
         return SyncOutcome::Stored {
-            document: Rc::new(document),
+            document,
             marker: stored_marker,
             wrote: false,
             merged: was_merged,
@@ -399,7 +405,7 @@ fn sync_outcome(
         return failed(&fault, &merged, unreadable);
     }
     SyncOutcome::Stored {
-        document: Rc::new(merged),
+        document: merged,
         marker: Some(marker),
         wrote: true,
         merged: was_merged,

@@ -24,7 +24,7 @@ const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
 // boot.js load in parallel and are not needed to paint).
 const FIRST_CONTENT_FILES = ["index.html", "early.js", "app.css"];
 // Served before a check page's first statement can be answered.
-const FIRST_STATEMENT_FILES = ["index.html", "early.js", "boot.js", "app.css", "l5-selfcheck.js", "l5-selfcheck_bg.wasm"];
+const FIRST_STATEMENT_FILES = ["index.html", "early.js", "boot.js", "app.css", "l5-selfcheck.js", "l5-selfcheck_bg.wasm", "ladder.json"];
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,8 +62,9 @@ function sizes() {
   return { files: rows, total: three(all), first_content: three(of(FIRST_CONTENT_FILES)), first_statement: three(of(FIRST_STATEMENT_FILES)) };
 }
 
+const L5_STATEMENTS = JSON.parse(readFileSync(join(DIST, "ladder.json"), "utf8")).statements.length;
 const LADDERS = [
-  { name: "L5 (99 statements)", app: "#/check/overview", floor: "bench/floor-l5.html" },
+  { name: `L5 (${L5_STATEMENTS} statements)`, app: "#/check/overview", floor: "bench/floor-l5.html" },
   ...[60, 600, 6000].map((n) => ({
     name: `generated ${n}`,
     app: `bench/?content=generated-${n}.json#/check/s0`,
@@ -140,16 +141,16 @@ async function answerLatency(browser, url, stored) {
       const radios = groups[i % groups.length].querySelectorAll("input[type=radio]");
       const current = [...radios].findIndex((r) => r.checked);
       const target = radios[(current + 1 + (i % 3)) % radios.length];
-      const documentWrites = () => window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.endsWith("/ui")).length;
+      const documentWrites = () => window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.includes("/~")).length;
       const writes = documentWrites();
       const start = performance.now();
       target.click();
       while (documentWrites() === writes) await new Promise((resolve) => setTimeout(resolve, 0));
       if (!target.checked) throw new Error("the answer is not shown");
-      const last = window.__writes.filter((w) => !w.key.endsWith("/ui")).at(-1);
+      const last = window.__writes.filter((w) => !w.key.includes("/~")).at(-1);
       latencies.push(last.end - start);
     }
-    const writes = window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.endsWith("/ui")).slice(-answers);
+    const writes = window.__writes.filter((w) => !w.key.endsWith("/rev") && !w.key.includes("/~")).slice(-answers);
     return {
       latencies,
       write_ms: writes.reduce((s, w) => s + w.duration, 0) / writes.length,
@@ -181,7 +182,7 @@ async function memoryAfterFullCheck(browser, url) {
   }
   const memory = await page.evaluate(async (base) => {
     const app = await import(new URL("l5-selfcheck.js", base).href);
-    const stored = Object.entries(localStorage).find(([key]) => key.startsWith("l5-selfcheck/") && !key.endsWith("/rev") && !key.endsWith("/ui"));
+    const stored = Object.entries(localStorage).find(([key]) => key.startsWith("l5-selfcheck/") && !key.endsWith("/rev") && !key.includes("/~"));
     return {
       js_heap_bytes: performance.memory?.usedJSHeapSize ?? null,
       wasm_memory_bytes: app.memory_bytes(),

@@ -192,3 +192,20 @@ test("the widget's own server forbids other sites to frame it", async ({ request
   const widget = await request.get(WIDGET);
   expect(widget.headers()["content-security-policy"]).toContain(`frame-ancestors http://127.0.0.1:${new URL(WIKI).port}`);
 });
+
+test("a script embed takes no content file or settings from the page address, whatever its placeholder says", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.route((url) => url.origin === WIKI && url.pathname === "/crafted.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Crafted</title><script type="module" src="/tools/l5/embed.js"></script></head>
+<body><main><h1>Wiki page</h1><div data-l5-selfcheck data-instance="crafted" data-mode="quick" data-content-from-url="true" data-config-from-url="true"></div></main></body></html>`,
+    }),
+  );
+  await page.goto(`${WIKI}/crafted.html?content=/evil-ladder.json&mode=learn`);
+  const widget = page.locator('[data-l5-selfcheck][data-instance="crafted"]');
+  await expect(widget.getByRole("heading", { level: 1 })).toHaveText("Quick check");
+  await expect(widget.getByRole("group", { name: /I take a leading part in its design/ })).toBeVisible();
+  expect(requested.some((url) => new URL(url).pathname.endsWith("/evil-ladder.json"))).toBe(false);
+});

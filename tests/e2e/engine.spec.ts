@@ -135,3 +135,38 @@ test("taking a share link's answers over one's own shows the Undo beside the mes
   await app.open("#/check/overview");
   await expect(app.statement(FIRST).getByRole("radio", { name: "Not yet" })).toBeChecked();
 });
+
+test("the names form shows the open check's names after switching between two checks' data pages", async ({ page }) => {
+  const app = new SelfCheck(page);
+  await app.open("#/");
+  const ids: string[] = [];
+  for (const name of ["Sam Rivera", "Priya Shah"]) {
+    await page.locator("header .app-name").click();
+    await page.getByLabel("Their name").fill(name);
+    await page.getByLabel(/^Your name as the one rating/).fill("Alex Chen");
+    await page.getByRole("button", { name: "Add and open" }).click();
+    await expect(app.heading()).toHaveText(`Where does ${name} stand today?`);
+    ids.push(new URL(page.url()).hash.split("/")[2]);
+  }
+  for (const [n, name] of [[0, "Sam Rivera"], [1, "Priya Shah"], [0, "Sam Rivera"]] as const) {
+    // The address changes in place, as a link inside the page would.
+    await page.evaluate((hash) => (location.hash = hash), `#/p/${ids[n]}/data`);
+    await expect(page.getByLabel("Their name")).toHaveValue(name);
+    await expect(page.getByLabel("Your name as the one rating (optional)")).toHaveValue("Alex Chen");
+  }
+  // Saving writes this check's names, not the other's.
+  await page.getByRole("button", { name: "Save the names" }).click();
+  await page.locator("header .app-name").click();
+  const switcher = page.getByRole("region", { name: "Whose check" });
+  await expect(switcher.getByRole("link", { name: "Sam Rivera" })).toHaveCount(1);
+  await expect(switcher.getByRole("link", { name: "Priya Shah" })).toHaveCount(1);
+});
+
+test("a deep link whose app files fail to load is not left hidden: the page says so and shows the ladder", async ({ page }) => {
+  await page.route("**/l5-selfcheck.js", (route) => route.abort());
+  await page.goto("./#/quick");
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("html[data-l5-deep]")).toHaveCount(0);
+  await expect(page.locator("html[data-l5-failed]")).toHaveCount(1);
+});

@@ -1,8 +1,8 @@
 //! Reading a document from parsed JSON. The document's fields are
 //! described once, by the serde types in `model` (how it is written); this
 //! reads the same fields back from a `fields::Value` with plain functions
-//! rather than serde's derived deserializers, which cost about 7 KB gzip of
-//! generated code in the widget (see docs/performance.md). The round-trip
+//! rather than serde's derived deserializers, which cost 11 to 12 KB gzip
+//! of generated code in the widget (see docs/performance.md). The round-trip
 //! property test (`tests/document.rs`) keeps the two in step: anything
 //! written reads back equal.
 //!
