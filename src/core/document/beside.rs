@@ -22,25 +22,19 @@ pub struct Beside {
     /// a merge keeps the later.
     pub received_at: u64,
     /// When its answers last changed where they were given.
-    #[serde(default)]
     pub updated_at: u64,
     /// Where it came from: a file name, or "a shared link".
     pub from: String,
     /// Whom its answers are about.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub subject: String,
     /// Who gave them: the subject (their own self-check) or a rater.
-    #[serde(
-        default,
-        skip_serializing_if = "Rater::is_subject",
-        with = "rater_field"
-    )]
+    #[serde(skip_serializing_if = "Rater::is_subject", with = "rater_field")]
     pub rater: Rater,
-    #[serde(default)]
     pub answers: Answers,
     /// Their plan as it came (a manager's file carries the actions agreed
     /// in the 1:1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanItem>,
 }
 
@@ -104,9 +98,7 @@ impl Beside {
 /// two tabs keep the later, like a statement's note.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Agenda {
-    #[serde(default)]
     pub notes: String,
-    #[serde(default)]
     pub noted_at: u64,
 }
 

@@ -12,10 +12,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub schema: u64,
-    #[serde(default)]
     pub ladder: String,
     /// Content version the answers were last given against.
-    #[serde(default)]
     pub content_version: String,
     /// Counts saved changes; lets a tab tell whether storage moved on.
     pub revision: u64,
@@ -23,41 +21,35 @@ pub struct Document {
     pub updated_at: u64,
     /// The name of the person the check is about; empty when unnamed (a
     /// self-check whose owner gave no name).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub subject: String,
     /// Who gave the answers: absent for the subject, `{"name": …}` for
     /// someone else.
-    #[serde(
-        default,
-        skip_serializing_if = "Rater::is_subject",
-        with = "rater_field"
-    )]
+    #[serde(skip_serializing_if = "Rater::is_subject", with = "rater_field")]
     pub rater: Rater,
-    #[serde(default)]
     pub answers: Answers,
-    #[serde(default)]
     pub resume: Resume,
     /// Dated copies of the answers, oldest first (schema 2).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<Snapshot>,
     /// The last replace of the answers, while it can be undone (schema 3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced: Option<Replaced>,
     /// Everything older than this was deleted ("delete my data" in another
     /// tab, before this copy was written again): a copy of an older answer
     /// or snapshot still open somewhere must not bring it back (schema 3).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "is_zero")]
     pub cleared_before: u64,
     /// The one to three statements the person chose to work on, and the
     /// ones done or dropped since (schema 4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanItem>,
     /// The other view of the same person kept beside this check, read-only
     /// (schema 4): a report's own self-check beside their manager's view.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub beside: Option<Beside>,
     /// The 1:1 notes (schema 4).
-    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    #[serde(skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
 }
 
@@ -88,16 +80,15 @@ pub struct Snapshot {
     pub taken_at: u64,
     /// Why it was kept, e.g. "Before importing “x.json”"; empty for one
     /// the person saved.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// What kind of moment it keeps (schema 4; older ones are read from
     /// their label: none for one the person saved, else kept by a replace).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<SnapshotKind>,
-    #[serde(default)]
     pub answers: Answers,
     /// The plan as it was (schema 4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<PlanItem>,
 }
 
@@ -141,7 +132,6 @@ impl Snapshot {
 pub struct Replaced {
     pub at: u64,
     /// What replaced the answers, e.g. "importing “x.json”".
-    #[serde(default)]
     pub what: String,
     /// The snapshot holding the answers as they were before.
     pub kept: u64,
@@ -439,9 +429,9 @@ impl CheckMode {
 /// Where to pick up again.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Resume {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<CheckMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
 }
 

@@ -23,18 +23,17 @@ pub struct PlanItem {
     /// The next step, in the person's words or one of the statement's ideas.
     pub step: String,
     /// By when, as a date (`2027-01-31`), or empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub due: String,
     /// Who could help, or empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub helper: String,
-    #[serde(default)]
     pub status: PlanStatus,
     /// What happened, once done: evidence for the next check.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub outcome: String,
     /// Where it came from, e.g. "Agreed in the 1:1 of 2026-12-02", or empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub origin: String,
     /// When anything in it last changed: the later copy wins a merge.
     pub changed_at: u64,
