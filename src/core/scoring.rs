@@ -327,37 +327,38 @@ pub fn pulling_down(
     let Some(middle) = results.middle else {
         return Vec::new();
     };
-    let pairs: Vec<(usize, f64)> = ladder
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            s.section == section && s.kind == Kind::Expectation && (!quick_only || s.quick)
-        })
-        .filter_map(|(index, s)| match document.rating(&s.id) {
-            Some(Rating::Step(value)) if ladder.scale.position(value).is_some() => {
-                let share = share_of_scale(&ladder.scale, value);
-                (share < middle - 1e-9).then_some((index, share))
-            }
-            _ => None,
-        })
-        .collect();
-    groups(pairs, false).into_iter().flatten().collect()
+    below(ladder, document, quick_only, Some(section), middle)
 }
 
 /// The expectations of a check answered low (below `LOW_BELOW` of the
 /// scale), lowest first, ties in ladder order: their own ideas are the next
 /// steps results offer.
 pub fn low_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Vec<usize> {
+    below(ladder, document, quick_only, None, LOW_BELOW)
+}
+
+/// The expectations (of one section, or all) whose answer sits below
+/// `share` of the scale, lowest first, ties in ladder order.
+fn below(
+    ladder: &Ladder,
+    document: &Document,
+    quick_only: bool,
+    section: Option<usize>,
+    share: f64,
+) -> Vec<usize> {
     let pairs: Vec<(usize, f64)> = ladder
         .statements
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.kind == Kind::Expectation && (!quick_only || s.quick))
+        .filter(|(_, s)| {
+            s.kind == Kind::Expectation
+                && (!quick_only || s.quick)
+                && section.is_none_or(|section| s.section == section)
+        })
         .filter_map(|(index, s)| match document.rating(&s.id) {
             Some(Rating::Step(value)) if ladder.scale.position(value).is_some() => {
-                let share = share_of_scale(&ladder.scale, value);
-                (share < LOW_BELOW - 1e-9).then_some((index, share))
+                let answered = share_of_scale(&ladder.scale, value);
+                (answered < share - 1e-9).then_some((index, answered))
             }
             _ => None,
         })
