@@ -40,7 +40,13 @@ function list(title, items, kind) {
 
 async function check() {
   const builtIn = await ready;
-  const { problems, warnings } = JSON.parse(check_ladder(text.value, builtIn));
+  // The checks are their own file, fetched the first time (see parts.rs).
+  const report = await check_ladder(text.value, builtIn);
+  if (report === undefined) {
+    summary.textContent = "The checker's code did not arrive (offline, or blocked on the way). Try again.";
+    return;
+  }
+  const { problems, warnings } = JSON.parse(report);
   lists.replaceChildren();
   summary.textContent = problems.length
     ? `${plural(problems.length, "problem", "problems")}: the file cannot be used until they are fixed.`

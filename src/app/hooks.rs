@@ -112,6 +112,13 @@ pub fn use_browser_events(dispatch: &Callback<Input>, hash_routing: bool) {
     });
 }
 
+/// Once the app runs, the rest of its code is fetched while the browser
+/// is idle, so results and the plan are usually there before anyone asks.
+#[hook]
+pub fn use_idle_preload() {
+    use_effect_with((), |_| page::when_idle(crate::app::parts::preload_all));
+}
+
 /// In a script embed, links inside the widget (`#/…`) route the widget,
 /// not the page.
 pub fn embed_links(dispatch: &Callback<Input>) -> Callback<MouseEvent> {

@@ -5,6 +5,7 @@
 
 pub mod components;
 pub mod hooks;
+pub mod parts;
 pub mod prerender;
 
 use crate::core::config::{Config, StartMode};
@@ -72,10 +73,13 @@ pub use browser::{check_ladder, memory_bytes, mount_embed, mount_preview, start_
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{start_route, Setup};
-    use crate::app::components::app::App;
+    use crate::app::components::app::{widget_hash, App};
+    use crate::app::parts::{self, Part};
     use crate::core::config::{Config, Theme};
     use crate::core::content::{Ladder, Problems};
     use crate::core::fields::error;
+    use crate::core::route::Route;
+    use crate::edge::page;
     use crate::edge::{config, fetch};
     use std::rc::Rc;
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -133,6 +137,19 @@ mod browser {
                 Ok(text) => Ladder::parse(&text),
                 Err(why) => Err(Problems(vec![error("content file", why)])),
             };
+            // The first page's own code comes before the app takes over,
+            // so the page it replaces is replaced by the same page (a part
+            // that cannot arrive shows its retry instead).
+            if let Ok(ladder) = &ladder {
+                let hash = widget_hash(hash_routing, &config.instance, &page::hash());
+                let (_, mut route) = Route::parse(&hash);
+                if route == Route::Start {
+                    route = start_route(ladder, &config, &mut Vec::new()).unwrap_or(Route::Start);
+                }
+                if let Some(part) = Part::for_route(&route) {
+                    parts::load(part).await;
+                }
+            }
             render(root, ladder, config, problems, hash_routing, false);
         });
     }
@@ -173,10 +190,11 @@ mod browser {
 
     /// The try page: every problem and warning of a content file, as JSON
     /// (`{"problems": [...], "warnings": [...]}`), the built-in ladder's
-    /// text given to tell a copy that kept its id.
+    /// text given to tell a copy that kept its id; nothing when the
+    /// checker's own code could not be fetched.
     #[wasm_bindgen]
-    pub fn check_ladder(text: String, built_in: String) -> String {
-        crate::core::content::report(&text, Ladder::parse(&built_in).ok().as_ref())
+    pub async fn check_ladder(text: String, built_in: String) -> Option<String> {
+        parts::content_report(text, built_in).await
     }
 
     /// The try page's preview of a content file in `root`: the start page,

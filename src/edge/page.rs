@@ -137,3 +137,16 @@ pub fn mark_ready() {
         let _ = root.remove_attribute("data-l5-opening");
     }
 }
+
+/// Runs `then` once the browser is idle (or after a moment where it
+/// cannot say when it is).
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let function = callback.unchecked_ref::<js_sys::Function>();
+    if window.request_idle_callback(function).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 200);
+    }
+}

@@ -3,17 +3,12 @@
 
 use super::banners::{save_status_line, storage_banner, undo_bar};
 use super::check::{check_page, quick_page, rate_page};
-use super::compare::compare_page;
-use super::data::data_page;
-use super::learn::learn_page;
 use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
-use super::results::results_page;
-use super::shared::shared_page;
-use super::since::since_page;
 use super::start::start_page;
 use crate::app::hooks::{
-    embed_links, use_browser_events, use_effect_runner, use_engine, use_media,
+    embed_links, use_browser_events, use_effect_runner, use_engine, use_idle_preload, use_media,
 };
+use crate::app::parts::{LazyPage, Part};
 use crate::app::Setup;
 use crate::core::content::Ladder;
 use crate::core::engine::{Engine, Input, Widget};
@@ -107,11 +102,11 @@ pub fn setting_problems(problems: &[String]) -> Html {
 /// The address as this widget reads it: the page's own (stand-alone page,
 /// iframe), or in a script embed only a fragment addressed to this widget
 /// by name (a link made in it: `#l5-<instance>/shared/...`).
-fn widget_hash(props: &ShellProps, page_hash: &str) -> String {
-    if props.hash_routing {
+pub fn widget_hash(hash_routing: bool, instance: &str, page_hash: &str) -> String {
+    if hash_routing {
         return page_hash.to_string();
     }
-    let prefix = embed_hash(&props.instance, "#/");
+    let prefix = embed_hash(instance, "#/");
     page_hash
         .strip_prefix(prefix.as_str())
         .map(|rest| format!("#/{rest}"))
@@ -138,7 +133,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 store,
                 widget,
                 props.ladder.clone(),
-                &widget_hash(&props, &page::hash()),
+                &widget_hash(props.hash_routing, &props.instance, &page::hash()),
                 props.start.clone(),
                 clock::now_ms(),
                 clock::utc_offset_minutes(),
@@ -146,6 +141,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         })
     };
     use_browser_events(&dispatch, props.hash_routing);
+    use_idle_preload();
     let root = use_node_ref();
     use_effect_runner(
         &queue,
@@ -188,19 +184,21 @@ pub fn Shell(props: &ShellProps) -> Html {
 /// browser and in the prerender.
 pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
     let state = &ctx.state;
+    // Pages outside the first part load their code when they open.
+    let lazy = |part: Part| html! { <LazyPage key={part as usize} {part} ctx={ctx.clone()} /> };
     let page = match &state.route {
         Route::Start => start_page(ctx),
         Route::Quick { .. } => quick_page(ctx),
         Route::Check { .. } => check_page(ctx),
         Route::Rate { .. } => rate_page(ctx),
-        Route::Results { .. } => results_page(ctx),
-        Route::Learn { .. } => learn_page(ctx),
-        Route::Data => data_page(ctx),
+        Route::Results { .. } => lazy(Part::Results),
+        Route::Learn { .. } => lazy(Part::Learn),
+        Route::Data => lazy(Part::Data),
         Route::Compare {
-            with: Compared::Snapshot(time),
-        } => since_page(ctx, *time),
-        Route::Compare { .. } => compare_page(ctx),
-        Route::Shared { payload } => shared_page(ctx, payload),
+            with: Compared::Snapshot(_),
+        } => lazy(Part::Since),
+        Route::Compare { .. } => lazy(Part::Agenda),
+        Route::Shared { .. } => lazy(Part::Shared),
         Route::NotFound { path } => not_found(
             ctx,
             &format!("There is no page at \u{201c}#/{path}\u{201d} in this browser."),

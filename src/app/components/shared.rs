@@ -105,3 +105,11 @@ fn SharedView(props: &SharedProps) -> Html {
         </section>
     }
 }
+
+/// The page for the route that carries a share link (a part's entry point).
+pub fn shared_from_route(ctx: &Ctx) -> Html {
+    match &ctx.state.route {
+        Route::Shared { payload } => shared_page(ctx, payload),
+        _ => Html::default(),
+    }
+}

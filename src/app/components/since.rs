@@ -163,3 +163,13 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
         </section>
     }
 }
+
+/// The page for the route that names a snapshot (a part's entry point).
+pub fn since_from_route(ctx: &Ctx) -> Html {
+    match &ctx.state.route {
+        crate::core::route::Route::Compare {
+            with: crate::core::route::Compared::Snapshot(time),
+        } => since_page(ctx, *time),
+        _ => Html::default(),
+    }
+}
