@@ -6,7 +6,9 @@
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{is_id, Rating};
 use l5_selfcheck::core::engine::{Engine, Input, Widget};
-use l5_selfcheck::core::keys::{kept_key, legacy_prefs_key, prefs_key, CheckRef, DocKeys};
+use l5_selfcheck::core::keys::{
+    early_key, kept_key, legacy_prefs_key, prefs_key, CheckRef, DocKeys,
+};
 use l5_selfcheck::core::state::Action;
 use l5_selfcheck::core::store::{MemoryStore, Store};
 use proptest::prelude::*;
@@ -49,6 +51,7 @@ fn every_key(instance: &str, ladder: &str, check: &str, time: u64) -> Vec<(Strin
             format!("deleted check({instance}, {ladder}, {check})"),
         ),
         (prefs_key(instance), format!("preferences({instance})")),
+        (early_key(instance), format!("early answers({instance})")),
     ]
 }
 

@@ -104,6 +104,10 @@ pub fn use_browser_events(dispatch: &Callback<Input>, hash_routing: bool) {
             };
             (on_hash, on_hide, on_show, on_visibility, on_storage)
         });
+        // Answers given on the prerendered page before the app ran.
+        if let Some(early) = page::early_answers() {
+            dispatch.emit(Input::Early(early));
+        }
         if hash_routing {
             dispatch.emit(Input::Address(page::hash()));
             page::mark_ready();

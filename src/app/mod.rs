@@ -179,8 +179,15 @@ mod browser {
             preview,
         };
         // Yew clears the prerendered page and renders the same markup in
-        // its place before the browser paints again.
-        yew::Renderer::<App>::with_root_and_props(root, setup).render()
+        // its place before the browser paints again; a radio button chosen
+        // on the prerendered page keeps its focus.
+        let focused = page::focused_id(&root);
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), setup).render();
+        if let Some(id) = focused {
+            // Runs after the render, which Yew queued first.
+            wasm_bindgen_futures::spawn_local(async move { page::refocus(&root, &id) });
+        }
+        handle
     }
 
     thread_local! {

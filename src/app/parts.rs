@@ -20,8 +20,8 @@ pub type PageFn = fn(&Ctx) -> Html;
 /// (`module()`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    /// The start page below its ways in: the plan, whose check, the data.
-    StartMore,
+    /// The start page: the next step, whose check, the plan, the data.
+    Start,
     Results,
     Since,
     Learn,
@@ -34,7 +34,7 @@ impl Part {
     /// In the order the browser fetches them when idle: what a person is
     /// most likely to open next first.
     pub const ALL: [Part; 7] = [
-        Part::StartMore,
+        Part::Start,
         Part::Results,
         Part::Since,
         Part::Learn,
@@ -46,7 +46,7 @@ impl Part {
     /// The file the part's code is in (the split module's name).
     pub fn module(self) -> &'static str {
         match self {
-            Part::StartMore => "more",
+            Part::Start => "start",
             Part::Results | Part::Since => "results",
             Part::Learn => "learn",
             Part::Data | Part::Shared => "exchange",
@@ -57,7 +57,7 @@ impl Part {
     /// What the page is called while its code is on its way.
     pub fn title(self) -> &'static str {
         match self {
-            Part::StartMore => "Start",
+            Part::Start => "Where do you stand today?",
             Part::Results => "Results",
             Part::Since => "What moved since",
             Part::Learn => "Learn what the level means",
@@ -70,11 +70,9 @@ impl Part {
     /// The part a route's page needs, beyond the first part.
     pub fn for_route(route: &Route) -> Option<Part> {
         match route {
-            Route::Start => Some(Part::StartMore),
-            Route::Quick { .. }
-            | Route::Check { .. }
-            | Route::Rate { .. }
-            | Route::NotFound { .. } => None,
+            Route::Start => Some(Part::Start),
+            Route::Rate { .. } => Some(Part::Learn),
+            Route::Quick { .. } | Route::Check { .. } | Route::NotFound { .. } => None,
             Route::Results { .. } => Some(Part::Results),
             Route::Learn { .. } => Some(Part::Learn),
             Route::Data => Some(Part::Data),
@@ -104,10 +102,10 @@ mod code {
 
     pub fn page(part: Part) -> PageFn {
         match part {
-            Part::StartMore => start::start_more,
+            Part::Start => start::start_page,
             Part::Results => results::results_page,
             Part::Since => since::since_from_route,
-            Part::Learn => learn::learn_page,
+            Part::Learn => learn::learn_or_rate,
             Part::Data => data::data_page,
             Part::Shared => shared::shared_from_route,
             Part::Agenda => compare::compare_page,
@@ -119,9 +117,13 @@ mod code {
         Status::Ready(page(part))
     }
 
-    pub fn request(part: Part, _settled: yew::Callback<()>) -> Status {
-        status(part)
+    pub fn request(_part: Part) {}
+
+    pub fn watch(_part: Part, _settled: yew::Callback<()>) -> usize {
+        0
     }
+
+    pub fn unwatch(_part: Part, _handle: usize) {}
 
     pub async fn load(_part: Part) {}
 
@@ -157,9 +159,9 @@ mod code {
     // Each split point hands back the page function; calling one the
     // first time fetches its module's file (and the files it shares code
     // with). Functions with the same module name share one file.
-    #[wasm_split(more, fallible)]
-    fn start_more() -> Result<PageFn, Unavailable> {
-        Ok(start::start_more)
+    #[wasm_split(start, fallible)]
+    fn start() -> Result<PageFn, Unavailable> {
+        Ok(start::start_page)
     }
     #[wasm_split(pages, fallible)]
     fn results() -> Result<PageFn, Unavailable> {
@@ -169,9 +171,9 @@ mod code {
     fn since() -> Result<PageFn, Unavailable> {
         Ok(since::since_from_route)
     }
-    #[wasm_split(pages, fallible)]
+    #[wasm_split(learn, fallible)]
     fn learn() -> Result<PageFn, Unavailable> {
-        Ok(learn::learn_page)
+        Ok(learn::learn_or_rate)
     }
     #[wasm_split(exchange, fallible)]
     fn data() -> Result<PageFn, Unavailable> {
@@ -181,7 +183,7 @@ mod code {
     fn shared() -> Result<PageFn, Unavailable> {
         Ok(shared::shared_from_route)
     }
-    #[wasm_split(pages, fallible)]
+    #[wasm_split(agenda, fallible)]
     fn agenda() -> Result<PageFn, Unavailable> {
         Ok(compare::compare_page)
     }
@@ -201,11 +203,13 @@ mod code {
         ready: Option<PageFn>,
         loading: bool,
         failed: bool,
-        waiting: Vec<yew::Callback<()>>,
+        /// Pages showing this part, told whenever a load settles.
+        watchers: Vec<(usize, yew::Callback<()>)>,
     }
 
     thread_local! {
         static SLOTS: RefCell<[Slot; Part::ALL.len()]> = RefCell::new(Default::default());
+        static NEXT_WATCHER: std::cell::Cell<usize> = const { std::cell::Cell::new(1) };
     }
 
     fn with_slot<T>(part: Part, f: impl FnOnce(&mut Slot) -> T) -> T {
@@ -222,20 +226,26 @@ mod code {
     }
 
     /// Starts fetching `part` unless it is there or on its way (a part
-    /// that failed is tried again); `settled` is called once it arrives or
-    /// fails.
-    pub fn request(part: Part, settled: yew::Callback<()>) -> Status {
+    /// that failed is tried again).
+    pub fn request(part: Part) {
         let start = with_slot(part, |slot| {
-            if slot.ready.is_some() {
-                return false;
-            }
-            slot.waiting.push(settled);
-            !std::mem::replace(&mut slot.loading, true)
+            slot.ready.is_none() && !std::mem::replace(&mut slot.loading, true)
         });
         if start {
             wasm_bindgen_futures::spawn_local(fetch(part));
         }
-        status(part)
+    }
+
+    /// Calls `settled` every time a load of `part` arrives or fails, until
+    /// `unwatch` with the handle returned.
+    pub fn watch(part: Part, settled: yew::Callback<()>) -> usize {
+        let handle = NEXT_WATCHER.with(|next| next.replace(next.get() + 1));
+        with_slot(part, |slot| slot.watchers.push((handle, settled)));
+        handle
+    }
+
+    pub fn unwatch(part: Part, handle: usize) {
+        with_slot(part, |slot| slot.watchers.retain(|(h, _)| *h != handle));
     }
 
     /// Fetches `part` if it is not there yet, and waits for it.
@@ -250,7 +260,7 @@ mod code {
 
     async fn fetch(part: Part) {
         let loaded = match part {
-            Part::StartMore => start_more().await,
+            Part::Start => start().await,
             Part::Results => results().await,
             Part::Since => since().await,
             Part::Learn => learn().await,
@@ -258,7 +268,7 @@ mod code {
             Part::Shared => shared().await,
             Part::Agenda => agenda().await,
         };
-        let waiting = with_slot(part, |slot| {
+        let watchers = with_slot(part, |slot| {
             slot.loading = false;
             match loaded {
                 Ok(page) => {
@@ -267,9 +277,9 @@ mod code {
                 }
                 Err(Unavailable) => slot.failed = true,
             }
-            std::mem::take(&mut slot.waiting)
+            slot.watchers.clone()
         });
-        for settled in waiting {
+        for (_, settled) in watchers {
             settled.emit(());
         }
     }
@@ -284,7 +294,7 @@ mod code {
     }
 }
 
-pub use code::{content_report, load, preload_all, request, status};
+pub use code::{content_report, load, preload_all, request, status, unwatch, watch};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct LazyProps {
@@ -292,22 +302,24 @@ pub struct LazyProps {
     pub ctx: Ctx,
 }
 
-/// Asks for the part when it is not there, and renders again once it
-/// settles.
+/// Asks for the part when it is not there, and renders again whenever a
+/// load of it settles (this page's, a retry's or the idle preload's).
 #[hook]
 fn use_part(part: Part) -> (Status, Callback<MouseEvent>) {
     let update = use_force_update();
     {
         let update = update.clone();
         use_effect_with(part, move |part| {
-            if !matches!(status(*part), Status::Ready(_)) {
-                request(*part, Callback::from(move |_| update.force_update()));
+            let part = *part;
+            let handle = watch(part, Callback::from(move |_| update.force_update()));
+            if !matches!(status(part), Status::Ready(_)) {
+                request(part);
             }
+            move || unwatch(part, handle)
         });
     }
     let retry = Callback::from(move |_: MouseEvent| {
-        let settled = update.clone();
-        request(part, Callback::from(move |_| settled.force_update()));
+        request(part);
         update.force_update();
     });
     (status(part), retry)
@@ -334,18 +346,6 @@ pub fn LazyPage(props: &LazyProps) -> Html {
                 { unavailable(retry) }
             </section>
         },
-    }
-}
-
-/// A piece of a page (the start page below its ways in): left out while
-/// its code is on its way, a retry if it cannot arrive.
-#[component]
-pub fn LazyPiece(props: &LazyProps) -> Html {
-    let (status, retry) = use_part(props.part);
-    match status {
-        Status::Ready(piece) => piece(&props.ctx),
-        Status::Loading => Html::default(),
-        Status::Failed => unavailable(retry),
     }
 }
 

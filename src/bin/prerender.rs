@@ -1,8 +1,11 @@
 //! Writes the first screen into the release build, with the same
 //! components the browser runs (see `app::prerender`):
 //!
-//! - `index.html`: the start page, as a first-time visitor's app renders
-//!   it, inside the widget's root element, and the page title;
+//! - `index.html`: the start page and the quick check, as a first-time
+//!   visitor's app renders them, inside the widget's root element (early.js
+//!   shows the quick check for `#/quick`, answerable before the app runs),
+//!   the ladder's id on the `html` element (early.js keeps answers given
+//!   before the app under it), and the page title;
 //! - `ladder.json`: the ladder compiled in (compacted), which the app
 //!   fetches, and which the page shows as text where WebAssembly cannot run.
 //!
@@ -48,11 +51,15 @@ fn main() {
     };
     // The root element's id prefixes element ids in the app ("default"
     // unless the page sets an instance).
-    let start = page(Route::Start, "default").replacen(
-        "class=\"l5-app\"",
-        "class=\"l5-app prerendered\"",
-        1,
-    );
+    let prerendered = |route: Route, name: &str| {
+        page(route, "default").replacen(
+            "class=\"l5-app\"",
+            &format!("class=\"l5-app prerendered\" data-l5-page=\"{name}\""),
+            1,
+        )
+    };
+    let start =
+        prerendered(Route::Start, "start") + &prerendered(Route::Quick { section: None }, "quick");
     // Into the (empty) root element, however the HTML was minified.
     let at = ["id=\"l5-selfcheck\"", "id=l5-selfcheck"]
         .iter()
@@ -60,11 +67,18 @@ fn main() {
         .and_then(|at| index[at..].find("</div>").map(|end| at + end))
         .unwrap_or_else(|| fail(format!("{index_path} has no element with id l5-selfcheck")));
     let title = format!("{} self-check", ladder.title);
-    let index = format!("{}{start}{}", &index[..at], &index[at..]).replacen(
-        "<title>L5 Self-Check</title>",
-        &format!("<title>{}</title>", escape(&title)),
-        1,
-    );
+    // Ladder ids are made of [a-z0-9._-]: safe in an attribute as they are.
+    let index = format!("{}{start}{}", &index[..at], &index[at..])
+        .replacen(
+            "<title>L5 Self-Check</title>",
+            &format!("<title>{}</title>", escape(&title)),
+            1,
+        )
+        .replacen(
+            "<html",
+            &format!("<html data-l5-ladder=\"{}\"", ladder.id),
+            1,
+        );
     std::fs::write(&index_path, index).unwrap_or_else(|e| fail(format!("cannot write: {e}")));
 }
 

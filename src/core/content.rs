@@ -3,7 +3,7 @@
 //!
 //! The format is documented in `docs/content-format.md`; keep the two in step.
 
-use super::document::Answers;
+use super::document::{Answers, Rating};
 use super::fields::{error, FieldError, Obj, Value};
 use std::fmt;
 
@@ -330,6 +330,20 @@ impl Ladder {
         self.statements
             .iter()
             .filter(move |s| s.section == section && (!quick_only || s.quick))
+    }
+
+    /// Whether the statement at `index` offers `rating` (a step of its
+    /// scale, "not sure", or "not part of the role" where it allows that).
+    pub fn offers(&self, index: usize, rating: Rating) -> bool {
+        let Some(statement) = self.statements.get(index) else {
+            return false;
+        };
+        let scale = self.scale_for(statement.kind);
+        match rating {
+            Rating::Step(value) => scale.step(value).is_some(),
+            Rating::Unsure => true,
+            Rating::NotMyRole => statement.role_dependent && scale.not_my_role.is_some(),
+        }
     }
 
     pub fn statement_index(&self, id: &str) -> Option<usize> {

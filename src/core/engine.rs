@@ -14,9 +14,9 @@
 use super::checks;
 use super::content::Ladder;
 use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
-use super::document::{safe_name, Beside, Rater, SnapshotKind};
+use super::document::{early_answers, safe_name, Beside, Document, Rater, SnapshotKind};
 use super::keys::{
-    instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
+    early_key, instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
 };
 use super::route::{Compared, Route};
 use super::scoring::progress;
@@ -66,6 +66,9 @@ pub enum Input {
     Shown,
     /// The note timer started by `Effect::StartNoteTimer` fired.
     NoteDue,
+    /// Answers given on the prerendered check page before the app ran,
+    /// as assets/early.js kept them (`keys::early_key`).
+    Early(String),
 }
 
 /// What the browser edge must do, in order, after the page renders.
@@ -192,11 +195,55 @@ impl Engine {
                 self.note_timer = false;
                 self.flush(store, now, &mut effects);
             }
+            Input::Early(text) => self.take_early(store, now, &text, &mut effects),
         }
         self.autosave(store, now, &mut effects);
         self.after_move(store, before, from_address, &mut effects);
         self.title_effect(&mut effects);
         effects
+    }
+
+    /// Answers given on the prerendered page before the app ran: each is
+    /// taken in as if given at its own time, through the same path as any
+    /// answer (check-in baseline, a finished check kept), unless the check
+    /// holds a later one: the later answer wins, as in every merge. They
+    /// are the person's own; opened on another check, they wait in storage
+    /// for the next visit, and they leave storage only once written.
+    fn take_early(&mut self, store: &dyn Store, now: u64, text: &str, effects: &mut Vec<Effect>) {
+        if self.state.check != CheckRef::Own || self.state.read_only() {
+            return;
+        }
+        let ladder = self.state.ladder.clone();
+        let Some(answers) = early_answers(text, &ladder.id) else {
+            return;
+        };
+        let mut early = Document::new(&ladder.id, &ladder.version);
+        early.answers = answers;
+        sync::carry_over(&ladder, &mut early);
+        let mut changes = Vec::new();
+        for (id, answer) in early.answers.iter() {
+            let Some(statement) = ladder.statement_index(id) else {
+                continue;
+            };
+            let held = self.state.document.answers.get(id);
+            if let Some(rating) = answer.rating.filter(|r| ladder.offers(statement, *r)) {
+                if held.is_none_or(|held| held.rated_at < answer.rated_at) {
+                    changes.push((answer.rated_at, Action::Rate { statement, rating }));
+                }
+            }
+            if !answer.note.is_empty() && held.is_none_or(|held| held.noted_at < answer.noted_at) {
+                let text = answer.note.clone();
+                changes.push((answer.noted_at, Action::Note { statement, text }));
+            }
+        }
+        changes.sort_by_key(|(at, _)| *at);
+        for (at, action) in changes {
+            self.act(store, at, action, effects);
+        }
+        self.flush(store, now, effects);
+        if self.state.persistence == Persistence::Saving && !self.state.needs_sync() {
+            let _ = store.remove(&early_key(&self.widget.instance));
+        }
     }
 
     fn keys(&self) -> DocKeys {

@@ -11,11 +11,14 @@
 //!   kept untouched;
 //! - `l5-selfcheck/<instance>/<ladder>/deleted/<id>`: a deleted check,
 //!   kept so the deletion can be undone;
-//! - `l5-selfcheck/<instance>/~prefs`: small display preferences.
+//! - `l5-selfcheck/<instance>/~prefs`: small display preferences;
+//! - `l5-selfcheck/<instance>/~early`: answers given on a prerendered
+//!   check page before the app ran (written by assets/early.js), until the
+//!   engine has taken them into the person's own check.
 //!
 //! Keys are unambiguous: ids (instances, ladders, checks) are made of
-//! `[a-z0-9._-]` and never hold a `/`; the third segment is a ladder id or
-//! `~prefs`, which no id can spell; deeper segments are fixed words
+//! `[a-z0-9._-]` and never hold a `/`; the third segment is a ladder id,
+//! `~prefs` or `~early`, which no id can spell; deeper segments are fixed words
 //! (`rev`, `backup-<ms>`, `check`, `deleted`) or an id right after `check`
 //! or `deleted`. A test builds every kind of key for arbitrary ids and
 //! finds no two alike. Versions before 0.3 kept the preferences under
@@ -94,6 +97,11 @@ pub fn check_id_in<'a>(key: &'a str, prefix: &str) -> Option<&'a str> {
 /// Display preferences of one instance.
 pub fn prefs_key(instance: &str) -> String {
     format!("{KEY_PREFIX}/{instance}/~prefs")
+}
+
+/// Answers given before the app ran, waiting for the engine.
+pub fn early_key(instance: &str) -> String {
+    format!("{KEY_PREFIX}/{instance}/~early")
 }
 
 /// Where versions before 0.3 kept the preferences (moved, never written).

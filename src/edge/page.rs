@@ -150,3 +150,35 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 200);
     }
 }
+
+/// What assets/early.js kept of answers given on the prerendered page
+/// before the app ran (also when storage is blocked), if anything.
+pub fn early_answers() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"l5EarlyAnswers".into())
+        .ok()?
+        .as_string()
+}
+
+/// The id of the element inside `root` that has focus (a radio button
+/// chosen on the prerendered page), to give it focus again once the app
+/// has replaced the page with the same markup.
+pub fn focused_id(root: &web_sys::Element) -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    (root.contains(Some(&active)) && !active.id().is_empty()).then(|| active.id())
+}
+
+/// Focuses the element with `id` inside `root` where it is, without
+/// scrolling.
+pub fn refocus(root: &web_sys::Element, id: &str) {
+    let element = root
+        .query_selector(&format!("[id=\"{id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}

@@ -2,9 +2,8 @@
 //! reducer) and the layout every page sits in.
 
 use super::banners::{save_status_line, storage_banner, undo_bar};
-use super::check::{check_page, quick_page, rate_page};
+use super::check::{check_page, quick_page};
 use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
-use super::start::start_page;
 use crate::app::hooks::{
     embed_links, use_browser_events, use_effect_runner, use_engine, use_idle_preload, use_media,
 };
@@ -187,10 +186,10 @@ pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
     // Pages outside the first part load their code when they open.
     let lazy = |part: Part| html! { <LazyPage key={part as usize} {part} ctx={ctx.clone()} /> };
     let page = match &state.route {
-        Route::Start => start_page(ctx),
+        Route::Start => lazy(Part::Start),
         Route::Quick { .. } => quick_page(ctx),
         Route::Check { .. } => check_page(ctx),
-        Route::Rate { .. } => rate_page(ctx),
+        Route::Rate { .. } => lazy(Part::Learn),
         Route::Results { .. } => lazy(Part::Results),
         Route::Learn { .. } => lazy(Part::Learn),
         Route::Data => lazy(Part::Data),

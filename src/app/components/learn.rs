@@ -31,6 +31,14 @@ pub fn whom(ctx: &Ctx) -> String {
     }
 }
 
+/// Learn mode's pages: reading a section, or rating it (a part's entry point).
+pub fn learn_or_rate(ctx: &Ctx) -> Html {
+    match ctx.state.route {
+        crate::core::route::Route::Rate { .. } => super::check::rate_page(ctx),
+        _ => learn_page(ctx),
+    }
+}
+
 pub fn learn_page(ctx: &Ctx) -> Html {
     let ladder = &ctx.state.ladder;
     let Route::Learn { section } = &ctx.state.route else {

@@ -6,7 +6,6 @@ use super::check::continue_full;
 use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
 use super::plan::plan_card;
-use crate::app::parts::{LazyPiece, Part};
 use crate::core::document::CheckMode;
 use crate::core::engine::beside_name;
 use crate::core::keys::CheckRef;
@@ -222,23 +221,12 @@ pub fn start_page(ctx: &Ctx) -> Html {
                     <p>{ format!("Read the {} sections in plain words, with examples, before rating anything.", ladder.sections.len()) }</p>
                 </li>
             </ul>
-            // The rest of the page loads on its own (see app::parts).
-            <LazyPiece part={Part::StartMore} ctx={ctx.clone()} />
-        </section>
-    }
-}
-
-/// The start page below the ways in: the plan, whose check, the data.
-pub fn start_more(ctx: &Ctx) -> Html {
-    let someone = ctx.state.about_someone_else();
-    html! {
-        <>
-            if !ctx.state.document.plan.is_empty() {
+            if !state.document.plan.is_empty() {
                 { plan_card(ctx, if someone { "Their focus" } else { "Your focus" }) }
             }
             <People ctx={ctx.clone()} />
             <DataControls ctx={ctx.clone()} />
-        </>
+        </section>
     }
 }
 

@@ -22,4 +22,5 @@ pub use beside::{Agenda, Beside};
 pub use codec::{read_export, DecodeError};
 pub use merge::{reconcile, Reconciled};
 pub use model::*;
+pub use read::early_answers;
 pub use validate::*;

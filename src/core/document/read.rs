@@ -275,3 +275,16 @@ pub(super) fn document(value: &Value) -> Result<Document, String> {
         .unwrap_or_default(),
     })
 }
+
+/// Answers given on a prerendered check page before the app ran, as
+/// assets/early.js keeps them: `{"ladder": <id>, "answers": {…}}`, the
+/// answers in the stored format. `None` when the text is not that, or is
+/// for another ladder.
+pub fn early_answers(text: &str, ladder: &str) -> Option<Answers> {
+    let value = crate::core::fields::parse_json(text).ok()?;
+    let fields = object(&value, "").ok()?;
+    match get(fields, "ladder") {
+        Some(Value::String(id)) if id == ladder => answers(fields, "answers").ok(),
+        _ => None,
+    }
+}
