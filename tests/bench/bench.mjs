@@ -1,31 +1,27 @@
 // Benchmark (not a test): drives the release build in headless Chromium
 // and prints figures. Writes docs/performance.json and docs/performance.md.
 // Run it with ./dev bench. It measures:
-// - the first screen: the start page against a static floor page of the
-//   same first screen (the prerendered HTML with no script), alternating
-//   cold loads in one run: first contentful paint, the app ready, layout
-//   shift at takeover, bytes before first content;
-// - a check page (first answer possible) for the L5 ladder and ladders of
-//   about 60, 600 and 6,000 statements, against a static floor page of the
-//   same first section;
+// - what each page loads (tests/size-budget.mjs);
+// - the first screen: the start page against static floor pages of the
+//   same first screen (the prerendered HTML with no script, with and
+//   without the stylesheet), alternating cold loads in one run: first
+//   contentful paint, the app ready, layout shift at takeover;
+// - the first answer possible (an enabled radio button painted) on a deep
+//   link to #/quick, after the start page's button, and on a section of
+//   the L5 ladder and of ladders of about 60, 600 and 6,000 statements,
+//   each against a static floor page of the same statements;
 // - answer latency (click until stored), also with a full 6,000-answer
 //   document already stored, and memory after a full check.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { FIRST_CONTENT, measure, pageSizes } from "../size-budget.mjs";
 
 const BASE = process.env.BENCH_URL ?? "http://127.0.0.1:4180/";
 const DIST = process.env.BENCH_DIST ?? "dist";
 const BENCH = process.env.BENCH_OUT ?? "target/bench";
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
-// What the browser needs to paint the first screen (the wasm, its glue and
-// boot.js load in parallel and are not needed to paint).
-const FIRST_CONTENT_FILES = ["index.html", "early.js", "app.css"];
-// Served before a check page's first statement can be answered.
-const FIRST_STATEMENT_FILES = ["index.html", "early.js", "boot.js", "app.css", "l5-selfcheck.js", "l5-selfcheck_bg.wasm", "ladder.json"];
-
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (sorted.length - 1) * q;
@@ -43,23 +39,14 @@ const summary = (values) => ({
 });
 
 function sizes() {
-  const rows = readdirSync(DIST)
-    .filter((name) => statSync(join(DIST, name)).isFile())
-    .sort()
-    .map((file) => {
-      const bytes = readFileSync(join(DIST, file));
-      return {
-        file,
-        raw: bytes.length,
-        gzip: gzipSync(bytes, { level: 9 }).length,
-        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
-  const total = (filter, key) => rows.filter(filter).reduce((sum, row) => sum + row[key], 0);
-  const of = (list) => (row) => list.includes(row.file);
-  const all = () => true;
-  const three = (filter) => ({ raw: total(filter, "raw"), gzip: total(filter, "gzip"), brotli: total(filter, "brotli") });
-  return { files: rows, total: three(all), first_content: three(of(FIRST_CONTENT_FILES)), first_statement: three(of(FIRST_STATEMENT_FILES)) };
+  const files = measure(DIST);
+  const sum = (rows) => ({ raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0), brotli: rows.reduce((s, r) => s + r.brotli, 0) });
+  return {
+    files,
+    total: sum(files),
+    first_content: sum(files.filter((r) => FIRST_CONTENT.includes(r.file))),
+    pages: pageSizes(DIST, files).map(({ page, gzip, raw, brotli, files }) => ({ page, raw, gzip, brotli, files })),
+  };
 }
 
 const L5_STATEMENTS = JSON.parse(readFileSync(join(DIST, "ladder.json"), "utf8")).statements.length;
@@ -90,7 +77,34 @@ const mark = (name) => (page) =>
     .waitForFunction((name) => performance.getEntriesByName(name).length > 0, name, { timeout: 60_000 })
     .then(() => page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, name));
 const appStart = mark("l5-first-statement");
-const floorStart = (page) => page.evaluate(() => performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd);
+
+/** Init script: notes the first animation frame at which an enabled radio
+ *  button is visible (the first answer is possible), on any page. */
+function watchFirstAnswer() {
+  const check = () => {
+    const radio = [...document.querySelectorAll("input[type=radio]")].find((r) => !r.disabled && r.checkVisibility({ visibilityProperty: true }));
+    if (radio) window.__firstAnswer = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+const firstAnswer = (page) =>
+  page.waitForFunction(() => window.__firstAnswer, null, { timeout: 60_000, polling: 10 }).then((handle) => handle.jsonValue());
+
+/** From a click on the start page's quick check button to the first answer
+ *  possible (wall clock: the floor's button opens another page). */
+async function afterButton(page, whenReady) {
+  if (whenReady) await page.waitForFunction(() => document.documentElement.hasAttribute("data-l5-ready"), null, { timeout: 60_000 });
+  else await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 60_000 });
+  const start = Date.now();
+  await page.getByRole("link", { name: "Start the quick check" }).first().click({ noWaitAfter: true });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("input[type=radio]")].some((r) => !r.disabled && r.checkVisibility({ visibilityProperty: true })),
+    null,
+    { timeout: 60_000, polling: "raf" },
+  );
+  return Date.now() - start;
+}
 
 /** Collects paint and layout-shift entries from the very start. */
 function observe() {
@@ -114,6 +128,8 @@ async function firstScreen(page, app) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return { fcp: paint, ready, shift: await page.evaluate(() => window.__shift) };
 }
+
+const pair = (app, floor) => ({ app_ms: summary(app), floor_ms: summary(floor), over_floor: round(quantile(app, 0.5) / quantile(floor, 0.5), 2) });
 
 async function answerLatency(browser, url, stored) {
   const context = await browser.newContext();
@@ -200,38 +216,63 @@ const browser = await chromium.launch({
 const report = { date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, loads: LOADS, answers: ANSWERS, size: sizes(), first_screen: null, ladders: [] };
 console.log(`${report.browser}, ${LOADS} cold loads per page, alternating with the floor`);
 console.log(`size: ${report.size.first_content.gzip} B gzip before first content, ${report.size.total.gzip} B gzip in all`);
+for (const p of report.size.pages) console.log(`  ${p.gzip} B gzip until the app runs: ${p.page}`);
 
-// The first screen, app and floor alternating in one run.
+// The first screen, app and floors alternating in one run.
 {
   const app = [];
   const floor = [];
+  const bare = [];
   for (let i = 0; i < LOADS; i++) {
     app.push(await coldLoad(browser, BASE, (page) => firstScreen(page, true), observe));
     floor.push(await coldLoad(browser, BASE + "bench/floor-start.html", (page) => firstScreen(page, false)));
+    bare.push(await coldLoad(browser, BASE + "bench/floor-start-bare.html", (page) => firstScreen(page, false)));
   }
-  const deep = [];
-  for (let i = 0; i < LOADS; i++) deep.push(await coldLoad(browser, BASE + "#/quick", appStart));
   report.first_screen = {
     fcp_ms: summary(app.map((r) => r.fcp)),
     floor_fcp_ms: summary(floor.map((r) => r.fcp)),
     fcp_over_floor: round(quantile(app.map((r) => r.fcp), 0.5) / quantile(floor.map((r) => r.fcp), 0.5), 2),
+    bare_fcp_ms: summary(bare.map((r) => r.fcp)),
+    fcp_over_bare: round(quantile(app.map((r) => r.fcp), 0.5) / quantile(bare.map((r) => r.fcp), 0.5), 2),
     ready_ms: summary(app.map((r) => r.ready)),
     layout_shift_max: Math.max(...app.map((r) => r.shift)),
-    deep_link_first_answer_ms: summary(deep),
   };
   const f = report.first_screen;
   console.log(
-    `first screen: FCP ${f.fcp_ms.median} ms (floor ${f.floor_fcp_ms.median} ms, ${f.fcp_over_floor}x), ready ${f.ready_ms.median} ms, ` +
-      `layout shift ${f.layout_shift_max}, deep link #/quick first answer ${f.deep_link_first_answer_ms.median} ms`,
+    `first screen: FCP ${f.fcp_ms.median} ms (floor with the stylesheet ${f.floor_fcp_ms.median} ms, ${f.fcp_over_floor}x; without ${f.bare_fcp_ms.median} ms, ${f.fcp_over_bare}x), ` +
+      `ready ${f.ready_ms.median} ms, layout shift ${f.layout_shift_max}`,
   );
+}
+
+// The first answer possible, app and floor alternating: a deep link to
+// #/quick, and the start page's button (clicked at the first paint, and
+// once the app runs).
+{
+  const runs = { quick: [[], []], painted: [[], []], running: [[], []] };
+  for (let i = 0; i < LOADS; i++) {
+    runs.quick[0].push(await coldLoad(browser, BASE + "#/quick", firstAnswer, watchFirstAnswer));
+    runs.quick[1].push(await coldLoad(browser, BASE + "bench/floor-quick.html", firstAnswer, watchFirstAnswer));
+    runs.painted[0].push(await coldLoad(browser, BASE, (page) => afterButton(page, false)));
+    runs.painted[1].push(await coldLoad(browser, BASE + "bench/floor-start.html", (page) => afterButton(page, false)));
+    runs.running[0].push(await coldLoad(browser, BASE, (page) => afterButton(page, true)));
+    runs.running[1].push(runs.painted[1].at(-1));
+  }
+  report.first_answer = {
+    deep_link_quick: pair(...runs.quick),
+    start_button_at_first_paint: pair(...runs.painted),
+    start_button_app_running: pair(...runs.running),
+  };
+  for (const [name, r] of Object.entries(report.first_answer)) {
+    console.log(`first answer, ${name}: ${r.app_ms.median} ms (floor ${r.floor_ms.median} ms, ${r.over_floor}x)`);
+  }
 }
 
 for (const ladder of LADDERS) {
   const app = [];
   const floor = [];
   for (let i = 0; i < LOADS; i++) {
-    app.push(await coldLoad(browser, BASE + ladder.app, appStart));
-    floor.push(await coldLoad(browser, BASE + ladder.floor, floorStart));
+    app.push(await coldLoad(browser, BASE + ladder.app, firstAnswer, watchFirstAnswer));
+    floor.push(await coldLoad(browser, BASE + ladder.floor, firstAnswer, watchFirstAnswer));
   }
   const answers = await answerLatency(browser, BASE + ladder.app);
   const full = ladder.full
@@ -280,25 +321,39 @@ const md = [
   "|---|---:|---:|---:|",
   ...report.size.files.map((r) => `| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
   `| **total** | ${report.size.total.raw} | ${report.size.total.gzip} (${kb(report.size.total.gzip)} KB) | ${report.size.total.brotli} |`,
-  `| **before first content** (${FIRST_CONTENT_FILES.join(", ")}) | ${report.size.first_content.raw} | ${report.size.first_content.gzip} (${kb(report.size.first_content.gzip)} KB) | ${report.size.first_content.brotli} |`,
-  `| **before the first answer** (${FIRST_STATEMENT_FILES.join(", ")}) | ${report.size.first_statement.raw} | ${report.size.first_statement.gzip} (${kb(report.size.first_statement.gzip)} KB) | ${report.size.first_statement.brotli} |`,
+  `| **before first content** (${FIRST_CONTENT.join(", ")}) | ${report.size.first_content.raw} | ${report.size.first_content.gzip} (${kb(report.size.first_content.gzip)} KB) | ${report.size.first_content.brotli} |`,
   "",
-  "## The first screen",
+  "What a page loads until its app runs there, opened by a deep link (the first part, which every page loads, is index.html, early.js, app.css, boot.js, l5-selfcheck.js, __wasm_split.js, l5-selfcheck_bg.wasm and ladder.json; the rest is the page's part of the split wasm and the files of code it shares):",
   "",
-  "The start page against its floor: the same prerendered HTML and stylesheet with no script. First contentful paint is of the real start page (prerendered), not a placeholder. The app is ready when it has replaced the prerendered page and listens (`data-l5-ready`). Layout shift is the sum of layout-shift entries until a frame after takeover. A deep link (`#/quick`) shows nothing until the app shows its page; its first answer is possible at the `l5-first-statement` mark.",
+  "| page | gzip -9 B | raw B | brotli B | files beyond the first part |",
+  "|---|---:|---:|---:|---|",
+  ...report.size.pages.map((p) => `| ${p.page} | ${p.gzip} (${kb(p.gzip)} KB) | ${p.raw} | ${p.brotli} | ${p.files.filter((file) => file.endsWith(".wasm") && file !== "l5-selfcheck_bg.wasm").join(", ") || "–"} |`),
+  "",
+  "## The first screen and the first answer",
+  "",
+  "The start page against its floors: the same prerendered HTML with no script, with the stylesheet and without it. First contentful paint is of the real start page (prerendered), not a placeholder. The app is ready when it has replaced the prerendered page and listens (`data-l5-ready`). Layout shift is the sum of layout-shift entries until a frame after takeover.",
   "",
   "| moment | median (p10–p90) ms |",
   "|---|---:|",
   `| first contentful paint, app | ${f.fcp_ms.median} (${f.fcp_ms.p10}–${f.fcp_ms.p90}) |`,
-  `| first contentful paint, floor | ${f.floor_fcp_ms.median} (${f.floor_fcp_ms.p10}–${f.floor_fcp_ms.p90}) |`,
-  `| app / floor | ${f.fcp_over_floor}× |`,
+  `| first contentful paint, floor with the stylesheet | ${f.floor_fcp_ms.median} (${f.floor_fcp_ms.p10}–${f.floor_fcp_ms.p90}) — app / floor ${f.fcp_over_floor}× |`,
+  `| first contentful paint, floor without a stylesheet | ${f.bare_fcp_ms.median} (${f.bare_fcp_ms.p10}–${f.bare_fcp_ms.p90}) — app / floor ${f.fcp_over_bare}× |`,
   `| the app ready | ${f.ready_ms.median} (${f.ready_ms.p10}–${f.ready_ms.p90}) |`,
-  `| deep link \`#/quick\`: first answer possible | ${f.deep_link_first_answer_ms.median} (${f.deep_link_first_answer_ms.p10}–${f.deep_link_first_answer_ms.p90}) |`,
   `| layout shift at takeover (largest of ${LOADS}) | ${f.layout_shift_max} |`,
+  "",
+  "First answer possible: the first animation frame at which an enabled radio button is visible, on the app's page and on a static floor page of the same statements with the same stylesheet and no script. After the start page's button: from the click to that frame (the floor's button opens a static quick check page).",
+  "",
+  "| first answer | app median (p10–p90) ms | floor median ms | app / floor |",
+  "|---|---:|---:|---:|",
+  ...[
+    ["deep link to `#/quick`", report.first_answer.deep_link_quick],
+    ["the start page's button, clicked at the first paint", report.first_answer.start_button_at_first_paint],
+    ["the start page's button, clicked once the app runs", report.first_answer.start_button_app_running],
+  ].map(([name, r]) => `| ${name} | ${r.app_ms.median} (${r.app_ms.p10}–${r.app_ms.p90}) | ${r.floor_ms.median} | ${r.over_floor}× |`),
   "",
   "## Check pages, answers, memory",
   "",
-  "First answer possible: navigation start to the app's `l5-first-statement` mark on a check page; the floor is a static HTML page of the same first section, with no script (its `domContentLoadedEventEnd`). Generated ladders are loaded from a page that allows `?content=`, so their figure includes fetching the content file. Answer: from `click()` on an option until the document has been written to `localStorage` (read, merge if another tab wrote, write); with a full document, the same after storing an answer to every statement first. Memory: after answering every statement of the ladder.",
+  "First answer possible on a deep link to a section (`#/check/…`), measured as above; the floor is a static HTML page of the same first section. Generated ladders are loaded from a page that allows `?content=`, so their figure includes fetching the content file. Answer: from `click()` on an option until the document has been written to `localStorage` (read, merge if another tab wrote, write); with a full document, the same after storing an answer to every statement first. Memory: after answering every statement of the ladder.",
   "",
   "| ladder | first answer median (p10–p90) ms | floor median ms | app / floor | answer p50 / p95 ms | with a full document: p50 / p95 ms (size) | storage write ms | wasm memory | JS heap |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|",

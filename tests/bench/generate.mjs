@@ -28,15 +28,16 @@ export function ladder(count) {
   return { format: 1, id: `generated-${count}`, title: `Generated ladder (${count})`, version: "1", about: l5.about, scale: l5.scale, sections, statements };
 }
 
-/** The first section as static HTML: the same markup and stylesheet, no script. */
-export function floorPage(content, cssHref) {
-  const section = content.sections[0];
+/** The first section (or, with `quick`, the quick check) as static HTML:
+ *  the same markup and stylesheet, no script. */
+export function floorPage(content, cssHref, quick = false) {
+  const section = quick ? { title: "Quick check", summary: "Statements from every part of the ladder, on one page.", id: null } : content.sections[0];
   const options = (id) =>
     [...content.scale.steps.map((s) => [s.value, s.choice?.label ?? s.label]), ["unsure", content.scale.unsure.label]]
       .map(([value, label]) => `<label class="option" for="${id}-${value}"><input type="radio" id="${id}-${value}" name="${id}"><span class="option-label">${escape(String(label))}</span></label>`)
       .join("");
   const fieldsets = content.statements
-    .filter((s) => s.section === section.id)
+    .filter((s) => (quick ? s.quick : s.section === section.id))
     .map((s) => `<fieldset class="statement"><legend>${escape(s.text)}</legend><div class="options">${options(s.id)}</div></fieldset>`)
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(content.title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${cssHref}"></head><body><div class="l5-root"><main class="l5-app"><h1>${escape(section.title)}</h1><p class="summary">${escape(section.summary)}</p>${fieldsets}</main></div></body></html>`;
@@ -53,9 +54,16 @@ export function fullDocument(content) {
 }
 
 /** The start page as it is painted before any script: index.html with its
- *  prerendered page, and no script at all (the floor for the first screen). */
-export function floorStart(indexHtml) {
-  return indexHtml.replace(/<script[^>]*>[^<]*<\/script>/g, "").replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>/g, "");
+ *  prerendered page, and no script at all (the floor for the first screen);
+ *  `bare`: no stylesheet either, the plainest page that shows the same text.
+ *  Its quick check button links to the static quick check floor page. */
+export function floorStart(indexHtml, bare = false) {
+  let html = indexHtml
+    .replace(/<script[^>]*>[^<]*<\/script>/g, "")
+    .replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>/g, "")
+    .replace(/href="?#\/quick"?/, 'href="floor-quick.html"');
+  if (bare) html = html.replace(/<link[^>]*rel="?stylesheet"?[^>]*>/g, "");
+  return html;
 }
 
 /** A page that takes its content file from its address (the deployer's
@@ -70,8 +78,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     writeFileSync(join(out, `full-${count}.json`), JSON.stringify(fullDocument(content)));
   }
   writeFileSync(join(out, "floor-l5.html"), floorPage(l5, "../app.css"));
+  writeFileSync(join(out, "floor-quick.html"), floorPage(l5, "../app.css", true));
   writeFileSync(join(out, "index.html"), host);
   const dist = process.argv[3] ?? "dist";
-  writeFileSync(join(out, "floor-start.html"), floorStart(readFileSync(join(dist, "index.html"), "utf8")).replaceAll('href="./', 'href="../').replaceAll("href=./", "href=../"));
+  const index = readFileSync(join(dist, "index.html"), "utf8");
+  const relink = (html) => html.replaceAll('href="./', 'href="../').replaceAll("href=./", "href=../").replaceAll('href="../floor-quick', 'href="floor-quick');
+  writeFileSync(join(out, "floor-start.html"), relink(floorStart(index)));
+  writeFileSync(join(out, "floor-start-bare.html"), relink(floorStart(index, true)));
   console.log(`wrote ladders, documents and floor pages to ${out}`);
 }
