@@ -1,6 +1,7 @@
 //! The persisted document: encode/decode, validation, migrations and merge.
 #![cfg(not(target_arch = "wasm32"))]
 
+use l5_selfcheck::core::document::plan::{PlanItem, PlanStatus};
 use l5_selfcheck::core::document::{
     check_name, reconcile, safe_label, safe_name, Agenda, Answer, Answers, Beside, CheckMode,
     DecodeError, Document, Rater, Rating, Replaced, Resume, Snapshot, SnapshotKind, MAX_NOTE_LEN,
@@ -53,6 +54,144 @@ fn schema_2_fixture_loads_with_its_snapshots() {
         Some(Rating::Unsure)
     );
     assert_eq!(Document::decode(&document.encode()).unwrap(), document);
+}
+
+/// Every stored format ever shipped loads forever, with its meaning: the
+/// fixtures are files as the app wrote them (schema 1 to 4), never
+/// regenerated. A field renamed on both the writing and the reading side
+/// fails here.
+#[test]
+fn schema_3_fixture_loads_with_names_undo_and_the_deletion_mark() {
+    let document = Document::decode(&fixture("document-v3.json")).expect("schema 3 loads");
+    assert_eq!(document.schema, SCHEMA);
+    assert_eq!(document.subject, "Sam Rivera");
+    assert_eq!(
+        document.rater,
+        Rater::Other {
+            name: "Alex Chen".into()
+        }
+    );
+    assert_eq!(
+        document.rating("impact.lead-engineers"),
+        Some(Rating::NotMyRole)
+    );
+    assert_eq!(
+        document.rating("ownership.write-tests"),
+        Some(Rating::Unsure)
+    );
+    let noted = &document.answers["impact.hands-on-coding"];
+    assert_eq!(
+        noted.note,
+        "Shipped the <b>retry</b> queue myself; \"quoted\" & done."
+    );
+    assert_eq!(
+        (noted.rated_at, noted.noted_at),
+        (1764403200000, 1764489600000)
+    );
+    assert!(
+        document.answers["process.improve"].is_cleared(),
+        "a cleared entry stays"
+    );
+    assert_eq!(document.snapshots.len(), 2);
+    assert_eq!(
+        document.snapshots[1].kind(),
+        SnapshotKind::Kept,
+        "read from its label"
+    );
+    assert_eq!(document.snapshots[0].kind(), SnapshotKind::Saved);
+    let replaced = document.replaced.as_ref().expect("the undo record");
+    assert_eq!(replaced.kept, 1764489500000);
+    assert_eq!(document.cleared_before, 1764300000000);
+    assert_eq!(Document::decode(&document.encode()).unwrap(), document);
+}
+
+#[test]
+fn schema_4_fixture_loads_with_every_field_and_writes_back_the_same_keys() {
+    let text = fixture("document-v4.json");
+    let document = Document::decode(&text).expect("schema 4 loads");
+    assert_eq!(document.content_version, "2026.12.2");
+    assert_eq!(
+        (document.revision, document.updated_at),
+        (41, 1765000000000)
+    );
+    assert_eq!(
+        document.rating("responsibilities.mentor"),
+        Some(Rating::NotMyRole)
+    );
+    assert_eq!(
+        document.answers["impact.hands-on-coding"].noted_at,
+        1764950000000
+    );
+    assert_eq!(document.resume.mode, Some(CheckMode::Full));
+    let kinds: Vec<_> = document.snapshots.iter().map(|s| s.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            SnapshotKind::Quick,
+            SnapshotKind::Kept,
+            SnapshotKind::Baseline
+        ]
+    );
+    assert_eq!(document.snapshots[0].plan[0].step, "Pair on the queue");
+    assert_eq!(document.plan.len(), 2);
+    let done = &document.plan[0];
+    assert_eq!(
+        (
+            done.status,
+            done.due.as_str(),
+            done.helper.as_str(),
+            done.outcome.as_str(),
+            done.origin.as_str()
+        ),
+        (
+            PlanStatus::Done,
+            "2027-01-31",
+            "Priya",
+            "Ran it; two changes adopted.",
+            "Agreed in the 1:1 of 2026-12-02"
+        )
+    );
+    assert_eq!(document.plan[1].status, PlanStatus::Dropped);
+    let beside = document.beside.as_ref().expect("the view beside");
+    assert_eq!(
+        (beside.received_at, beside.updated_at),
+        (1764970000000, 1764960000000)
+    );
+    assert_eq!(beside.rater, Rater::Subject);
+    assert_eq!(beside.answers["impact.hands-on-coding"].note, "I led it.");
+    assert_eq!(beside.plan[0].origin, "Agreed in the 1:1 of 2026-12-02");
+    assert_eq!(document.agenda.notes, "Start with the on-call rota.");
+    assert_eq!(document.agenda.noted_at, 1764980000000);
+    assert_eq!(document.cleared_before, 1764000000000);
+    // The writer's keys are the fixture's: the same text comes out.
+    assert_eq!(document.encode(), text.trim_end());
+}
+
+#[test]
+fn a_plan_from_a_hand_made_file_reads_without_what_could_not_be_kept() {
+    let text = fixture("document-v4.json")
+        .replace("\"due\":\"2027-01-31\"", "\"due\":\"next week\"")
+        .replace(
+            "\"statement\":\"ownership.write-tests\"",
+            "\"statement\":\"Not An Id\"",
+        );
+    let document = Document::decode(&text).expect("still loads");
+    assert_eq!(
+        document.plan.len(),
+        1,
+        "the item about no statement is left out"
+    );
+    assert_eq!(
+        document.plan[0].due, "",
+        "a due date that is no date is read as none"
+    );
+    assert!(document.validate().is_ok());
+    let mut bad = document.clone();
+    bad.plan[0].due = "soon".into();
+    assert!(
+        bad.checked_encode().is_err(),
+        "the writer refuses what the reader would repair"
+    );
 }
 
 #[test]
@@ -443,6 +582,58 @@ fn answer() -> impl Strategy<Value = Answer> {
         })
 }
 
+/// A plan item with every field; text as the reader keeps it (one plain line).
+fn plan_item() -> impl Strategy<Value = PlanItem> {
+    (
+        any::<u64>(),
+        id(),
+        "[A-Za-z][A-Za-z ,.]{0,40}",
+        prop_oneof![Just(String::new()), Just("2027-01-31".to_string())],
+        "[A-Za-z ]{0,20}",
+        prop_oneof![
+            Just(PlanStatus::Active),
+            Just(PlanStatus::Done),
+            Just(PlanStatus::Dropped),
+            Just(PlanStatus::Removed)
+        ],
+        "[A-Za-z ]{0,30}",
+        "[A-Za-z0-9 :-]{0,30}",
+        any::<u64>(),
+    )
+        .prop_map(
+            |(id, statement, step, due, helper, status, outcome, origin, changed_at)| PlanItem {
+                id,
+                statement,
+                step: step.trim().to_string(),
+                due,
+                helper: helper.trim().to_string(),
+                status,
+                outcome: outcome.trim().to_string(),
+                origin: origin.trim().to_string(),
+                changed_at,
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Vec<PlanItem>> {
+    proptest::collection::btree_map(any::<u64>(), plan_item(), 0..4).prop_map(|items| {
+        items
+            .into_iter()
+            .map(|(id, item)| PlanItem { id, ..item })
+            .collect()
+    })
+}
+
+fn snapshot_kind() -> impl Strategy<Value = Option<SnapshotKind>> {
+    proptest::option::of(prop_oneof![
+        Just(SnapshotKind::Saved),
+        Just(SnapshotKind::Quick),
+        Just(SnapshotKind::Full),
+        Just(SnapshotKind::Baseline),
+        Just(SnapshotKind::Kept)
+    ])
+}
+
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![Just(String::new()), "[A-Za-zé<>&' ]{0,20}[a-z]"]
 }
@@ -460,9 +651,11 @@ prop_compose! {
         section in proptest::option::of(id()),
         snapshots in proptest::collection::btree_map(
             any::<u64>(),
-            ("[A-Za-z “”.]{0,20}", proptest::collection::btree_map(id(), answer(), 0..5)),
+            ("[A-Za-z “”.]{0,20}", proptest::collection::btree_map(id(), answer(), 0..5), snapshot_kind(), plan()),
             0..4,
         ),
+        plan in plan(),
+        beside_plan in plan(),
         undo in any::<bool>(),
         cleared_before in prop_oneof![Just(0u64), any::<u64>()],
         kept in (
@@ -473,7 +666,7 @@ prop_compose! {
     ) -> Document {
         let snapshots: Vec<Snapshot> = snapshots
             .into_iter()
-            .map(|(taken_at, (label, answers))| Snapshot { taken_at, label: safe_label(&label), kind: None, answers: answers.into_iter().collect(), plan: Vec::new() })
+            .map(|(taken_at, (label, answers, kind, plan))| Snapshot { taken_at, label: safe_label(&label), kind, answers: answers.into_iter().collect(), plan })
             .collect();
         let replaced = snapshots.first().filter(|_| undo).map(|kept| Replaced {
             at: kept.taken_at,
@@ -496,7 +689,7 @@ prop_compose! {
             snapshots,
             replaced,
             cleared_before,
-            plan: Vec::new(),
+            plan,
             beside: kept.0.map(|(received_at, updated_at, from, subject, rater, answers)| Beside {
                 received_at,
                 updated_at,
@@ -507,7 +700,7 @@ prop_compose! {
                     Some(name) => Rater::Other { name: safe_name(&name) },
                 },
                 answers: answers.into_iter().collect(),
-                plan: Vec::new(),
+                plan: beside_plan,
             }),
             agenda: Agenda { notes: kept.1, noted_at: kept.2 },
         }

@@ -7,8 +7,9 @@
 
 use crate::core::engine::{Effect, Engine, Focus, Input};
 use crate::core::state::State;
+use crate::core::state::{Action, Notice, Place};
 use crate::core::store::Store;
-use crate::edge::{clock, page};
+use crate::edge::{clock, download, page};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -172,6 +173,14 @@ pub fn use_effect_runner(
                 Effect::CancelNoteTimer => drop(timer.borrow_mut().take()),
                 Effect::Title(title) if hash_routing => page::set_title(&title),
                 Effect::Title(_) => {}
+                Effect::Download { name, mime, text } => {
+                    if !download::download(&name, mime, &text) {
+                        dispatch.emit(Input::Act(Action::Notify(Notice::error(
+                            Place::Download,
+                            "The browser did not start the download. Try again, or copy the summary instead.",
+                        ))));
+                    }
+                }
                 Effect::Focus(focus) => {
                     if let Some(root) = &root {
                         match focus {

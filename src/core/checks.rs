@@ -173,6 +173,62 @@ pub fn add(
     Ok(id)
 }
 
+/// Adds a check that comes whole from a backup: its answers, notes, plan,
+/// history and 1:1 notes, with their own times (none later than now, in
+/// case the other browser's clock ran ahead), so check-ins fall due as
+/// they would have there. Returns its id.
+pub fn add_copy(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &Ladder,
+    from: &Document,
+    now: u64,
+) -> Result<String, String> {
+    let fault = |f: StoreFault| {
+        format!(
+            "This browser did not let the page store the check ({}).",
+            f.detail()
+        )
+    };
+    let id = new_id(store, instance, &ladder.id, now).map_err(fault)?;
+    let mut document = from.clone();
+    document.ladder = ladder.id.clone();
+    document.replaced = None;
+    document.cleared_before = 0;
+    document.answers = from.answers.without_cleared().capped(now);
+    for snapshot in &mut document.snapshots {
+        snapshot.taken_at = snapshot.taken_at.min(now);
+    }
+    for item in &mut document.plan {
+        item.changed_at = item.changed_at.min(now);
+    }
+    document.updated_at = document.updated_at.min(now);
+    let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
+    let text = document
+        .checked_encode()
+        .map_err(|why| format!("The check could not be stored: {why}."))?;
+    store
+        .write(&keys.marker, &format!("{}.{now}.new", document.revision))
+        .and_then(|()| store.write(&keys.document, &text))
+        .map_err(fault)?;
+    Ok(id)
+}
+
+/// Takes back a check just added (the undo of restoring a backup): it
+/// goes, and its marker says when, so a page still showing it reads it as
+/// deleted rather than writing it back.
+pub fn unadd(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &str,
+    id: &str,
+    now: u64,
+) -> Result<(), StoreFault> {
+    let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.to_string()));
+    store.write(&keys.marker, &tombstone(now))?;
+    store.remove(&keys.document)
+}
+
 /// Deletes a check from the list, keeping it under the deleted prefix so
 /// the deletion can be undone (also after a reload). A tombstone marker
 /// tells tabs that still show it.

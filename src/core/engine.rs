@@ -15,9 +15,11 @@ use super::checks;
 use super::content::Ladder;
 use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
 use super::document::{early_answers, safe_name, Beside, Document, Rater, SnapshotKind};
+use super::exchange::{outgoing, Backup, Contents};
 use super::keys::{
     early_key, instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
 };
+use super::markdown;
 use super::route::{Compared, Route};
 use super::scoring::progress;
 use super::state::{
@@ -25,6 +27,7 @@ use super::state::{
 };
 use super::store::Store;
 use super::sync::{self, delete_all, restore_deleted, Persistence, Removed, SyncInput};
+use super::time::local_date;
 use std::rc::Rc;
 
 /// After this long without a change, the next change is a check-in: the
@@ -86,6 +89,12 @@ pub enum Effect {
     Focus(Focus),
     /// The browser tab's title.
     Title(String),
+    /// Offer a file to save, which the person asked for.
+    Download {
+        name: String,
+        mime: &'static str,
+        text: String,
+    },
 }
 
 /// Where focus goes.
@@ -244,6 +253,127 @@ impl Engine {
         if self.state.persistence == Persistence::Saving && !self.state.needs_sync() {
             let _ = store.remove(&early_key(&self.widget.instance));
         }
+    }
+
+    fn file_name(&self, document: &Document, what: &str, extension: &str, now: u64) -> String {
+        markdown::file_name(
+            &self.state.ladder.id,
+            document,
+            what,
+            &local_date(now, self.state.offset),
+            extension,
+        )
+    }
+
+    /// Every check kept in this browser for this ladder, as stored (the
+    /// open one as this page holds it).
+    fn backup(&self, store: &dyn Store, now: u64) -> Backup {
+        let ladder = &self.state.ladder;
+        let read = |check: &CheckRef| {
+            if *check == self.state.check {
+                return Some((*self.state.document).clone());
+            }
+            let keys = DocKeys::new(&self.widget.instance, &ladder.id, check);
+            sync::peek(store, &keys, ladder)
+        };
+        let own =
+            read(&CheckRef::Own).unwrap_or_else(|| Document::new(&ladder.id, &ladder.version));
+        let others = self
+            .state
+            .checks
+            .iter()
+            .filter_map(|c| read(&CheckRef::Other(c.id.clone())))
+            .collect();
+        Backup {
+            ladder: ladder.id.clone(),
+            made_at: now,
+            own,
+            others,
+        }
+    }
+
+    /// Restores a backup into this browser, from the person's own check.
+    fn restore_backup(
+        &mut self,
+        store: &dyn Store,
+        now: u64,
+        backup: Backup,
+        effects: &mut Vec<Effect>,
+    ) {
+        if self.state.check != CheckRef::Own || self.state.read_only() {
+            self.state.notice = Some(Notice::error(
+                Place::Replace,
+                "A backup is restored from your own self-check's page.",
+            ));
+            effects.push(Effect::Focus(Focus::Notice));
+            return;
+        }
+        self.refresh_checks(store);
+        let mut added = Vec::new();
+        let mut kept = Vec::new();
+        let mut failed = Vec::new();
+        for other in &backup.others {
+            let self_check = other.rater == Rater::Subject;
+            let name = safe_name(&other.subject);
+            if checks::find(&name, self_check, &self.state.checks).is_some() {
+                kept.push(name);
+                continue;
+            }
+            match checks::add_copy(store, &self.widget.instance, &self.state.ladder, other, now) {
+                Ok(id) => {
+                    added.push((id, name));
+                    self.refresh_checks(store);
+                }
+                Err(why) => failed.push(format!("{name}: {why}")),
+            }
+        }
+        let own = &backup.own;
+        let mut said = Vec::new();
+        if own.answers.given() > 0 || !own.snapshots.is_empty() || !own.plan.is_empty() {
+            let what = format!(
+                "restoring the backup of {}",
+                local_date(backup.made_at.min(now), self.state.offset)
+            );
+            self.act(
+                store,
+                now,
+                Action::Replace {
+                    answers: own.answers.clone(),
+                    snapshots: own.snapshots.clone(),
+                    plan: Some(own.plan.clone()),
+                    what,
+                },
+                effects,
+            );
+            said.push("Your self-check's answers are those of the backup; Undo at the top brings back the ones from before.".to_string());
+        }
+        if !added.is_empty() {
+            let names: Vec<_> = added.iter().map(|(_, name)| name.clone()).collect();
+            said.push(format!(
+                "Added: {} ({}).",
+                markdown::plural(added.len(), "check about someone", "checks about others"),
+                names.join(", ")
+            ));
+            self.push_undo(Undo::Restored { added });
+        }
+        if !kept.is_empty() {
+            said.push(format!(
+                "Already here, left as they are: {}.",
+                kept.join(", ")
+            ));
+        }
+        if !failed.is_empty() {
+            said.push(format!("Not restored: {}.", failed.join("; ")));
+        }
+        if said.is_empty() {
+            said.push("The backup holds no answers: nothing changed.".into());
+        }
+        self.state.notice = Some(if failed.is_empty() {
+            Notice::new(Place::Undo, said.join(" "))
+        } else {
+            Notice::error(Place::Undo, said.join(" "))
+        });
+        effects.push(Effect::Focus(Focus::Undo));
     }
 
     fn keys(&self) -> DocKeys {
@@ -736,6 +866,32 @@ impl Engine {
             Action::ChangeCheck { id, change } => {
                 self.change_check(store, now, &id, change, effects)
             }
+            Action::ExportCheck(contents) => {
+                self.flush(store, now, effects);
+                let sent = outgoing(&self.state.document, contents);
+                let to_subject = contents == Contents::TO_SUBJECT
+                    || (self.state.check != CheckRef::Own && !contents.notes && !contents.agenda);
+                let what = if to_subject { "to-send" } else { "" };
+                effects.push(Effect::Download {
+                    name: self.file_name(&sent, what, "json", now),
+                    mime: "application/json",
+                    text: sent.encode(),
+                });
+            }
+            Action::ExportBackup => {
+                self.flush(store, now, effects);
+                let backup = self.backup(store, now);
+                effects.push(Effect::Download {
+                    name: format!(
+                        "l5-selfcheck-{}-backup-{}.json",
+                        self.state.ladder.id,
+                        local_date(now, self.state.offset)
+                    ),
+                    mime: "application/json",
+                    text: backup.encode(),
+                });
+            }
+            Action::RestoreBackup(backup) => self.restore_backup(store, now, *backup, effects),
             Action::Undo(id) => self.undo(store, now, id, effects),
             Action::Keep(id) => {
                 self.take_undo(id);
@@ -1017,6 +1173,24 @@ impl Engine {
             Undo::Purge { name, removed } => put_back(store, removed).map(|()| {
                 format!("Undone: the check about \u{201c}{name}\u{201d} is back under \u{201c}Deleted checks\u{201d}.")
             }),
+            Undo::Restored { added } => {
+                let mut result = Ok(());
+                for (id, _) in added {
+                    result = result.and(checks::unadd(
+                        store,
+                        &self.widget.instance,
+                        &self.state.ladder.id,
+                        id,
+                        now,
+                    ));
+                }
+                result.map(|()| {
+                    format!(
+                        "Undone: {} from the backup removed again.",
+                        markdown::plural(added.len(), "check", "checks")
+                    )
+                })
+            }
             Undo::Beside { before, what, .. } => {
                 Rc::make_mut(&mut self.state.document).restore_beside(before.clone(), now);
                 self.state.last_change = Change::Other;

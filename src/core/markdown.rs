@@ -13,6 +13,11 @@ use super::scoring::{
 use super::time::local_date;
 use std::fmt::Write;
 
+/// "1 minute", "3 minutes".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// Characters that can start Markdown or HTML markup. Escaping only these
 /// keeps the text readable where the summary is pasted as plain text.
 const MARKUP: &[char] = &[

@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod document;
 pub mod engine;
+pub mod exchange;
 pub mod fields;
 pub mod keys;
 pub mod markdown;

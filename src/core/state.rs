@@ -5,6 +5,7 @@
 use super::content::Ladder;
 use super::document::plan::PlanItem;
 use super::document::{Answers, Beside, CheckMode, Document, Rater, Rating, Snapshot};
+use super::exchange::{Backup, Contents};
 use super::keys::CheckRef;
 use super::route::Route;
 use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Synced, Unreadable};
@@ -151,6 +152,8 @@ pub enum Undo {
     Purge { name: String, removed: Rc<Removed> },
     /// A plan item marked done or dropped: how it was before.
     Plan { check: CheckRef, before: PlanItem },
+    /// Checks added from a backup: (id, name) of each.
+    Restored { added: Vec<(String, String)> },
     /// A view kept beside a check, replacing what was there (or nothing).
     Beside {
         check: CheckRef,
@@ -286,6 +289,15 @@ pub enum Action {
     FocusDrop {
         id: u64,
     },
+    /// A file of the open check that carries what the person chose.
+    ExportCheck(Contents),
+    /// A file of every check kept in this browser.
+    ExportBackup,
+    /// Every check of a backup: the own check's answers replaced (undoable
+    /// like any replace), the checks about others not here added (undoable
+    /// while the page is open); checks about others already here stay as
+    /// they are.
+    RestoreBackup(Box<Backup>),
 }
 
 impl State {

@@ -94,6 +94,12 @@ pub fn carry_over(ladder: &Ladder, document: &mut Document) {
     for snapshot in &mut document.snapshots {
         move_in(&mut snapshot.answers);
     }
+    // The other view kept beside the check was answered on the same
+    // ladder: its answers move the same way, so the 1:1 agenda still sets
+    // both views side by side on the new statement.
+    if let Some(beside) = &mut document.beside {
+        move_in(&mut beside.answers);
+    }
 }
 
 /// Copies stored text that cannot be read to a backup key, never to be

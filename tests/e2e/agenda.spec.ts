@@ -62,7 +62,7 @@ test("a report's file opened on their page becomes their self-check beside the m
     name: sams.name, mimeType: "application/json", buffer: Buffer.from(sams.text),
   });
   const take = page.getByRole("group", { name: "What to do with these answers" });
-  await expect(take).toContainText("Sam Rivera’s self-check: 12 answers");
+  await expect(take).toContainText("Sam Rivera’s self-check: 12 ratings and 1 note");
   await expect(take.getByRole("button", { name: /^Add/ })).toHaveCount(0);
   const main = take.locator(".button.primary");
   await expect(main).toHaveText("Use as Sam Rivera’s self-check");
@@ -107,7 +107,16 @@ test("a report's file opened on their page becomes their self-check beside the m
   await expect(page.getByLabel("Notes for the conversation (kept with this check)")).toHaveValue("Ask about the on-call rota.\nAgree a design to lead.");
   await expect(page.locator("ul.agreed li")).toHaveCount(1);
 
-  // The Markdown to paste into the 1:1 document, named for whose check it is.
+  // The Markdown to paste into the 1:1 document, named for whose check it
+  // is: without notes unless asked for, and it says so before it goes.
+  await expect(page.getByText("The Markdown holds both views by section, where you agree, the statements apart and the agreed actions, without any notes.")).toBeVisible();
+  const [bare] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the agenda (Markdown)" }).click()]);
+  const bareText = await readFile((await bare.path())!, "utf8");
+  expect(bareText).not.toContain("queue redesign");
+  expect(bareText).not.toContain("Kai did most");
+  expect(bareText).not.toContain("on-call rota");
+  await page.getByLabel("Put the notes in the Markdown (both views' notes and the 1:1 notes)").check();
+  await expect(page.getByText(/The Markdown holds .*, with 2 notes and the 1:1 notes\./)).toBeVisible();
   const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the agenda (Markdown)" }).click()]);
   expect(md.suggestedFilename()).toMatch(/^l5-selfcheck-l5-sam-rivera-by-alex-chen-agenda-\d{4}-\d{2}-\d{2}\.md$/);
   const text = await readFile((await md.path())!, "utf8");
@@ -250,3 +259,119 @@ for (const scheme of ["light", "dark"] as const) {
     expect(wider).toBe(false);
   });
 }
+
+test("a manager sends the agreed action back: the file carries what he ticked and says so first, nothing private, and the report takes the action into her plan", async ({ page, browser }) => {
+  const sams = await samsExport(browser);
+  const app = new SelfCheck(page);
+  await app.open("#/");
+  await addCheck(page, "Sam Rivera", "Alex Chen");
+  await page.getByRole("link", { name: "Start the quick check" }).click();
+  for (const [n] of QUICK.slice(0, 12).entries()) {
+    await app.statement(they(QUICK[n][1])).getByRole("radio", { name: n < 3 ? "Not yet" : "Usually" }).check();
+  }
+  await page.getByLabel("Show a note field under each statement").check();
+  await app.statement(they(QUICK[0][1])).getByText("Add a note (evidence)").click();
+  await app.statement(they(QUICK[0][1])).getByRole("textbox").fill("Kai did most of the design.");
+  // A note kept in the history by a snapshot, then erased.
+  await app.statement(they(QUICK[1][1])).getByText("Add a note (evidence)").click();
+  await app.statement(they(QUICK[1][1])).getByRole("textbox").fill("Erased before sending");
+  await page.locator("header .app-name").click();
+  await page.getByRole("link", { name: "Save, share and compare" }).first().click();
+  await page.getByRole("button", { name: "Save a snapshot" }).click();
+  await page.getByLabel("Choose an export file (.json)").setInputFiles({ name: sams.name, mimeType: "application/json", buffer: Buffer.from(sams.text) });
+  await page.getByRole("group", { name: "What to do with these answers" }).locator(".button.primary").click();
+  await expect(app.heading()).toHaveText("1:1 agenda: Sam Rivera");
+  await page.getByLabel("Notes for the conversation (kept with this check)").fill("Promotion timeline: not before spring.");
+  const far = page.locator("ul.differences > li");
+  await far.first().getByText("Agree an action on this").click();
+  await far.first().getByRole("button", { name: "Add to Sam Rivera’s plan" }).click();
+  await app.open("#/");
+  await page.getByRole("region", { name: "Whose check" }).getByRole("link", { name: "Sam Rivera" }).click();
+  await page.getByRole("link", { name: "Start the quick check" }).or(page.getByRole("link", { name: /Resume the quick check|Continue with the full check/ })).first().click();
+  await page.getByLabel("Show a note field under each statement").check();
+  await app.statement(they(QUICK[1][1])).getByRole("textbox").fill("");
+  await expect.poll(async () => JSON.stringify(await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes("/check/") && !k.includes("/rev"))))).not.toContain("Erased before sending\",\"note_changed");
+
+  // Send to Sam, from the agenda: the agreed action only, said first.
+  await page.locator("header .app-name").click();
+  await page.locator(".next-step .button.primary").click();
+  await expect(app.heading()).toHaveText("1:1 agenda: Sam Rivera");
+  const send = page.locator(".file-chooser").filter({ has: page.getByRole("button", { name: "Download the file for Sam Rivera (JSON)" }) });
+  await expect(send.locator(".file-holds")).toHaveText("The file will hold from your check about Sam Rivera: 1 agreed action.");
+  await expect(send.getByLabel(/The answers \(12 ratings\)/)).not.toBeChecked();
+  await expect(send.getByLabel(/The notes beside the answers/)).not.toBeChecked();
+  await expect(send.getByLabel("The 1:1 notes")).not.toBeChecked();
+  await expect(send.getByLabel(/The history/)).not.toBeChecked();
+  await expect(send.getByLabel(/Sam Rivera’s self-check kept beside this check/)).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  const [file] = await Promise.all([page.waitForEvent("download"), send.getByRole("button", { name: "Download the file for Sam Rivera (JSON)" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^l5-selfcheck-l5-sam-rivera-by-alex-chen-to-send-\d{4}-\d{2}-\d{2}\.json$/);
+  const sent = await readFile((await file.path())!, "utf8");
+  for (const secret of ["Kai did most", "Erased before sending", "Promotion timeline", "queue redesign", "snapshots", "beside", "agenda"]) {
+    expect(sent, secret).not.toContain(secret);
+  }
+  expect(JSON.parse(sent).plan).toHaveLength(1);
+  // Ratings ticked: the ratings go, still no note.
+  await send.getByLabel(/The answers \(12 ratings\)/).check();
+  await expect(send.locator(".file-holds")).toHaveText("The file will hold from your check about Sam Rivera: 12 ratings and 1 agreed action.");
+  const [rated] = await Promise.all([page.waitForEvent("download"), send.getByRole("button", { name: "Download the file for Sam Rivera (JSON)" }).click()]);
+  const ratedText = await readFile((await rated.path())!, "utf8");
+  expect(Object.keys(JSON.parse(ratedText).answers)).toHaveLength(12);
+  expect(ratedText).not.toContain("Kai did most");
+
+  // Sam opens the file: the preview says what it holds, and she takes the
+  // agreed action into her own plan.
+  const context = await browser.newContext();
+  const samPage = await context.newPage();
+  const sam = new SelfCheck(samPage);
+  await sam.open("#/data");
+  await samPage.getByLabel("Choose an export file (.json)").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(sent) });
+  const take = samPage.getByRole("group", { name: "What to do with these answers" });
+  await expect(take).toContainText("About Sam Rivera, rated by Alex Chen: 1 agreed action");
+  await expect(take).toContainText("Its 1 agreed action can be added to your plan from the 1:1 agenda.");
+  await take.locator(".button.primary").click();
+  await sam.open("#/compare");
+  await samPage.getByRole("button", { name: /^Add to your plan/ }).click();
+  await sam.open("#/");
+  await expect(samPage.locator(".plan")).toContainText(JSON.parse(sent).plan[0].step);
+  await context.close();
+});
+
+test("the manager's backup, imported into an empty browser, brings back every check about others", async ({ page, browser }) => {
+  const app = new SelfCheck(page);
+  await app.open("#/check/overview");
+  await app.statement(QUICK[0][1]).getByRole("radio", { name: "Usually" }).check();
+  for (const name of ["Sam Rivera", "Jo Chen"]) {
+    await app.open("#/");
+    await addCheck(page, name, "Alex Chen");
+    await page.getByRole("link", { name: "Start the quick check" }).click();
+    await app.statement(they(QUICK[0][1])).getByRole("radio", { name: "Usually" }).check();
+    await page.getByLabel("Show a note field under each statement").check();
+    await app.statement(they(QUICK[0][1])).getByText("Add a note (evidence)").click();
+    await app.statement(they(QUICK[0][1])).getByRole("textbox").fill(`Evidence about ${name}`);
+  }
+  await app.open("#/");
+  await page.getByRole("region", { name: "Whose check" }).getByRole("link", { name: "Your own self-check" }).click();
+  await expect(page.getByText(/The backup holds every check kept in this browser: your self-check and 2 checks about other people \(Jo Chen, Sam Rivera\)/)).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download a backup of everything (JSON)" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^l5-selfcheck-l5-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile((await file.path())!, "utf8");
+
+  const context = await browser.newContext();
+  const fresh = new SelfCheck(await context.newPage());
+  await fresh.open("#/data");
+  await fresh.page.getByLabel("Choose an export file (.json)").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
+  const restore = fresh.page.getByRole("group", { name: "What to do with this backup" });
+  await expect(restore).toContainText("your self-check (1 rating) and 2 checks about other people (Jo Chen and Sam Rivera)");
+  await expectNoAxeViolations(fresh.page);
+  await restore.getByRole("button", { name: "Restore the backup" }).click();
+  await fresh.open("#/");
+  const switcher = fresh.page.getByRole("region", { name: "Whose check" });
+  await expect(switcher.getByRole("link", { name: "Sam Rivera" })).toBeVisible();
+  await expect(switcher.getByRole("link", { name: "Jo Chen" })).toBeVisible();
+  await switcher.getByRole("link", { name: "Jo Chen" }).click();
+  await fresh.page.getByRole("link", { name: "Resume the quick check" }).click();
+  await fresh.page.getByLabel("Show a note field under each statement").check();
+  await expect(fresh.statement(they(QUICK[0][1])).getByRole("textbox")).toHaveValue("Evidence about Jo Chen");
+  await context.close();
+});

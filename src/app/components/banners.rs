@@ -4,6 +4,7 @@
 
 use super::page::{notice_at, plural, Ctx};
 use crate::core::document::plan::PlanStatus;
+use crate::core::exchange::Contents;
 use crate::core::keys::CheckRef;
 use crate::core::route::Route;
 use crate::core::state::{Action, Place, SaveStatus, Undo};
@@ -24,22 +25,10 @@ pub fn export_file_name(ctx: &Ctx, what: &str, extension: &str) -> String {
     )
 }
 
-/// A button that downloads the open check as JSON, and says so if the
-/// browser refused.
+/// A button that downloads everything of the open check as JSON (the
+/// engine builds the file; the edge says so if the browser refused).
 pub fn download_answers_button(ctx: &Ctx, label: &str) -> Html {
-    let onclick = {
-        let name = export_file_name(ctx, "", "json");
-        let text = ctx.state.document.encode();
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !download::download(&name, "application/json", &text) {
-                dispatch.emit(Action::Notify(crate::core::state::Notice::error(
-                    Place::Download,
-                    "The browser did not start the download. Try again, or copy the summary instead.",
-                )));
-            }
-        })
-    };
+    let onclick = ctx.on(|| Action::ExportCheck(Contents::ALL));
     html! { <button type="button" class="button" {onclick}>{ label.to_string() }</button> }
 }
 
@@ -164,6 +153,10 @@ pub fn undo_bar(ctx: &Ctx) -> Html {
             ),
             Undo::Purge { name, .. } => format!(
                 "The check about \u{201c}{name}\u{201d} was deleted for good. You can undo this until you leave the page."
+            ),
+            Undo::Restored { added } => format!(
+                "Added from the backup: {}. You can undo this until you leave the page.",
+                added.iter().map(|(_, name)| format!("the check about \u{201c}{name}\u{201d}")).collect::<Vec<_>>().join(", ")
             ),
             Undo::Plan { before, .. } => format!(
                 "The focus \u{201c}{}\u{201d} was {}.",

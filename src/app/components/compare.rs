@@ -5,12 +5,14 @@
 //! differences folded by section, then 1:1 notes and agreed actions that
 //! go into the plan. Everything here stays with the check after a reload.
 
+use super::outgoing::FileChooser;
 use super::page::{heading, notice_at, plural, section_table, Ctx};
 use super::plan::FocusForm;
 use super::ui::{el, t};
 use crate::core::compare::{agenda, StatementPair};
 use crate::core::document::{Document, Rater};
 use crate::core::engine::beside_name;
+use crate::core::exchange::{outgoing, Contents};
 use crate::core::keys::CheckRef;
 use crate::core::markdown::{self, agenda_counts, agreement_words, gap_words, item_details};
 use crate::core::route::Route;
@@ -67,6 +69,89 @@ fn sides(ctx: &Ctx) -> Result<Sides, Html> {
     })
 }
 
+/// The agenda as Markdown, to paste into a 1:1 document: the notes (both
+/// views' and the 1:1 notes) only when ticked, and it says what it holds.
+#[component]
+fn AgendaMarkdown(props: &super::start::CtxProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let with_notes = use_state(|| false);
+    let Ok(sides) = sides(ctx) else {
+        return Html::default();
+    };
+    let ladder = &state.ladder;
+    let contents = Contents {
+        notes: *with_notes,
+        ..Contents::ALL
+    };
+    let left = outgoing(&state.document, contents);
+    let right = outgoing(&sides.right, contents);
+    let actions: Vec<_> = left
+        .plan
+        .iter()
+        .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
+        .cloned()
+        .collect();
+    let notes = if *with_notes {
+        state.document.agenda.notes.as_str()
+    } else {
+        ""
+    };
+    let text = markdown::agenda(
+        ladder,
+        (&sides.left_name, &left),
+        (&sides.right_name, &right),
+        notes,
+        &actions,
+        state.offset,
+    );
+    let today = local_date(ctx.now, state.offset);
+    let download = {
+        let name = markdown::file_name(&ladder.id, &state.document, "agenda", &today, "md");
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !download::download(&name, "text/markdown", &text) {
+                dispatch.emit(Action::Notify(Notice::error(
+                    Place::Download,
+                    "The browser did not start the download.",
+                )));
+            }
+        })
+    };
+    let toggle = {
+        let with_notes = with_notes.clone();
+        Callback::from(move |event: Event| {
+            with_notes.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            )
+        })
+    };
+    let note_count = left.answers.noted() + right.answers.noted();
+    let has_notes = state.document.answers.noted() + sides.right.answers.noted() > 0
+        || !state.document.agenda.notes.is_empty();
+    html! {
+        <div class="no-print agenda-markdown">
+            if has_notes {
+                <p class="field checkbox">
+                    <input type="checkbox" id={ctx.id("agenda-notes-in")} checked={*with_notes} onchange={toggle} />
+                    <label for={ctx.id("agenda-notes-in")}>{ "Put the notes in the Markdown (both views' notes and the 1:1 notes)" }</label>
+                </p>
+            }
+            <p class="file-holds">{ format!(
+                "The Markdown holds both views by section, where you agree, the statements apart and the agreed actions{}.",
+                if *with_notes && (note_count > 0 || !notes.is_empty()) {
+                    format!(", with {}{}", plural(note_count, "note", "notes"), if notes.is_empty() { "" } else { " and the 1:1 notes" })
+                } else {
+                    ", without any notes".to_string()
+                }
+            ) }</p>
+            <p class="actions"><button type="button" class="button" onclick={download}>{ "Download the agenda (Markdown)" }</button></p>
+        </div>
+    }
+}
+
 pub fn compare_page(ctx: &Ctx) -> Html {
     let sides = match sides(ctx) {
         Ok(sides) => sides,
@@ -92,6 +177,34 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             <p class="meta">{ sides.dates.clone() }</p>
         </>
     };
+    let editable = !state.read_only();
+    let text_of = |id: &str| {
+        ladder
+            .statement_index(id)
+            .map(|i| ladder.statements[i].text_for(someone).to_string())
+            .unwrap_or_default()
+    };
+    // Actions agreed on the other side (a manager's file for a report): to
+    // take into one's own plan.
+    let offered: Vec<Html> = if state.check == CheckRef::Own {
+        state.document.beside.iter().flat_map(|b| &b.plan).filter(|item| item.is_active() && !left.plan.iter().any(|mine| mine.statement == item.statement && mine.step == item.step)).filter_map(|item| {
+            let index = ladder.statement_index(&item.statement)?;
+            let add = ctx.on({
+                let item = item.clone();
+                move || Action::Focus { statement: index, step: item.step.clone(), due: item.due.clone(), helper: item.helper.clone(), origin: item.origin.clone() }
+            });
+            Some(html! {
+                <li>
+                    { format!("{}: {}{} ", text_of(&item.statement), item.step, item_details(item)) }
+                    if editable {
+                        <button type="button" class="button small" onclick={add}>{ "Add to your plan" }<span class="visually-hidden">{ format!(": {}", item.step) }</span></button>
+                    }
+                </li>
+            })
+        }).collect()
+    } else {
+        Vec::new()
+    };
     if view.left_answered == 0 || view.right_answered == 0 {
         let empty = if view.left_answered == 0 {
             "your view has"
@@ -102,6 +215,11 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             <section class="page agenda">
                 { head }
                 <p class="banner info">{ format!("Nothing to compare yet: {empty} no answers. Once both have answered, the agenda shows here.") }</p>
+                if !offered.is_empty() {
+                    <h2>{ format!("Agreed by {r}") }</h2>
+                    <ul class="agreed">{ for offered }</ul>
+                    { notice_at(ctx, Place::Plan, Html::default()) }
+                }
                 <p class="actions"><a class="button primary" href={ctx.href(&Route::Start)}>{ "Go to the start page" }</a></p>
             </section>
         };
@@ -121,7 +239,6 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             document.rater != Rater::Subject,
         )
     };
-    let editable = !state.read_only();
     let far: Vec<Html> = view
         .far
         .iter()
@@ -191,54 +308,7 @@ pub fn compare_page(ctx: &Ctx) -> Html {
         .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
         .cloned()
         .collect();
-    let text_of = |id: &str| {
-        ladder
-            .statement_index(id)
-            .map(|i| ladder.statements[i].text_for(someone).to_string())
-            .unwrap_or_default()
-    };
-    // Actions agreed on the other side (a manager's file for a report): to
-    // take into one's own plan.
-    let offered: Vec<Html> = if state.check == CheckRef::Own {
-        state.document.beside.iter().flat_map(|b| &b.plan).filter(|item| item.is_active() && !left.plan.iter().any(|mine| mine.statement == item.statement && mine.step == item.step)).filter_map(|item| {
-            let index = ladder.statement_index(&item.statement)?;
-            let add = ctx.on({
-                let item = item.clone();
-                move || Action::Focus { statement: index, step: item.step.clone(), due: item.due.clone(), helper: item.helper.clone(), origin: item.origin.clone() }
-            });
-            Some(html! {
-                <li>
-                    { format!("{}: {}{} ", text_of(&item.statement), item.step, item_details(item)) }
-                    if editable {
-                        <button type="button" class="button small" onclick={add}>{ "Add to your plan" }<span class="visually-hidden">{ format!(": {}", item.step) }</span></button>
-                    }
-                </li>
-            })
-        }).collect()
-    } else {
-        Vec::new()
-    };
     let on_print = Callback::from(|_: MouseEvent| page::print());
-    let download_md = {
-        let text = markdown::agenda(
-            ladder,
-            (l, left),
-            (r, right),
-            &left.agenda.notes,
-            &actions,
-            state.offset,
-        );
-        let name = crate::core::markdown::file_name(&ladder.id, left, "agenda", &today, "md");
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !download::download(&name, "text/markdown", &text) {
-                dispatch.emit(Action::Notify(Notice::error(
-                    Place::Download,
-                    "The browser did not start the download.",
-                )));
-            }
-        })
-    };
     let cell = |share: Option<f64>| {
         share.map_or("Not answered".to_string(), |s| {
             average_on_scale(&ladder.scale, s)
@@ -256,9 +326,9 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             <p class="lead">{ agenda_counts(&view) }</p>
             <p class="actions no-print">
                 <button type="button" class="button" onclick={on_print}>{ "Print the agenda" }</button>
-                <button type="button" class="button" onclick={download_md}>{ "Download the agenda (Markdown)" }</button>
                 <a class="button" href={ctx.href(&Route::Data)}>{ "Keep a newer one beside it\u{2026}" }</a>
             </p>
+            <AgendaMarkdown ctx={ctx.clone()} />
             { notice_at(ctx, Place::Download, Html::default()) }
             { section_table(
                 ctx,
@@ -304,7 +374,11 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             </p>
             <p class="print-only note-text">{ left.agenda.notes.clone() }</p>
             <h2>{ "Agreed actions" }</h2>
-            <p class="no-print">{ format!("Agree an action on a statement above: it goes into {whose_plan} as a focus (up to three at a time), with the date of this 1:1. The file you download from this check carries it.") }</p>
+            <p class="no-print">{ if state.check == CheckRef::Own {
+                format!("Agree an action on a statement above: it goes into {whose_plan} as a focus (up to three at a time), with the date of this 1:1.")
+            } else {
+                format!("Agree an action on a statement above: it goes into {whose_plan} as a focus (up to three at a time), with the date of this 1:1. Send the agreed actions to {} with the file below.", state.check_name())
+            } }</p>
             if actions.is_empty() {
                 <p class="muted">{ "None yet." }</p>
             } else {
@@ -318,6 +392,13 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             if !offered.is_empty() {
                 <h3>{ format!("Agreed by {r}") }</h3>
                 <ul class="agreed">{ for offered }</ul>
+            }
+            if state.check != CheckRef::Own && !actions.is_empty() {
+                <div class="no-print">
+                    <h3>{ format!("Send to {}", state.check_name()) }</h3>
+                    <FileChooser ctx={ctx.clone()} start={Contents::TO_SUBJECT} id="agenda-send"
+                        label={AttrValue::from(format!("Download the file for {} (JSON)", state.check_name()))} />
+                </div>
             }
             <p class="actions no-print">
                 <a class="button" href={ctx.href(&Route::Start)}>{ "Back to the start" }</a>

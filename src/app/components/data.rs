@@ -3,12 +3,14 @@
 //! replace, always with a preview and an undo), comparisons. Nothing here
 //! sends anything anywhere.
 
-use super::banners::{download_answers_button, export_file_name};
+use super::banners::export_file_name;
+use super::outgoing::{backup_button, FileChooser};
 use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
 use crate::core::checks::{check_new_name, pairing, Pairing};
-use crate::core::document::{check_name, read_export, Beside, CheckMode, Document, Rater};
+use crate::core::document::{check_name, Beside, CheckMode, Document, Rater};
 use crate::core::engine::beside_name;
+use crate::core::exchange::{holds, outgoing, read_incoming, Backup, Contents, Incoming};
 use crate::core::keys::CheckRef;
 use crate::core::markdown::{self, whose};
 use crate::core::route::{Compared, Route};
@@ -46,21 +48,14 @@ fn input_value(event: InputEvent) -> String {
     event.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-/// What a file or link holds, in one line.
+/// What a file or link holds, in one line: whose it is, each part it
+/// carries, and when it last changed.
 pub fn describe(document: &Document, offset: i32) -> String {
     format!(
-        "{}: {}, last changed {}{}.",
+        "{}: {}, last changed {}.",
         whose(document),
-        plural(document.answers.rated(), "answer", "answers"),
+        holds(document),
         local_date(document.updated_at, offset),
-        if document.snapshots.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", with {}",
-                plural(document.snapshots.len(), "snapshot", "snapshots")
-            )
-        }
     )
 }
 
@@ -159,7 +154,15 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
                     beside: Box::new(beside.clone()),
                     to: check.clone(),
                 }),
-                format!("It is kept read-only beside {target}, for the 1:1 agenda; the answers of {target} do not change.{replaces}"),
+                {
+                    let agreed = document.plan.iter().filter(|i| i.is_active() && !i.origin.is_empty()).count();
+                    let actions = if agreed > 0 && *check == CheckRef::Own {
+                        format!(" Its {} can be added to your plan from the 1:1 agenda.", plural(agreed, "agreed action", "agreed actions"))
+                    } else {
+                        String::new()
+                    };
+                    format!("It is kept read-only beside {target}, for the 1:1 agenda; the answers of {target} do not change.{replaces}{actions}")
+                },
             )
         }
         Pairing::NewCheck { .. } => (
@@ -224,26 +227,36 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
 pub fn ImportPanel(props: &CtxProps) -> Html {
     let ctx = &props.ctx;
     let preview = use_state(|| None::<(String, Rc<Document>)>);
+    let backup = use_state(|| None::<(String, Rc<Backup>)>);
     let problem = use_state(String::new);
     let handle_file = {
-        let (preview, problem) = (preview.clone(), problem.clone());
-        let (id, title) = (ctx.state.ladder.id.clone(), ctx.state.ladder.title.clone());
+        let (preview, backup, problem) = (preview.clone(), backup.clone(), problem.clone());
+        let ladder = ctx.state.ladder.clone();
         Callback::from(move |file: web_sys::File| {
-            let (preview, problem, id, title) =
-                (preview.clone(), problem.clone(), id.clone(), title.clone());
+            let (preview, backup, problem, ladder) = (
+                preview.clone(),
+                backup.clone(),
+                problem.clone(),
+                ladder.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
+                preview.set(None);
+                backup.set(None);
                 match files::read_text(&file)
                     .await
-                    .and_then(|text| read_export(&id, &title, &text))
+                    .and_then(|text| read_incoming(&ladder, &text))
                 {
                     Err(why) => {
-                        preview.set(None);
                         problem.set(format!("\u{201c}{name}\u{201d} was not imported. {why}"));
                     }
-                    Ok(document) => {
+                    Ok(Incoming::Check(document)) => {
                         problem.set(String::new());
                         preview.set(Some((name, Rc::new(document))));
+                    }
+                    Ok(Incoming::Backup(found)) => {
+                        problem.set(String::new());
+                        backup.set(Some((name, Rc::new(found))));
                     }
                 }
             });
@@ -272,8 +285,11 @@ pub fn ImportPanel(props: &CtxProps) -> Html {
     });
     let input_id = ctx.id("import");
     let on_done = {
-        let preview = preview.clone();
-        Callback::from(move |_| preview.set(None))
+        let (preview, backup) = (preview.clone(), backup.clone());
+        Callback::from(move |_| {
+            preview.set(None);
+            backup.set(None);
+        })
     };
     html! {
         <div class="import">
@@ -288,8 +304,86 @@ pub fn ImportPanel(props: &CtxProps) -> Html {
             if let Some((name, document)) = &*preview {
                 <TakeAnswers ctx={ctx.clone()} document={document.clone()}
                     what={AttrValue::from(format!("importing \u{201c}{name}\u{201d}"))}
-                    from={AttrValue::from(format!("\u{201c}{name}\u{201d}"))} {on_done} />
+                    from={AttrValue::from(format!("\u{201c}{name}\u{201d}"))} on_done={on_done.clone()} />
             }
+            if let Some((name, found)) = &*backup {
+                <RestoreBackup ctx={ctx.clone()} backup={found.clone()} name={AttrValue::from(name.clone())} {on_done} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RestoreProps {
+    pub ctx: Ctx,
+    pub backup: Rc<Backup>,
+    /// The file's name.
+    pub name: AttrValue,
+    pub on_done: Callback<()>,
+}
+
+/// A backup's preview: what it holds, what restoring it changes here, and
+/// the choice.
+#[component]
+fn RestoreBackup(props: &RestoreProps) -> Html {
+    let ctx = &props.ctx;
+    let state = &ctx.state;
+    let backup = &props.backup;
+    let here: Vec<String> = backup
+        .others
+        .iter()
+        .filter(|d| {
+            crate::core::checks::find(&d.subject, d.rater == Rater::Subject, &state.checks)
+                .is_some()
+        })
+        .map(|d| d.subject.clone())
+        .collect();
+    let own_changes = backup.own.answers.given() > 0 || !backup.own.snapshots.is_empty();
+    let mut changes = Vec::new();
+    if own_changes {
+        changes.push(format!(
+            "Your self-check's {} are replaced by the backup's; they are kept in the history and Undo brings them back.",
+            plural(state.document.answers.rated(), "answer", "answers")
+        ));
+    }
+    let added = backup.others.len() - here.len();
+    if added > 0 {
+        changes.push(format!(
+            "{} added (Undo removes them while this page is open).",
+            plural(added, "check about someone is", "checks about others are")
+        ));
+    }
+    if !here.is_empty() {
+        changes.push(format!(
+            "Already here and left as they are: {}.",
+            here.join(", ")
+        ));
+    }
+    let restore = {
+        let (dispatch, on_done, backup) =
+            (ctx.dispatch.clone(), props.on_done.clone(), backup.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::RestoreBackup(Box::new((*backup).clone())));
+            on_done.emit(());
+        })
+    };
+    let cancel = {
+        let on_done = props.on_done.clone();
+        Callback::from(move |_: MouseEvent| on_done.emit(()))
+    };
+    let own = state.check == CheckRef::Own;
+    html! {
+        <div class="confirm take" role="group" aria-label="What to do with this backup">
+            <p><strong>{ format!("\u{201c}{}\u{201d}, made {}: {}", props.name, local_date(backup.made_at, state.offset), backup.describe()) }</strong></p>
+            if own {
+                <p>{ changes.join(" ") }</p>
+            } else {
+                <p>{ "A backup is restored from your own self-check's page: open it from the start page." }</p>
+            }
+            <p class="actions">
+                <button type="button" class="button primary" onclick={restore} disabled={!own || state.read_only()}>{ "Restore the backup" }</button>
+                <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+            </p>
         </div>
     }
 }
@@ -413,20 +507,25 @@ pub fn ShareLink(props: &CtxProps) -> Html {
     }
 }
 
-/// The "Save, share and compare" page.
-pub fn data_page(ctx: &Ctx) -> Html {
+/// The Markdown summary of the open check, to paste into a wiki page or a
+/// 1:1 document: with the notes only when ticked, and it says what it holds.
+#[component]
+fn Summary(props: &CtxProps) -> Html {
+    let ctx = &props.ctx;
     let state = &ctx.state;
-    let ladder = &state.ladder;
+    // One's own notes go by default; notes about someone else only when ticked.
+    let with_notes = use_state(|| state.check == CheckRef::Own);
     let mode = state.current_mode();
-    let markdown_text = markdown::summary(
-        ladder,
-        &state.document,
-        mode == CheckMode::Quick,
-        state.offset,
-    );
-    let download_markdown = {
+    let contents = Contents {
+        notes: *with_notes,
+        ..Contents::ALL
+    };
+    let sent = outgoing(&state.document, contents);
+    let text = markdown::summary(&state.ladder, &sent, mode == CheckMode::Quick, state.offset);
+    let notes = sent.answers.noted();
+    let download = {
         let (text, name, dispatch) = (
-            markdown_text.clone(),
+            text.clone(),
             export_file_name(ctx, "summary", "md"),
             ctx.dispatch.clone(),
         );
@@ -439,6 +538,42 @@ pub fn data_page(ctx: &Ctx) -> Html {
             }
         })
     };
+    let toggle = {
+        let with_notes = with_notes.clone();
+        Callback::from(move |event: Event| {
+            with_notes.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let check_name = if mode == CheckMode::Quick {
+        "quick check"
+    } else {
+        "full check"
+    };
+    html! {
+        <>
+            if state.document.answers.noted() > 0 {
+                <p class="field checkbox">
+                    <input type="checkbox" id={ctx.id("summary-notes")} checked={*with_notes} onchange={toggle} />
+                    <label for={ctx.id("summary-notes")}>{ "Put the notes in the summary" }</label>
+                </p>
+            }
+            <p class="file-holds">{ format!(
+                "The summary holds the results of the {check_name} (each section, strengths, growth areas, watch-outs) and the plan{}.",
+                if notes > 0 { format!(", with {}", plural(notes, "note", "notes")) } else { ", without notes".to_string() }
+            ) }</p>
+            <p class="actions">
+                <button type="button" class="button" onclick={download}>{ "Download the summary (Markdown)" }</button>
+                { copy_button(ctx, text, "Copy the summary (Markdown)", Place::CopySummary) }
+                <a class="button" href={ctx.href(&Route::Results { mode: Some(mode) })}>{ "Print the results page" }</a>
+            </p>
+            { notice_at(ctx, Place::CopySummary, Html::default()) }
+        </>
+    }
+}
+
+/// The "Save, share and compare" page.
+pub fn data_page(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
     let snapshot = ctx.on(|| Action::Snapshot);
     let restore = |taken_at: u64| {
         let (dispatch, snapshot) = (
@@ -460,30 +595,33 @@ pub fn data_page(ctx: &Ctx) -> Html {
             }
         })
     };
-    let check_name = if mode == CheckMode::Quick {
-        "quick check"
-    } else {
-        "full check"
-    };
     html! {
         <section class="page data">
             { heading(ctx, if state.about_someone_else() { format!("Save, share and compare: {}", state.check_name()) } else { "Save, share and compare".into() }) }
             <p class="lead">{ "Take answers to a 1:1, a promotion packet or the next check. Everything happens in this browser; nothing is uploaded." }</p>
 
-            <h2>{ "Save a copy" }</h2>
+            <h2>{ if state.check == CheckRef::Own { "Save a copy".to_string() } else { format!("Send to {name}, or keep a copy", name = state.check_name()) } }</h2>
             // Keyed by what is stored, so the form starts again from the
             // stored names after a merge, or on another check's page.
             <Names key={format!("{}/{}/{}", state.href(&Route::Start), state.document.subject, match &state.document.rater { Rater::Subject => "", Rater::Other { name } => name })} ctx={ctx.clone()} />
-            <p>{ format!("The JSON file holds everything, notes and history included, and can be imported again. The Markdown summary (results of the {check_name}, strengths, growth areas, watch-outs and notes) pastes into a wiki page or a 1:1 document.") }</p>
-            <p class="privacy">{ "Names and answers about other people stay in this browser unless you download or share them here." }</p>
-            <p class="actions">
-                { download_answers_button(ctx, "Download the answers (JSON)") }
-                <button type="button" class="button" onclick={download_markdown}>{ "Download the summary (Markdown)" }</button>
-                { copy_button(ctx, markdown_text, "Copy the summary (Markdown)", Place::CopySummary) }
-                <a class="button" href={ctx.href(&Route::Results { mode: Some(mode) })}>{ "Print the results page" }</a>
-            </p>
+            <p class="privacy">{ "Names and answers about other people stay in this browser unless you download or share them here. Each file says below what it will hold; tick what goes." }</p>
+            if state.check != CheckRef::Own {
+                <h3>{ format!("Send to {}", state.check_name()) }</h3>
+                <p>{ format!("A file for {name} to open in their own self-check: the actions agreed in your 1:1 go into their plan. Your ratings of them go only if you tick them; your notes, your 1:1 notes, your history and their own self-check kept here never go unless you tick them.", name = state.check_name()) }</p>
+                <FileChooser ctx={ctx.clone()} start={Contents::TO_SUBJECT} id="send"
+                    label={AttrValue::from(format!("Download the file for {} (JSON)", state.check_name()))} />
+                <h3>{ "A copy to keep" }</h3>
+            }
+            <p>{ "A file with the parts ticked, to keep or to import again (in another browser, say): everything this check holds at first." }</p>
+            <FileChooser ctx={ctx.clone()} start={Contents::ALL} id="copy"
+                label={AttrValue::from(if state.check == CheckRef::Own { "Download the answers (JSON)" } else { "Download this check (JSON)" })} />
+            if state.check == CheckRef::Own {
+                <h3>{ "A backup of everything" }</h3>
+                { backup_button(ctx) }
+            }
             { notice_at(ctx, Place::Download, Html::default()) }
-            { notice_at(ctx, Place::CopySummary, Html::default()) }
+            <h3>{ "A summary to paste" }</h3>
+            <Summary ctx={ctx.clone()} />
 
             <h2>{ "Share a read-only link" }</h2>
             <ShareLink ctx={ctx.clone()} />

@@ -7,6 +7,7 @@ pub mod check;
 pub mod compare;
 pub mod data;
 pub mod learn;
+pub mod outgoing;
 pub mod page;
 pub mod people;
 pub mod plan;

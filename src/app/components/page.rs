@@ -125,10 +125,7 @@ pub fn not_found(ctx: &Ctx, what: &str) -> Html {
     }
 }
 
-/// "1 minute", "3 minutes".
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
+pub use crate::core::markdown::plural;
 
 /// Rates a statement: (statement index, rating).
 pub type OnRate = Callback<(usize, Rating)>;

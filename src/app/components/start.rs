@@ -3,11 +3,13 @@
 
 use super::banners::download_answers_button;
 use super::check::continue_full;
+use super::outgoing::backup_button;
 use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
 use super::plan::plan_card;
 use crate::core::document::CheckMode;
 use crate::core::engine::beside_name;
+use crate::core::exchange::holds;
 use crate::core::keys::CheckRef;
 use crate::core::route::Compared;
 use crate::core::route::Route;
@@ -310,8 +312,15 @@ pub fn DataControls(props: &CtxProps) -> Html {
                 <h2 id={ctx.id("data")}>{ format!("Data of the check about {name}") }</h2>
                 <p>{ "Its answers, notes, 1:1 notes and history are kept in this browser, apart from your own self-check and the other checks. Download a copy to keep them." }</p>
             }
+            if own {
+                { backup_button(ctx) }
+            } else {
+                <p class="file-holds">{ format!("The file holds everything kept for this check: {}.", holds(&state.document)) }</p>
+            }
             <p class="actions">
-                { download_answers_button(ctx, if own { "Download the answers (JSON)" } else { "Download this check (JSON)" }) }
+                if !own {
+                    { download_answers_button(ctx, "Download this check (JSON)") }
+                }
                 <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
                 <button type="button" class="button danger" onclick={ask} ref={opener}
                     aria-expanded={(*confirming).to_string()}>{ if own { "Delete all data\u{2026}" } else { "Delete this check\u{2026}" } }</button>
@@ -331,6 +340,7 @@ pub fn DataControls(props: &CtxProps) -> Html {
                     </p>
                 </div>
             }
+            { notice_at(ctx, Place::Download, Html::default()) }
             { notice_at(ctx, Place::Delete, Html::default()) }
         </section>
     }

@@ -62,7 +62,12 @@ impl Document {
 
     /// Decodes, migrates and validates stored or imported text.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
-        let value = parse_json(text).map_err(DecodeError::NotJson)?;
+        Document::from_value(&parse_json(text).map_err(DecodeError::NotJson)?)
+    }
+
+    /// Reads, migrates and validates a document already parsed (one of the
+    /// checks in a backup).
+    pub fn from_value(value: &Value) -> Result<Document, DecodeError> {
         // A newer version's document may not fit this version's shape.
         let schema = match value.get("schema") {
             Some(Value::Number(Number::Whole(schema))) => *schema,
@@ -72,7 +77,7 @@ impl Document {
                 ))
             }
         };
-        match read::document(&value) {
+        match read::document(value) {
             Ok(mut document) => {
                 if document.schema > SCHEMA {
                     let readable = document

@@ -289,6 +289,16 @@ impl Answers {
     }
 
     /// The answers without cleared entries (for snapshots and exports).
+    /// How many statements have a note.
+    pub fn noted(&self) -> usize {
+        self.values().filter(|a| !a.note.is_empty()).count()
+    }
+
+    /// Each answer, to change in place (ids stay as they are).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut Answer)> {
+        self.0.iter_mut().map(|(id, answer)| (&*id, answer))
+    }
+
     pub fn without_cleared(&self) -> Answers {
         Answers(
             self.0
@@ -315,6 +325,22 @@ impl Answers {
                             ..a.clone()
                         },
                     )
+                })
+                .collect(),
+        )
+    }
+
+    /// The answers with no time later than `now` (from a browser whose
+    /// clock ran ahead): their own times otherwise.
+    pub fn capped(&self, now: u64) -> Answers {
+        Answers(
+            self.0
+                .iter()
+                .map(|(id, a)| {
+                    let mut answer = a.clone();
+                    answer.rated_at = answer.rated_at.min(now);
+                    answer.noted_at = answer.noted_at.min(now);
+                    (id.clone(), answer)
                 })
                 .collect(),
         )

@@ -15,7 +15,7 @@ use super::model::{
     Answer, Answers, CheckMode, Document, Rater, Rating, Replaced, Resume, Snapshot, SnapshotKind,
 };
 use super::plan::{PlanItem, PlanStatus, MAX_STEP_LEN};
-use super::validate::{plain_line, safe_label, safe_name, MAX_RATING};
+use super::validate::{is_id, plain_line, safe_label, safe_name, MAX_RATING};
 use crate::core::fields::{type_name, Number, Value};
 
 type Fields<'a> = &'a [(String, Value)];
@@ -175,13 +175,47 @@ fn answers(fields: Fields, key: &str) -> Result<Answers, String> {
     Ok(answers)
 }
 
+/// `2027-01-31`: what a date field gives.
+pub(super) fn is_date(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(n, b)| {
+            if n == 4 || n == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+/// A plan as read: items about something that is not a statement id are
+/// left out, and of two items with one id the later change is kept, so a
+/// document an earlier version wrote always reads (and validates).
+fn plan(f: Fields) -> Result<Vec<PlanItem>, String> {
+    let mut kept: Vec<PlanItem> = Vec::new();
+    for item in items(f, "plan", plan_item)? {
+        if !is_id(&item.statement) {
+            continue;
+        }
+        match kept.iter_mut().find(|k| k.id == item.id) {
+            Some(k) if item.changed_at > k.changed_at => *k = item,
+            Some(_) => {}
+            None => kept.push(item),
+        }
+    }
+    Ok(kept)
+}
+
 fn plan_item(f: Fields) -> Result<PlanItem, String> {
     let line = |key| text(f, key).map(|t| plain_line(&t, MAX_STEP_LEN));
     Ok(PlanItem {
         id: required(f, "id")?,
         statement: text(f, "statement")?,
         step: line("step")?,
-        due: text(f, "due")?,
+        // A due date is a date or nothing: anything else (a hand-made
+        // file) is read as no date rather than refusing the document.
+        due: Some(text(f, "due")?)
+            .filter(|d| is_date(d))
+            .unwrap_or_default(),
         helper: line("helper")?,
         status: word(
             f,
@@ -216,7 +250,7 @@ fn snapshot(f: Fields) -> Result<Snapshot, String> {
             ],
         )?,
         answers: answers(f, "answers")?,
-        plan: items(f, "plan", plan_item)?,
+        plan: plan(f)?,
     })
 }
 
@@ -228,7 +262,7 @@ fn beside(f: Fields) -> Result<Beside, String> {
         subject: safe_name(&text(f, "subject")?),
         rater: rater(f)?,
         answers: answers(f, "answers")?,
-        plan: items(f, "plan", plan_item)?,
+        plan: plan(f)?,
     })
 }
 
@@ -264,7 +298,7 @@ pub(super) fn document(value: &Value) -> Result<Document, String> {
             })
         })?,
         cleared_before: number(f, "cleared_before")?.unwrap_or(0),
-        plan: items(f, "plan", plan_item)?,
+        plan: plan(f)?,
         beside: inner(f, "beside", beside)?,
         agenda: inner(f, "agenda", |a| {
             Ok(Agenda {

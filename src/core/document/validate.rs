@@ -100,14 +100,55 @@ impl Document {
                 ));
             }
         }
+        validate_plan(&self.plan, "the plan")?;
+        for snapshot in &self.snapshots {
+            validate_plan(&snapshot.plan, "the plan of a snapshot")?;
+        }
         if let Some(beside) = &self.beside {
             beside.validate()?;
+            validate_plan(&beside.plan, "the plan of the view beside")?;
         }
         if note_length(&self.agenda.notes) > super::beside::MAX_AGENDA_LEN {
             return Err("the 1:1 notes are too long".into());
         }
         Ok(())
     }
+}
+
+/// A plan as the reader keeps it: within its size, each item about a
+/// statement id, with one plain line of text per field, a date or none as
+/// its due date, and no two items with the same id (an item's identity).
+fn validate_plan(plan: &[super::plan::PlanItem], what: &str) -> Result<(), String> {
+    use super::plan::{MAX_PLAN_ITEMS, MAX_STEP_LEN};
+    if plan.len() > MAX_PLAN_ITEMS {
+        return Err(format!(
+            "{what} holds {} items; the most is {MAX_PLAN_ITEMS}",
+            plan.len()
+        ));
+    }
+    for (i, item) in plan.iter().enumerate() {
+        if !is_id(&item.statement) {
+            return Err(format!("an item of {what} names no valid statement"));
+        }
+        let lines = [&item.step, &item.helper, &item.outcome, &item.origin];
+        if lines
+            .iter()
+            .any(|line| line.chars().count() > MAX_STEP_LEN || !is_plain_line(line))
+        {
+            return Err(format!(
+                "an item of {what} has text that is too long or not one line"
+            ));
+        }
+        if !item.due.is_empty() && !super::read::is_date(&item.due) {
+            return Err(format!(
+                "an item of {what} has a due date that is not a date"
+            ));
+        }
+        if plan[..i].iter().any(|other| other.id == item.id) {
+            return Err(format!("two items of {what} have the same id"));
+        }
+    }
+    Ok(())
 }
 
 /// The length of a note as the browser's `maxlength` counts it.
