@@ -330,7 +330,7 @@ fn a_shared_link_lists_each_answer_and_a_broken_one_is_refused() {
             payload: payload.clone(),
         },
     ));
-    assert!(read.contains("Alex’s self-check: 1 answer"), "{read}");
+    assert!(read.contains("Alex’s self-check: 1 rating,"), "{read}");
     assert!(
         read.contains(
             "When my team designs a complex system, I take a leading part in its design. Consistently"

@@ -1344,6 +1344,12 @@ fn undo_in_ledger(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
             let id = purged_id(removed);
             ledger.check(&id).status = Status::Deleted;
         }
+        // The checks a restored backup added go again.
+        Undo::Restored { added } => {
+            for (id, _) in added {
+                ledger.checks.remove(id);
+            }
+        }
         Undo::Plan { .. } | Undo::Beside { .. } => {}
     }
 }
@@ -1356,7 +1362,10 @@ fn forget_undo(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
             let id = purged_id(removed);
             ledger.checks.remove(&id);
         }
-        Undo::DeleteCheck { .. } | Undo::Plan { .. } | Undo::Beside { .. } => {}
+        Undo::DeleteCheck { .. }
+        | Undo::Plan { .. }
+        | Undo::Beside { .. }
+        | Undo::Restored { .. } => {}
     }
 }
 

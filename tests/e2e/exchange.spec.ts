@@ -47,7 +47,7 @@ test("answers exported as JSON come back in another browser, and the Markdown ke
   await other.open("#/data");
   await chooseFile(other.page, json.name, json.text);
   const take = other.page.getByRole("group", { name: "What to do with these answers" });
-  await expect(take).toContainText("A self-check (no name given): 2 answers");
+  await expect(take).toContainText("A self-check (no name given): 2 ratings and 1 note");
   // Their own export: replacing is the main choice.
   await expect(take.locator(".button.primary")).toHaveText("Replace the answers of your self-check…");
   await take.getByRole("button", { name: "Replace the answers of your self-check…" }).click();
@@ -73,7 +73,7 @@ test("importing my own file from another browser over my answers can be undone, 
   };
   await chooseFile(page, "kai.json", JSON.stringify(theirs));
   const take = page.getByRole("group", { name: "What to do with these answers" });
-  await expect(take).toContainText("A self-check (no name given): 1 answer");
+  await expect(take).toContainText("A self-check (no name given): 1 rating and 1 note");
   // One's own answers: replacing is the main action, and it asks first.
   await expect(take.locator(".button.primary")).toHaveText("Replace the answers of your self-check…");
   await take.getByRole("button", { name: "Replace the answers of your self-check…" }).click();
@@ -183,7 +183,7 @@ test("a share link shows every shared answer with its date; taking them needs th
   const other = new SelfCheck(await fresh.newPage());
   await other.page.goto(link);
   await expect(other.heading()).toHaveText("Answers shared with you");
-  await expect(other.page.getByText(/Alex’s self-check: 2 answers, last changed \d{4}-\d{2}-\d{2}\. Shared on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
+  await expect(other.page.getByText(/Alex’s self-check: 2 ratings, last changed \d{4}-\d{2}-\d{2}\. Shared on \d{4}-\d{2}-\d{2}\./)).toBeVisible();
   await expect(other.page.getByText("1970")).toHaveCount(0);
   const overview = other.page.getByRole("region", { name: "Overview" });
   await expect(overview.getByRole("listitem").filter({ hasText: FIRST })).toContainText("Consistently");

@@ -11,6 +11,10 @@ use crate::core::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// One checkbox: its id suffix, its label, whether it is ticked, and what
+/// ticking it changes.
+type Choice = (&'static str, String, bool, Box<dyn Fn(&mut Contents, bool)>);
+
 #[derive(Properties, PartialEq)]
 pub struct FileProps {
     pub ctx: Ctx,
@@ -42,7 +46,7 @@ pub fn FileChooser(props: &FileProps) -> Html {
         .filter(|i| i.is_shown() && !i.origin.is_empty())
         .count();
     let shown = document.plan.iter().filter(|i| i.is_shown()).count();
-    let mut choices: Vec<(&str, String, bool, Box<dyn Fn(&mut Contents, bool)>)> = Vec::new();
+    let mut choices: Vec<Choice> = Vec::new();
     let c = *contents;
     if document.answers.rated() > 0 {
         choices.push((
