@@ -32,6 +32,7 @@ pub fn StaticPage(props: &PageProps) -> Html {
 pub fn state_for(ladder: Rc<Ladder>, document: Document, route: Route) -> State {
     let loaded = Loaded {
         document,
+        moved: 0,
         marker: None,
         persistence: Persistence::Saving,
         unreadable: None,

@@ -29,10 +29,20 @@ pub struct Ladder {
     pub statements: Vec<Statement>,
     /// What results suggest to someone new to the level (few answers yet).
     pub new_hire: Option<NewHire>,
+    /// Statements of earlier versions, no longer asked: their text, so an
+    /// answer kept from then is shown by what it answered, never by id.
+    pub retired: Vec<Retired>,
     /// Statement indexes in id order. Answers are kept in id order too, so
     /// one walk over both counts answers without a search per statement
     /// (it runs on every save; a ladder may have thousands of statements).
     pub by_id: Vec<usize>,
+}
+
+/// A statement an earlier version asked and this one no longer does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retired {
+    pub id: String,
+    pub text: String,
 }
 
 /// For someone in their first weeks: a sentence, and the statements that
@@ -237,6 +247,7 @@ impl Ladder {
                 "sections",
                 "statements",
                 "new_hire",
+                "retired",
             ]),
         );
         // Editors fetch the schema named here; the app only checks its type.
@@ -275,6 +286,16 @@ impl Ladder {
             Some(_) => note(&mut problems, root.object("new_hire"))
                 .and_then(|obj| parse_new_hire(&obj, &statements, &mut problems)),
         };
+        let retired = match root.get("retired") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => match root.list("retired") {
+                Ok(items) => parse_retired(items, &statements, &mut problems),
+                Err(e) => {
+                    problems.push(e);
+                    Vec::new()
+                }
+            },
+        };
         match (id, title, version, scale) {
             (Some(id), Some(title), Some(version), Some(scale)) if problems.is_empty() => {
                 let by_id = ids_in_order(&statements);
@@ -288,6 +309,7 @@ impl Ladder {
                     sections,
                     statements,
                     new_hire,
+                    retired,
                     by_id,
                 };
                 check_coverage(&ladder, &mut problems);
@@ -344,6 +366,14 @@ impl Ladder {
             Rating::Unsure => true,
             Rating::NotMyRole => statement.role_dependent && scale.not_my_role.is_some(),
         }
+    }
+
+    /// The text of a statement an earlier version asked, if the file keeps it.
+    pub fn retired_text(&self, id: &str) -> Option<&str> {
+        self.retired
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.as_str())
     }
 
     pub fn statement_index(&self, id: &str) -> Option<usize> {
@@ -720,6 +750,35 @@ fn parse_statements(
 }
 
 /// The suggestions for someone new: a sentence and one to three statements.
+/// Statements an earlier version asked: an id and the text, each id once,
+/// none that is still a statement.
+fn parse_retired(
+    items: &[Value],
+    statements: &[Statement],
+    problems: &mut Vec<FieldError>,
+) -> Vec<Retired> {
+    let mut retired: Vec<Retired> = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let Some(obj) = note(problems, Obj::new(item, format!("retired statement {}", n + 1))) else {
+            continue;
+        };
+        note(problems, obj.only_fields(&["id", "text"]));
+        let id = note(problems, obj.text("id").and_then(|id| check_id(&obj, "id", &id).map(|()| id)));
+        let text = note(problems, obj.text("text"));
+        let (Some(id), Some(text)) = (id, text) else {
+            continue;
+        };
+        if statements.iter().any(|s| s.id == id) {
+            problems.push(obj.fail("id", format!("\"{id}\" is still a statement of this ladder")));
+        } else if retired.iter().any(|r| r.id == id) {
+            problems.push(obj.fail("id", format!("\"{id}\" is listed twice")));
+        } else {
+            retired.push(Retired { id, text });
+        }
+    }
+    retired
+}
+
 fn parse_new_hire(
     obj: &Obj,
     statements: &[Statement],

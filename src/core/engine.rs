@@ -391,6 +391,10 @@ impl Engine {
         if !self.state.needs_sync() {
             return;
         }
+        // A change is written against the ladder as it is now.
+        if self.state.document.content_version != self.state.ladder.version && self.state.writes() {
+            Rc::make_mut(&mut self.state.document).content_version = self.state.ladder.version.clone();
+        }
         if self.state.last_change == Change::Note {
             if !self.note_timer {
                 self.note_timer = true;
@@ -892,6 +896,15 @@ impl Engine {
                 });
             }
             Action::RestoreBackup(backup) => self.restore_backup(store, now, *backup, effects),
+            Action::SeenLadderUpdate => {
+                self.state.ladder_update = None;
+                if !self.state.read_only() && self.state.document.content_version != self.state.ladder.version {
+                    let document = Rc::make_mut(&mut self.state.document);
+                    document.content_version = self.state.ladder.version.clone();
+                    document.touch(now);
+                    self.state.last_change = Change::Other;
+                }
+            }
             Action::Undo(id) => self.undo(store, now, id, effects),
             Action::Keep(id) => {
                 self.take_undo(id);

@@ -287,7 +287,9 @@ pub enum Incoming {
 pub fn read_incoming(ladder: &Ladder, text: &str) -> Result<Incoming, String> {
     let mut incoming = read_file(&ladder.id, &ladder.title, text)?;
     match &mut incoming {
-        Incoming::Check(document) => carry_over(ladder, document),
+        Incoming::Check(document) => {
+            carry_over(ladder, document);
+        }
         Incoming::Backup(backup) => {
             carry_over(ladder, &mut backup.own);
             for other in &mut backup.others {

@@ -163,6 +163,32 @@ pub enum Undo {
     },
 }
 
+/// The ladder changed since the open check's answers were stored: what
+/// that did to them, said once on the start page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LadderUpdate {
+    /// The content version the answers were stored with.
+    pub from: String,
+    /// Answers that moved to a statement replacing the one they answered.
+    pub moved: usize,
+    /// Answers to statements no longer asked, kept as retired.
+    pub retired: usize,
+}
+
+impl LadderUpdate {
+    /// What changed for a check just loaded, if the ladder did.
+    pub fn of(ladder: &Ladder, loaded: &Loaded) -> Option<LadderUpdate> {
+        let document = &loaded.document;
+        (document.content_version != ladder.version && document.answers.given() > 0).then(|| {
+            LadderUpdate {
+                from: document.content_version.clone(),
+                moved: loaded.moved,
+                retired: super::scoring::retired(ladder, document).len(),
+            }
+        })
+    }
+}
+
 /// An undo on offer, with an id the bar's buttons name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
@@ -209,6 +235,8 @@ pub struct State {
     pub route: Route,
     /// Changes that can still be undone, oldest first.
     pub undos: Rc<Vec<Pending>>,
+    /// The ladder changed since the open check's answers were stored.
+    pub ladder_update: Option<LadderUpdate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -293,6 +321,9 @@ pub enum Action {
     ExportCheck(Contents),
     /// A file of every check kept in this browser.
     ExportBackup,
+    /// The person has read that the ladder changed: the check is marked as
+    /// answered against this version.
+    SeenLadderUpdate,
     /// Every check of a backup: the own check's answers replaced (undoable
     /// like any replace), the checks about others not here added (undoable
     /// while the page is open); checks about others already here stay as
@@ -303,8 +334,10 @@ pub enum Action {
 impl State {
     /// A state for a freshly loaded document of the person's own check.
     pub fn new(ladder: Rc<Ladder>, loaded: Loaded, route: Route) -> State {
+        let ladder_update = LadderUpdate::of(&ladder, &loaded);
         let document = Rc::new(loaded.document);
         State {
+            ladder_update,
             ladder,
             check: CheckRef::Own,
             checks: Rc::default(),
@@ -540,6 +573,7 @@ impl State {
 
     /// Takes in a document just loaded for `check`, shown at `route`.
     pub fn open(&mut self, check: CheckRef, loaded: Loaded, route: Route, now: u64) {
+        self.ladder_update = LadderUpdate::of(&self.ladder, &loaded);
         let document = Rc::new(loaded.document);
         self.check = check;
         self.synced = document.clone();

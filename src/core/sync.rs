@@ -53,6 +53,9 @@ pub struct Unreadable {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub document: Document,
+    /// Answers that moved to a statement replacing the one they were given
+    /// to (the ladder changed since they were stored).
+    pub moved: usize,
     /// The marker read with it (`None` when nothing is stored).
     pub marker: Option<String>,
     pub persistence: Persistence,
@@ -62,6 +65,12 @@ pub struct Loaded {
 /// Decodes stored text and checks it belongs to this ladder. Answers to
 /// statements this ladder says it replaces move to their successors.
 pub fn decode_for(ladder: &Ladder, raw: &str) -> Result<Document, DecodeError> {
+    decode_counting(ladder, raw).map(|(document, _)| document)
+}
+
+/// `decode_for`, and how many answers moved to a statement that replaces
+/// the one they were given to.
+fn decode_counting(ladder: &Ladder, raw: &str) -> Result<(Document, usize), DecodeError> {
     let mut document = Document::decode(raw)?;
     if document.ladder != ladder.id {
         return Err(DecodeError::Invalid(format!(
@@ -69,28 +78,32 @@ pub fn decode_for(ladder: &Ladder, raw: &str) -> Result<Document, DecodeError> {
             document.ladder.chars().take(40).collect::<String>()
         )));
     }
-    carry_over(ladder, &mut document);
-    Ok(document)
+    let moved = carry_over(ladder, &mut document);
+    Ok((document, moved))
 }
 
 /// Moves answers given to an earlier statement to the statement that
 /// replaces it (`replaces` in the content file), where the successor has
 /// no answer of its own; anything else stays, as a retired answer. Times
-/// are kept, so every tab moves them the same way.
-pub fn carry_over(ladder: &Ladder, document: &mut Document) {
+/// are kept, so every tab moves them the same way. Returns how many of
+/// the check's own answers moved.
+pub fn carry_over(ladder: &Ladder, document: &mut Document) -> usize {
     let move_in = |answers: &mut Answers| {
+        let mut moved = 0;
         for statement in &ladder.statements {
             for old in &statement.replaces {
                 let free = answers.get(&statement.id).is_none_or(|a| a.is_cleared());
                 if free && answers.get(old).is_some_and(|a| !a.is_cleared()) {
                     if let Some(answer) = answers.remove(old) {
                         answers.insert(statement.id.clone(), answer);
+                        moved += 1;
                     }
                 }
             }
         }
+        moved
     };
-    move_in(&mut document.answers);
+    let moved = move_in(&mut document.answers);
     for snapshot in &mut document.snapshots {
         move_in(&mut snapshot.answers);
     }
@@ -100,6 +113,7 @@ pub fn carry_over(ladder: &Ladder, document: &mut Document) {
     if let Some(beside) = &mut document.beside {
         move_in(&mut beside.answers);
     }
+    moved
 }
 
 /// Copies stored text that cannot be read to a backup key, never to be
@@ -153,6 +167,7 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
     let fresh = || Document::new(&ladder.id, &ladder.version);
     let failed = |fault: StoreFault| Loaded {
         document: fresh(),
+        moved: 0,
         marker: None,
         persistence: in_memory(&fault),
         unreadable: None,
@@ -170,6 +185,7 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
             document.cleared_before = marker.as_deref().and_then(deletion_time).unwrap_or(0);
             return Loaded {
                 document,
+                moved: 0,
                 marker,
                 persistence: Persistence::Saving,
                 unreadable: None,
@@ -177,15 +193,17 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
         }
         Ok(Some(raw)) => raw,
     };
-    match decode_for(ladder, &raw) {
-        Ok(document) => Loaded {
+    match decode_counting(ladder, &raw) {
+        Ok((document, moved)) => Loaded {
             document,
+            moved,
             marker,
             persistence: Persistence::Saving,
             unreadable: None,
         },
         Err(DecodeError::Newer { schema, readable }) => Loaded {
             document: readable.map(|document| *document).unwrap_or_else(fresh),
+            moved: 0,
             marker,
             persistence: Persistence::ReadOnly { schema },
             unreadable: None,
@@ -198,6 +216,7 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
             };
             Loaded {
                 document: fresh(),
+                moved: 0,
                 marker,
                 persistence,
                 unreadable: Some(unreadable),

@@ -57,14 +57,14 @@ test("content from another site or a missing file is refused with a reason", asy
   );
 });
 
-test("answers to statements removed from the content are shown as retired", async ({ page }) => {
+test("answers to statements removed from the content are shown as retired, by what they asked, never by id", async ({ page }) => {
   await page.addInitScript(() => {
     localStorage.setItem(
       "l5-selfcheck/default/l5",
       JSON.stringify({
         schema: 2, ladder: "l5", content_version: "2026.11.0", revision: 3, updated_at: 3,
         answers: {
-          "impact.operational-plan": { rating: 2, changed_at: 1 },
+          "impact.small-parts": { rating: 2, changed_at: 1 },
           "overview.production-ready": { rating: 3, changed_at: 1 },
           "impact.retired-idea": { rating: 3, note: "Led the <b>old</b> thing", changed_at: 2 },
         },
@@ -76,8 +76,12 @@ test("answers to statements removed from the content are shown as retired", asyn
   await app.open("#/results/full");
   await expect(page.getByRole("heading", { name: "Kept from an earlier version of this ladder (2)" })).toBeVisible();
   const retired = page.locator(".retired li");
-  await expect(retired).toContainText(["impact.operational-plan: Usually", "impact.retired-idea: Consistently"]);
-  await expect(retired.nth(1)).toContainText("Led the <b>old</b> thing");
+  await expect(retired).toContainText([
+    "A statement of an earlier version of this ladder: Consistently",
+    "“When I design, I choose small, loosely connected parts over one large system that is hard to change.”: Usually",
+  ]);
+  await expect(page.locator(".retired")).not.toContainText("impact.");
+  await expect(retired.nth(0)).toContainText("Led the <b>old</b> thing");
   await expect(page.getByText("From the full check: 1 of 95 statements answered.")).toBeVisible();
 });
 

@@ -123,3 +123,52 @@ test("an edited content file shows its edit on the next load", async ({ page }) 
     await rm(file, { force: true });
   }
 });
+
+test("a team's ladder update carries the answers over and says so once: replaced, removed and reworded statements", async ({ page }) => {
+  const v1 = await exampleLadder();
+  const name = `updated-${Date.now()}-${Math.floor(Math.random() * 1e6)}.json`;
+  const file = new URL(`./fixtures/${name}`, import.meta.url);
+  try {
+    await writeFile(file, JSON.stringify(v1));
+    await page.goto(`./teams/?content=../fixtures/${name}#/check/delivery`);
+    const finish = page.getByRole("group", { name: /I finish the tasks I pick up/ });
+    await finish.getByRole("radio", { name: "Often" }).check();
+    const flag = page.getByRole("group", { name: /When a task turns out bigger than expected/ });
+    await flag.getByRole("radio", { name: "Always" }).check();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith("/example-l3")))).toBe(true);
+
+    // Version 0.2.0: a new id that replaces the first statement, the
+    // second removed (kept under `retired`), another reworded.
+    const v2 = structuredClone(v1);
+    v2.version = "0.2.0";
+    const flagged = v2.statements.find((s: any) => s.id === "delivery.flag-early");
+    v2.statements = v2.statements.filter((s: any) => s.id !== "delivery.flag-early");
+    const renamed = v2.statements.find((s: any) => s.id === "delivery.finish-tasks");
+    renamed.id = "delivery.finish-work";
+    renamed.replaces = ["delivery.finish-tasks"];
+    v2.retired = [{ id: flagged.id, text: flagged.text }];
+    await writeFile(file, JSON.stringify(v2));
+    await page.goto(`./teams/?content=../fixtures/${name}#/`);
+    const update = page.locator(".ladder-update");
+    await expect(update).toHaveText(/The ladder has changed since these answers were given \(version 0\.1\.0 → 0\.2\.0\)\. 1 answer moved to the statements that now ask the same\. 1 answer to statements no longer asked is kept, listed at the foot of the results\./);
+    await expectNoAxeViolations(page);
+    await update.getByRole("link", { name: "See the results" }).click();
+    const retired = page.locator(".retired li");
+    await expect(retired).toHaveText([`“${flagged.text}”: Always`]);
+    await page.goto(`./teams/?content=../fixtures/${name}#/check/delivery`);
+    await expect(page.getByRole("group", { name: /I finish the tasks I pick up/ }).getByRole("radio", { name: "Often" })).toBeChecked();
+    // Said once: after "Got it", the start page is quiet and the stored
+    // answers are marked as given on 0.2.0.
+    await page.goto(`./teams/?content=../fixtures/${name}#/`);
+    await page.locator(".ladder-update").getByRole("button", { name: "Got it" }).click();
+    await expect(page.locator(".ladder-update")).toHaveCount(0);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith("/example-l3"))!)!));
+    expect(stored.content_version).toBe("0.2.0");
+    expect(stored.answers["delivery.finish-work"].rating).toBeDefined();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where do you stand today?");
+    await expect(page.locator(".ladder-update")).toHaveCount(0);
+  } finally {
+    await rm(file, { force: true });
+  }
+});

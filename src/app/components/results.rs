@@ -497,10 +497,13 @@ fn retired_answers(ctx: &Ctx) -> Html {
                 "no rating",
                 ctx.state.about_someone_else(),
             );
-            let mut parts = vec![
-                t("code", "", id.to_string()),
-                Html::from(format!(": {rating}")),
-            ];
+            // By what it asked, never by its id; a file that does not keep
+            // the text any more gets a plain description.
+            let asked = ladder
+                .retired_text(id)
+                .map(|text| format!("\u{201c}{text}\u{201d}"))
+                .unwrap_or_else(|| "A statement of an earlier version of this ladder".to_string());
+            let mut parts = vec![Html::from(format!("{asked}: {rating}"))];
             if !answer.note.is_empty() {
                 parts.push(t("p", "muted", answer.note.clone()));
             }
@@ -509,7 +512,7 @@ fn retired_answers(ctx: &Ctx) -> Html {
         .collect();
     el("div", "", vec![
         t("h2", "", format!("Kept from an earlier version of this ladder ({})", retired.len())),
-        t("p", "", "These statements are no longer part of the ladder, so they are not in the results. Their answers and notes are kept.".into()),
+        t("p", "", "These statements are no longer asked, so they are not in the results. Their answers and notes are kept.".into()),
         el("ul", "retired", items),
     ])
 }

@@ -198,6 +198,7 @@ pub fn start_page(ctx: &Ctx) -> Html {
             }
             <p>{ "Rate short statements about what is actually done, add notes as evidence, and see strengths, growth areas and watch-outs. It is a starting point for reflection and for a conversation, not a verdict." }</p>
             <p class="privacy">{ "Answers stay in this browser and are never sent anywhere." }</p>
+            { ladder_update(ctx) }
             <div class="card next-step" aria-labelledby={ctx.id("next")}>
                 <h2 id={ctx.id("next")}>{ "Next step" }</h2>
                 <p class="next-status">{ status }</p>
@@ -229,6 +230,45 @@ pub fn start_page(ctx: &Ctx) -> Html {
             <People ctx={ctx.clone()} />
             <DataControls ctx={ctx.clone()} />
         </section>
+    }
+}
+
+/// One line when the ladder changed since the open check's answers were
+/// given: what moved, what is kept as retired, and the way to see them.
+fn ladder_update(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let Some(update) = &state.ladder_update else {
+        return Html::default();
+    };
+    let mut text = format!(
+        "The ladder has changed since these answers were given (version {} \u{2192} {}).",
+        update.from, state.ladder.version
+    );
+    if update.moved > 0 {
+        text.push_str(&format!(
+            " {} moved to the statements that now ask the same.",
+            plural(update.moved, "answer", "answers")
+        ));
+    }
+    if update.retired > 0 {
+        text.push_str(&format!(
+            " {} to statements no longer asked {} kept, listed at the foot of the results.",
+            plural(update.retired, "answer", "answers"),
+            if update.retired == 1 { "is" } else { "are" }
+        ));
+    }
+    if update.moved == 0 && update.retired == 0 {
+        text.push_str(" Every answer still answers the same statement.");
+    }
+    let seen = ctx.on(|| Action::SeenLadderUpdate);
+    html! {
+        <div class="card ladder-update" role="status">
+            <p>{ text }</p>
+            <p class="actions">
+                <a class="button" href={ctx.href(&Route::Results { mode: Some(CheckMode::Full) })}>{ "See the results" }</a>
+                <button type="button" class="button" onclick={seen}>{ "Got it" }</button>
+            </p>
+        </div>
     }
 }
 

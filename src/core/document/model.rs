@@ -785,6 +785,7 @@ impl Document {
     /// resume point (revision and times aside).
     pub fn same_content(&self, other: &Document) -> bool {
         self.ladder == other.ladder
+            && self.content_version == other.content_version
             && self.answers.same_answers(&other.answers)
             && self.resume == other.resume
             && self.subject == other.subject
