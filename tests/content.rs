@@ -738,12 +738,17 @@ fn rated_statements_are_counted_as_a_search_per_statement_would() {
 /// is still a statement, or one that is no id is a problem named by place.
 #[test]
 fn retired_statements_are_checked_and_keep_their_text() {
-    let ladder = l5_selfcheck::core::content::Ladder::parse(l5_selfcheck::app::BUILT_IN_LADDER).unwrap();
-    assert!(!ladder.retired.is_empty(), "the L5 ladder keeps the statements it retired");
+    let ladder =
+        l5_selfcheck::core::content::Ladder::parse(l5_selfcheck::app::BUILT_IN_LADDER).unwrap();
+    assert!(
+        !ladder.retired.is_empty(),
+        "the L5 ladder keeps the statements it retired"
+    );
     let first = &ladder.retired[0];
     assert_eq!(ladder.retired_text(&first.id), Some(first.text.as_str()));
     let current = ladder.statements[0].id.clone();
-    let mut json: serde_json::Value = serde_json::from_str(l5_selfcheck::app::BUILT_IN_LADDER).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(l5_selfcheck::app::BUILT_IN_LADDER).unwrap();
     json["retired"] = serde_json::json!([
         { "id": "gone.one", "text": "I did a thing." },
         { "id": "gone.one", "text": "Twice." },
@@ -758,8 +763,17 @@ fn retired_statements_are_checked_and_keep_their_text() {
         .map(|p| p.to_string())
         .collect::<Vec<_>>();
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems[0].contains("retired statement 2") && problems[0].contains("listed twice"), "{problems:?}");
-    assert!(problems[1].contains("retired statement 3") && problems[1].contains("still a statement"), "{problems:?}");
+    assert!(
+        problems[0].contains("retired statement 2") && problems[0].contains("listed twice"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("retired statement 3") && problems[1].contains("still a statement"),
+        "{problems:?}"
+    );
     assert!(problems[2].contains("retired statement 4"), "{problems:?}");
-    assert!(problems[3].contains("retired statement 5") && problems[3].contains("text"), "{problems:?}");
+    assert!(
+        problems[3].contains("retired statement 5") && problems[3].contains("text"),
+        "{problems:?}"
+    );
 }

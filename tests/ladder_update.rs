@@ -43,7 +43,13 @@ fn versions() -> (Rc<Ladder>, Rc<Ladder>, String, String, String) {
         .unwrap()
         .push(serde_json::json!({ "id": gone["id"], "text": gone["text"] }));
     let after = Ladder::parse(&json.to_string()).expect("the next version is a valid ladder");
-    (Rc::new(before), Rc::new(after), old_id, removed, removed_text)
+    (
+        Rc::new(before),
+        Rc::new(after),
+        old_id,
+        removed,
+        removed_text,
+    )
 }
 
 /// A statement outside the quick set, which a ladder can lose.
@@ -83,7 +89,10 @@ fn the_start_page_is_told_once_and_the_stored_version_follows_the_ladder() {
             }),
         );
     }
-    assert_eq!(stored(&store, &CheckRef::Own).content_version, before.version);
+    assert_eq!(
+        stored(&store, &CheckRef::Own).content_version,
+        before.version
+    );
 
     let mut engine = open(&store, after.clone(), "#/", NOW + 100);
     assert_eq!(
@@ -95,14 +104,24 @@ fn the_start_page_is_told_once_and_the_stored_version_follows_the_ladder() {
         })
     );
     let document = &engine.state.document;
-    assert_eq!(document.rating(&format!("{old_id}-v2")), Some(Rating::Step(2)));
-    assert_eq!(document.rating(&removed), Some(Rating::Step(2)), "kept, retired");
+    assert_eq!(
+        document.rating(&format!("{old_id}-v2")),
+        Some(Rating::Step(2))
+    );
+    assert_eq!(
+        document.rating(&removed),
+        Some(Rating::Step(2)),
+        "kept, retired"
+    );
     assert_eq!(after.retired_text(&removed), Some(removed_text.as_str()));
 
     // Seen: the notice goes, and the check is marked as answered on this version.
     engine.handle(&store, NOW + 200, Input::Act(Action::SeenLadderUpdate));
     assert_eq!(engine.state.ladder_update, None);
-    assert_eq!(stored(&store, &CheckRef::Own).content_version, after.version);
+    assert_eq!(
+        stored(&store, &CheckRef::Own).content_version,
+        after.version
+    );
     let again = open(&store, after.clone(), "#/", NOW + 300);
     assert_eq!(again.state.ladder_update, None);
 }
@@ -112,10 +131,27 @@ fn a_change_writes_the_new_version_too() {
     let (before, after, _, _, _) = versions();
     let store = MemoryStore::new();
     let mut engine = open(&store, before, "#/", NOW);
-    engine.handle(&store, NOW, Input::Act(Action::Rate { statement: 2, rating: Rating::Step(1) }));
+    engine.handle(
+        &store,
+        NOW,
+        Input::Act(Action::Rate {
+            statement: 2,
+            rating: Rating::Step(1),
+        }),
+    );
     let mut engine = open(&store, after.clone(), "#/", NOW + 100);
-    engine.handle(&store, NOW + 101, Input::Act(Action::Rate { statement: 3, rating: Rating::Step(3) }));
-    assert_eq!(stored(&store, &CheckRef::Own).content_version, after.version);
+    engine.handle(
+        &store,
+        NOW + 101,
+        Input::Act(Action::Rate {
+            statement: 3,
+            rating: Rating::Step(3),
+        }),
+    );
+    assert_eq!(
+        stored(&store, &CheckRef::Own).content_version,
+        after.version
+    );
 }
 
 #[test]
@@ -128,18 +164,25 @@ fn a_reports_view_kept_beside_and_an_old_file_carry_the_replaced_answer_over() {
     // The manager's check about Sam, with Sam's self-check beside it.
     let mut document = Document::new("l5", &before.version);
     document.subject = "Sam Rivera".into();
-    document.rater = Rater::Other { name: "Alex".into() };
+    document.rater = Rater::Other {
+        name: "Alex".into(),
+    };
     document.set_rating(&old_id, Rating::Step(1), NOW - 5);
     document.set_beside(Beside::received(&sams, "sam.json", NOW - 1), NOW - 1);
     let keys = DocKeys::new(INSTANCE, "l5", &CheckRef::Other("c1".into()));
-    store.write(&keys.document, &document.checked_encode().unwrap()).unwrap();
+    store
+        .write(&keys.document, &document.checked_encode().unwrap())
+        .unwrap();
     store.write(&keys.marker, "1.1.t").unwrap();
 
     let engine = open(&store, after.clone(), "#/p/c1/compare", NOW);
     let new_id = format!("{old_id}-v2");
     assert_eq!(engine.state.document.rating(&new_id), Some(Rating::Step(1)));
     let beside = engine.state.document.beside.as_ref().unwrap();
-    assert_eq!(beside.answers.get(&new_id).and_then(|a| a.rating), Some(Rating::Step(3)));
+    assert_eq!(
+        beside.answers.get(&new_id).and_then(|a| a.rating),
+        Some(Rating::Step(3))
+    );
 
     // Her old file, imported again after the update, answers the new statement.
     let Ok(Incoming::Check(read)) = read_incoming(&after, &sams.encode()) else {

@@ -759,17 +759,27 @@ fn parse_retired(
 ) -> Vec<Retired> {
     let mut retired: Vec<Retired> = Vec::new();
     for (n, item) in items.iter().enumerate() {
-        let Some(obj) = note(problems, Obj::new(item, format!("retired statement {}", n + 1))) else {
+        let Some(obj) = note(
+            problems,
+            Obj::new(item, format!("retired statement {}", n + 1)),
+        ) else {
             continue;
         };
         note(problems, obj.only_fields(&["id", "text"]));
-        let id = note(problems, obj.text("id").and_then(|id| check_id(&obj, "id", &id).map(|()| id)));
+        let id = note(
+            problems,
+            obj.text("id")
+                .and_then(|id| check_id(&obj, "id", &id).map(|()| id)),
+        );
         let text = note(problems, obj.text("text"));
         let (Some(id), Some(text)) = (id, text) else {
             continue;
         };
         if statements.iter().any(|s| s.id == id) {
-            problems.push(obj.fail("id", format!("\"{id}\" is still a statement of this ladder")));
+            problems.push(obj.fail(
+                "id",
+                format!("\"{id}\" is still a statement of this ladder"),
+            ));
         } else if retired.iter().any(|r| r.id == id) {
             problems.push(obj.fail("id", format!("\"{id}\" is listed twice")));
         } else {

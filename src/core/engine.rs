@@ -393,7 +393,8 @@ impl Engine {
         }
         // A change is written against the ladder as it is now.
         if self.state.document.content_version != self.state.ladder.version && self.state.writes() {
-            Rc::make_mut(&mut self.state.document).content_version = self.state.ladder.version.clone();
+            Rc::make_mut(&mut self.state.document).content_version =
+                self.state.ladder.version.clone();
         }
         if self.state.last_change == Change::Note {
             if !self.note_timer {
@@ -898,7 +899,9 @@ impl Engine {
             Action::RestoreBackup(backup) => self.restore_backup(store, now, *backup, effects),
             Action::SeenLadderUpdate => {
                 self.state.ladder_update = None;
-                if !self.state.read_only() && self.state.document.content_version != self.state.ladder.version {
+                if !self.state.read_only()
+                    && self.state.document.content_version != self.state.ladder.version
+                {
                     let document = Rc::make_mut(&mut self.state.document);
                     document.content_version = self.state.ladder.version.clone();
                     document.touch(now);

@@ -56,7 +56,7 @@ type Obj = { [key: string]: Json };
 const FIELDS: Record<string, { required: string[]; optional: string[] }> = {
   root: {
     required: ["format", "id", "title", "version", "scale", "sections", "statements"],
-    optional: ["$schema", "about", "anti_pattern_scale", "new_hire"],
+    optional: ["$schema", "about", "anti_pattern_scale", "new_hire", "retired"],
   },
   scale: { required: ["steps", "unsure"], optional: ["not_my_role"] },
   step: { required: ["value", "label", "description"], optional: ["they_label", "they_description"] },
@@ -67,6 +67,7 @@ const FIELDS: Record<string, { required: string[]; optional: string[] }> = {
     optional: ["quick", "they_text", "evidence", "they_evidence", "role_dependent", "ideas", "replaces", "topics"],
   },
   new_hire: { required: ["about", "focus"], optional: [] },
+  retired: { required: ["id", "text"], optional: [] },
 };
 
 // Where each kind is defined in the schema.
@@ -78,6 +79,7 @@ const DEFINITIONS: Record<string, string> = {
   section: "section",
   statement: "statement",
   new_hire: "newHire",
+  retired: "retired",
 };
 
 // Optional fields the generated cases leave alone (see the rules above).

@@ -148,7 +148,9 @@ test("a team's ladder update carries the answers over and says so once: replaced
     renamed.replaces = ["delivery.finish-tasks"];
     v2.retired = [{ id: flagged.id, text: flagged.text }];
     await writeFile(file, JSON.stringify(v2));
+    // (Only the fragment differs: a reload makes it a new visit.)
     await page.goto(`./teams/?content=../fixtures/${name}#/`);
+    await page.reload();
     const update = page.locator(".ladder-update");
     await expect(update).toHaveText(/The ladder has changed since these answers were given \(version 0\.1\.0 → 0\.2\.0\)\. 1 answer moved to the statements that now ask the same\. 1 answer to statements no longer asked is kept, listed at the foot of the results\./);
     await expectNoAxeViolations(page);
