@@ -126,6 +126,33 @@ fn new_id(store: &dyn Store, instance: &str, ladder: &str, now: u64) -> Result<S
     }
 }
 
+fn store_fault(f: StoreFault) -> String {
+    format!(
+        "This browser did not let the page store the check ({}).",
+        f.detail()
+    )
+}
+
+/// Stores `document` as a new check, under a new id (returned).
+fn store_new(
+    store: &dyn Store,
+    instance: &str,
+    ladder: &str,
+    document: &Document,
+    now: u64,
+) -> Result<String, String> {
+    let id = new_id(store, instance, ladder, now).map_err(store_fault)?;
+    let keys = DocKeys::new(instance, ladder, &CheckRef::Other(id.clone()));
+    let text = document
+        .checked_encode()
+        .map_err(|why| format!("The check could not be stored: {why}."))?;
+    store
+        .write(&keys.marker, &format!("{}.{now}.new", document.revision))
+        .and_then(|()| store.write(&keys.document, &text))
+        .map_err(store_fault)?;
+    Ok(id)
+}
+
 /// Adds a check about `name`, rated by `rater` (empty: unnamed), with
 /// `answers_from` (an imported file) or empty. Returns its id.
 pub fn add(
@@ -137,15 +164,8 @@ pub fn add(
     answers_from: Option<&Document>,
     now: u64,
 ) -> Result<String, String> {
-    let fault = |f: StoreFault| {
-        format!(
-            "This browser did not let the page store the check ({}).",
-            f.detail()
-        )
-    };
-    let (existing, _) = list(store, instance, ladder).map_err(fault)?;
+    let (existing, _) = list(store, instance, ladder).map_err(store_fault)?;
     let name = check_new_name(name, rater == Rater::Subject, &existing)?;
-    let id = new_id(store, instance, &ladder.id, now).map_err(fault)?;
     let mut document = match answers_from {
         Some(file) => {
             let mut document = file.clone();
@@ -162,15 +182,7 @@ pub fn add(
     document.subject = name;
     document.rater = rater;
     document.touch(now);
-    let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
-    let text = document
-        .checked_encode()
-        .map_err(|why| format!("The check could not be stored: {why}."))?;
-    store
-        .write(&keys.marker, &format!("{}.{now}.new", document.revision))
-        .and_then(|()| store.write(&keys.document, &text))
-        .map_err(fault)?;
-    Ok(id)
+    store_new(store, instance, &ladder.id, &document, now)
 }
 
 /// Adds a check that comes whole from a backup: its answers, notes, plan,
@@ -184,13 +196,6 @@ pub fn add_copy(
     from: &Document,
     now: u64,
 ) -> Result<String, String> {
-    let fault = |f: StoreFault| {
-        format!(
-            "This browser did not let the page store the check ({}).",
-            f.detail()
-        )
-    };
-    let id = new_id(store, instance, &ladder.id, now).map_err(fault)?;
     let mut document = from.clone();
     document.ladder = ladder.id.clone();
     document.replaced = None;
@@ -203,15 +208,7 @@ pub fn add_copy(
         item.changed_at = item.changed_at.min(now);
     }
     document.updated_at = document.updated_at.min(now);
-    let keys = DocKeys::new(instance, &ladder.id, &CheckRef::Other(id.clone()));
-    let text = document
-        .checked_encode()
-        .map_err(|why| format!("The check could not be stored: {why}."))?;
-    store
-        .write(&keys.marker, &format!("{}.{now}.new", document.revision))
-        .and_then(|()| store.write(&keys.document, &text))
-        .map_err(fault)?;
-    Ok(id)
+    store_new(store, instance, &ladder.id, &document, now)
 }
 
 /// Takes back a check just added (the undo of restoring a backup): it

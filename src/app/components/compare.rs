@@ -5,11 +5,12 @@
 //! differences folded by section, then 1:1 notes and agreed actions that
 //! go into the plan. Everything here stays with the check after a reload.
 
-use super::outgoing::FileChooser;
+use super::outgoing::{markdown_download, on_checked, FileChooser};
 use super::page::{heading, notice_at, plural, section_table, Ctx};
 use super::plan::FocusForm;
 use super::ui::{el, t};
 use crate::core::compare::{agenda, StatementPair};
+use crate::core::document::plan::PlanItem;
 use crate::core::document::{Document, Rater};
 use crate::core::engine::beside_name;
 use crate::core::exchange::{outgoing, Contents};
@@ -17,9 +18,9 @@ use crate::core::keys::CheckRef;
 use crate::core::markdown::{self, agenda_counts, agreement_words, gap_words, item_details};
 use crate::core::route::Route;
 use crate::core::scoring::{answer_label, average_on_scale};
-use crate::core::state::{Action, Notice, Place};
+use crate::core::state::{Action, Place};
 use crate::core::time::local_date;
-use crate::edge::{download, page};
+use crate::edge::page;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -69,6 +70,15 @@ fn sides(ctx: &Ctx) -> Result<Sides, Html> {
     })
 }
 
+/// The actions an agenda lists: every focus being worked on, and those
+/// agreed in a 1:1 whatever became of them.
+fn agenda_actions(plan: &[PlanItem]) -> Vec<PlanItem> {
+    plan.iter()
+        .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
+        .cloned()
+        .collect()
+}
+
 /// The agenda as Markdown, to paste into a 1:1 document: the notes (both
 /// views' and the 1:1 notes) only when ticked, and it says what it holds.
 #[component]
@@ -86,12 +96,7 @@ fn AgendaMarkdown(props: &super::start::CtxProps) -> Html {
     };
     let left = outgoing(&state.document, contents);
     let right = outgoing(&sides.right, contents);
-    let actions: Vec<_> = left
-        .plan
-        .iter()
-        .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
-        .cloned()
-        .collect();
+    let actions = agenda_actions(&left.plan);
     let notes = if *with_notes {
         state.document.agenda.notes.as_str()
     } else {
@@ -106,28 +111,9 @@ fn AgendaMarkdown(props: &super::start::CtxProps) -> Html {
         state.offset,
     );
     let today = local_date(ctx.now, state.offset);
-    let download = {
-        let name = markdown::file_name(&ladder.id, &state.document, "agenda", &today, "md");
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !download::download(&name, "text/markdown", &text) {
-                dispatch.emit(Action::Notify(Notice::error(
-                    Place::Download,
-                    "The browser did not start the download.",
-                )));
-            }
-        })
-    };
-    let toggle = {
-        let with_notes = with_notes.clone();
-        Callback::from(move |event: Event| {
-            with_notes.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked(),
-            )
-        })
-    };
+    let name = markdown::file_name(&ladder.id, &state.document, "agenda", &today, "md");
+    let download = markdown_download(ctx, name, text);
+    let toggle = on_checked(&with_notes);
     let note_count = left.answers.noted() + right.answers.noted();
     let has_notes = state.document.answers.noted() + sides.right.answers.noted() > 0
         || !state.document.agenda.notes.is_empty();
@@ -302,12 +288,7 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             ))
         })
     };
-    let actions: Vec<_> = left
-        .plan
-        .iter()
-        .filter(|item| item.is_active() || !item.origin.is_empty() && item.is_shown())
-        .cloned()
-        .collect();
+    let actions = agenda_actions(&left.plan);
     let on_print = Callback::from(|_: MouseEvent| page::print());
     let cell = |share: Option<f64>| {
         share.map_or("Not answered".to_string(), |s| {

@@ -4,7 +4,7 @@
 //! sends anything anywhere.
 
 use super::banners::export_file_name;
-use super::outgoing::{backup_button, FileChooser};
+use super::outgoing::{backup_button, markdown_download, on_checked, FileChooser};
 use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
 use crate::core::checks::{check_new_name, pairing, Pairing};
@@ -17,7 +17,7 @@ use crate::core::route::{Compared, Route};
 use crate::core::share;
 use crate::core::state::{Action, NewCheck, Notice, Place};
 use crate::core::time::local_date;
-use crate::edge::{download, files};
+use crate::edge::files;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -523,27 +523,8 @@ fn Summary(props: &CtxProps) -> Html {
     let sent = outgoing(&state.document, contents);
     let text = markdown::summary(&state.ladder, &sent, mode == CheckMode::Quick, state.offset);
     let notes = sent.answers.noted();
-    let download = {
-        let (text, name, dispatch) = (
-            text.clone(),
-            export_file_name(ctx, "summary", "md"),
-            ctx.dispatch.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if !download::download(&name, "text/markdown", &text) {
-                dispatch.emit(Action::Notify(Notice::error(
-                    Place::Download,
-                    "The browser did not start the download.",
-                )));
-            }
-        })
-    };
-    let toggle = {
-        let with_notes = with_notes.clone();
-        Callback::from(move |event: Event| {
-            with_notes.set(event.target_unchecked_into::<HtmlInputElement>().checked())
-        })
-    };
+    let download = markdown_download(ctx, export_file_name(ctx, "summary", "md"), text.clone());
+    let toggle = on_checked(&with_notes);
     let check_name = if mode == CheckMode::Quick {
         "quick check"
     } else {

@@ -204,3 +204,25 @@ pub fn backup_button(ctx: &Ctx) -> Html {
         </>
     }
 }
+
+/// The click that downloads a Markdown text, and says so next to the
+/// button if the browser did not start it.
+pub fn markdown_download(ctx: &Ctx, name: String, text: String) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        if !crate::edge::download::download(&name, "text/markdown", &text) {
+            dispatch.emit(Action::Notify(crate::core::state::Notice::error(
+                crate::core::state::Place::Download,
+                "The browser did not start the download.",
+            )));
+        }
+    })
+}
+
+/// A checkbox's change, setting `flag`.
+pub fn on_checked(flag: &UseStateHandle<bool>) -> Callback<Event> {
+    let flag = flag.clone();
+    Callback::from(move |event: Event| {
+        flag.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+    })
+}
