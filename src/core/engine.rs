@@ -15,7 +15,7 @@ use super::checks;
 use super::content::Ladder;
 use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
 use super::document::{early_answers, safe_name, Beside, Document, Rater, SnapshotKind};
-use super::exchange::{outgoing, Backup, Contents};
+use super::exchange::{outgoing, Backup};
 use super::keys::{
     early_key, instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
 };
@@ -874,9 +874,14 @@ impl Engine {
             Action::ExportCheck(contents) => {
                 self.flush(store, now, effects);
                 let sent = outgoing(&self.state.document, contents);
-                let to_subject = contents == Contents::TO_SUBJECT
-                    || (self.state.check != CheckRef::Own && !contents.notes && !contents.agenda);
-                let what = if to_subject { "to-send" } else { "" };
+                // Named for what it holds: a file about someone with
+                // nothing private in it is one to send them.
+                let private = sent.answers.noted() > 0
+                    || !sent.agenda.is_empty()
+                    || !sent.snapshots.is_empty()
+                    || sent.beside.is_some();
+                let to_send = self.state.check != CheckRef::Own && !private;
+                let what = if to_send { "to-send" } else { "" };
                 effects.push(Effect::Download {
                     name: self.file_name(&sent, what, "json", now),
                     mime: "application/json",

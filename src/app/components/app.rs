@@ -12,7 +12,7 @@ use crate::app::Setup;
 use crate::core::content::Ladder;
 use crate::core::engine::{Engine, Input, Widget};
 use crate::core::keys::CheckRef;
-use crate::core::route::{Compared, Route};
+use crate::core::route::Route;
 use crate::core::store::{MemoryStore, Store};
 use crate::edge::storage::BrowserStore;
 use crate::edge::{clock, page};
@@ -183,25 +183,17 @@ pub fn Shell(props: &ShellProps) -> Html {
 /// browser and in the prerender.
 pub fn layout(ctx: &Ctx, problems: &[String]) -> Html {
     let state = &ctx.state;
-    // Pages outside the first part load their code when they open.
-    let lazy = |part: Part| html! { <LazyPage key={part as usize} {part} ctx={ctx.clone()} /> };
-    let page = match &state.route {
-        Route::Start => lazy(Part::Start),
-        Route::Quick { .. } => quick_page(ctx),
-        Route::Check { .. } => check_page(ctx),
-        Route::Rate { .. } => lazy(Part::Learn),
-        Route::Results { .. } => lazy(Part::Results),
-        Route::Learn { .. } => lazy(Part::Learn),
-        Route::Data => lazy(Part::Data),
-        Route::Compare {
-            with: Compared::Snapshot(_),
-        } => lazy(Part::Since),
-        Route::Compare { .. } => lazy(Part::Agenda),
-        Route::Shared { .. } => lazy(Part::Shared),
-        Route::NotFound { path } => not_found(
+    // Pages outside the first part load their code when they open; which
+    // part a page needs is said once, by `Part::for_route`.
+    let page = match (Part::for_route(&state.route), &state.route) {
+        (Some(part), _) => html! { <LazyPage key={part as usize} {part} ctx={ctx.clone()} /> },
+        (None, Route::Quick { .. }) => quick_page(ctx),
+        (None, Route::Check { .. }) => check_page(ctx),
+        (None, Route::NotFound { path }) => not_found(
             ctx,
             &format!("There is no page at \u{201c}#/{path}\u{201d} in this browser."),
         ),
+        (None, _) => Html::default(),
     };
     // The header says whose check is open: one's own, or the check about
     // someone (then marked, so it is never taken for one's own).
