@@ -1117,6 +1117,19 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 return;
             };
             browser.act(tab, Action::Undo(pending.id));
+            // An undo can refuse, saying why (its check is not open here and
+            // this tab cannot leave the one it shows without losing what it
+            // holds): then nothing was undone, and it stays on offer while
+            // its check exists.
+            let refused = browser.tabs[tab]
+                .engine
+                .state
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.error);
+            if refused {
+                return;
+            }
             assert!(
                 !browser.tabs[tab]
                     .engine
@@ -1686,6 +1699,78 @@ fn note_after_failed_write_in_another_tab_is_kept() {
             statement: 1,
             text: ">".into(),
         },
+    ];
+    let reference = Reference::default();
+    let mut browser = <Tabs as StateMachineTest>::init_test(&reference);
+    for step in steps {
+        browser = <Tabs as StateMachineTest>::apply(browser, &reference, step);
+        <Tabs as StateMachineTest>::check_invariants(&browser, &reference);
+    }
+}
+
+/// A sequence the model failed on (2026-12-07): a note given while another
+/// tab opened a check about someone, storage failing and healing, then an
+/// import and its undo.
+#[test]
+fn note_then_import_and_undo_after_storage_healed_is_kept() {
+    let steps = vec![
+        Step::Note {
+            tab: 0,
+            statement: 1,
+            text: "\u{200f}".into(),
+        },
+        Step::AddCheck {
+            tab: 1,
+            name: "Alex Chen".into(),
+        },
+        Step::Fail { blocked: false },
+        Step::Note {
+            tab: 2,
+            statement: 1,
+            text: "".into(),
+        },
+        Step::Rate {
+            tab: 1,
+            statement: 0,
+            rating: Rating::Step(0),
+        },
+        Step::Heal,
+        Step::Import {
+            tab: 0,
+            answers: vec![],
+        },
+        Step::UndoReplace { tab: 0 },
+    ];
+    let reference = Reference::default();
+    let mut browser = <Tabs as StateMachineTest>::init_test(&reference);
+    for step in steps {
+        browser = <Tabs as StateMachineTest>::apply(browser, &reference, step);
+        <Tabs as StateMachineTest>::check_invariants(&browser, &reference);
+    }
+}
+
+#[test]
+fn undo_of_a_view_kept_after_another_tab_deleted_the_check() {
+    let steps = vec![
+        Step::Attach { tab: 1, n: 0 },
+        Step::AddCheck {
+            tab: 1,
+            name: "-a".into(),
+        },
+        Step::Note {
+            tab: 1,
+            statement: 0,
+            text: " ".into(),
+        },
+        Step::Fail { blocked: false },
+        Step::Rate {
+            tab: 0,
+            statement: 0,
+            rating: Rating::Step(0),
+        },
+        Step::Heal,
+        Step::DeleteCheck { tab: 0, n: 0 },
+        Step::UndoPending { tab: 1 },
     ];
     let reference = Reference::default();
     let mut browser = <Tabs as StateMachineTest>::init_test(&reference);

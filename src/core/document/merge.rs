@@ -167,7 +167,7 @@ pub fn reconcile(
             )
         };
     }
-    merged.answers = merge_answers(&mine.answers, &stored.answers);
+    merged.answers = merge_answers(&mine.answers, &stored.answers, base.map(|b| &b.answers));
     merged.plan = merge_plans(&mine.plan, &stored.plan);
     let cleared_before = pick_field!(cleared_before);
     // Snapshots never change once taken: keep the union, less those an
@@ -227,8 +227,13 @@ pub fn reconcile(
 }
 
 /// Both copies' answers, each id once: one pass over two lists that are
-/// already sorted by id.
-fn merge_answers(mine: &Answers, stored: &Answers) -> Answers {
+/// already sorted by id. With the copy both last agreed on (`base`), a
+/// field only one side changed takes that side's value, whatever the times
+/// say: storage may hold an old value stamped anew (an undo brings back
+/// what a replace cleared), and that must not win over a real change this
+/// tab made meanwhile and could not write. The value taken is stamped
+/// after both, so merges that compare times alone agree.
+fn merge_answers(mine: &Answers, stored: &Answers, base: Option<&Answers>) -> Answers {
     let (mut a, mut b) = (mine.0.iter().peekable(), stored.0.iter().peekable());
     let mut merged = Vec::with_capacity(mine.len().max(stored.len()));
     loop {
@@ -237,7 +242,27 @@ fn merge_answers(mine: &Answers, stored: &Answers) -> Answers {
                 std::cmp::Ordering::Less => a.next().cloned(),
                 std::cmp::Ordering::Greater => b.next().cloned(),
                 std::cmp::Ordering::Equal => {
-                    let both = (id_a.clone(), answer_a.merged_with(answer_b));
+                    let mut merged = answer_a.merged_with(answer_b);
+                    if let Some(base) = base {
+                        let before = base.get(id_a).cloned().unwrap_or_default();
+                        let after = |a: u64, b: u64| a.max(b).saturating_add(1);
+                        // Only where the times alone chose the unchanged side.
+                        if answer_b.rating == before.rating
+                            && answer_a.rating != before.rating
+                            && merged.rating != answer_a.rating
+                        {
+                            merged.rating = answer_a.rating;
+                            merged.rated_at = after(answer_a.rated_at, answer_b.rated_at);
+                        }
+                        if answer_b.note == before.note
+                            && answer_a.note != before.note
+                            && merged.note != answer_a.note
+                        {
+                            merged.note = answer_a.note.clone();
+                            merged.noted_at = after(answer_a.noted_at, answer_b.noted_at);
+                        }
+                    }
+                    let both = (id_a.clone(), merged);
                     a.next();
                     b.next();
                     Some(both)
