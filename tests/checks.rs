@@ -177,6 +177,27 @@ fn a_restored_check_keeps_what_was_written_in_its_place_since() {
     assert_eq!(document.subject, "Alex");
 }
 
+/// Issue 25: restoring a deleted check dated its answers on the day of the
+/// restore, which also pushed back its next check-in.
+#[test]
+fn a_restored_check_keeps_the_dates_its_answers_were_given() {
+    let store = MemoryStore::new();
+    let alex = add(&store, "Alex", 1);
+    let CheckRef::Other(alex_id) = alex.clone() else {
+        unreachable!()
+    };
+    let mut page = Page::open(&store, alex.clone(), 2);
+    page.rate(&store, 0, 1, 3);
+    page.rate(&store, 1, 2, 4);
+    checks::delete(&store, INSTANCE, &ladder().id, &alex_id, 10).unwrap();
+    checks::restore(&store, INSTANCE, &ladder().id, &alex_id, 5_000).unwrap();
+    let document = stored(&store, &alex).unwrap();
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(2)));
+    assert_eq!(document.answered_at(), 4);
+    let reopened = Page::open(&store, alex, 5_001);
+    assert_eq!(reopened.state().document.answered_at(), 4);
+}
+
 #[test]
 fn deleting_a_check_twice_keeps_both_copies() {
     let store = MemoryStore::new();

@@ -452,6 +452,7 @@ fn a_replace_keeps_the_old_answers_and_undo_brings_them_back() {
             rated_at: 5,
             note: "theirs".into(),
             noted_at: 5,
+            ..Default::default()
         },
     );
     file.insert(
@@ -573,12 +574,14 @@ fn answer() -> impl Strategy<Value = Answer> {
         any::<u64>(),
         ".{0,80}",
         any::<u64>(),
+        proptest::option::of(any::<u64>()),
     )
-        .prop_map(|(rating, rated_at, note, noted_at)| Answer {
+        .prop_map(|(rating, rated_at, note, noted_at, given_at)| Answer {
             rating,
             rated_at,
             note,
             noted_at,
+            given_at,
         })
 }
 

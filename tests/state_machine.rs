@@ -840,6 +840,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                             rated_at: 1,
                             note: note.clone(),
                             noted_at: 1,
+                            ..Default::default()
                         },
                     )
                 })
@@ -1669,6 +1670,7 @@ fn received_view(from: &str) -> Beside {
                 rated_at: 1,
                 note: "from Sam".into(),
                 noted_at: 1,
+                ..Default::default()
             },
         )]
         .into_iter()

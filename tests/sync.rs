@@ -310,6 +310,33 @@ fn a_deletion_in_another_page_stays_unless_the_person_answers_again() {
     assert_eq!(document.rating(&id(2)), Some(Rating::Step(3)));
 }
 
+/// Issue 25: an undo of "delete my data" re-dated every answer to the day
+/// of the undo, which put the next check-in off by as long.
+#[test]
+fn an_undone_deletion_keeps_the_dates_the_answers_were_given() {
+    let store = MemoryStore::new();
+    let mut a = Page::open(&store, "a", 1);
+    let mut b = Page::open(&store, "b", 2);
+    a.rate(&store, 0, 1, 10);
+    a.rate(&store, 1, 2, 15);
+    b.sync(&store, 16, true);
+    a.act(&store, 1_000, Action::DeleteAll);
+    let removed = a.removed();
+    b.sync(&store, 1_001, false);
+    restore_deleted(&store, &removed, 2_000, "a").unwrap();
+    let document = stored(&store);
+    assert_eq!(document.rating(&id(0)), Some(Rating::Step(1)));
+    assert_eq!(document.answered_at(), 15, "the date of the last answer given");
+    // They still win over the tab that saw the deletion, and keep their
+    // dates through its merge.
+    b.sync(&store, 2_001, true);
+    b.rate(&store, 2, 3, 2_002);
+    let document = stored(&store);
+    assert_eq!(document.rating(&id(1)), Some(Rating::Step(2)));
+    assert_eq!(document.answers[id(0).as_str()].given_at(), 10);
+    assert_eq!(document.answered_at(), 2_002, "a new answer is dated anew");
+}
+
 #[test]
 fn delete_removes_every_item_of_the_instance_and_leaves_only_tombstones() {
     let store = MemoryStore::new();

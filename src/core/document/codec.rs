@@ -176,6 +176,8 @@ struct AnswerOut<'a> {
     changed_at: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     note_changed_at: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given_at: Option<u64>,
 }
 
 impl Serialize for Answer {
@@ -185,6 +187,7 @@ impl Serialize for Answer {
             note: &self.note,
             changed_at: self.rated_at,
             note_changed_at: (self.noted_at != self.rated_at).then_some(self.noted_at),
+            given_at: self.given_at,
         }
         .serialize(s)
     }

@@ -147,6 +147,11 @@ pub struct Answer {
     pub rated_at: u64,
     pub note: String,
     pub noted_at: u64,
+    /// When the person gave it, where that is earlier than the times
+    /// above: an answer brought back by an undo is stamped anew so it wins
+    /// every merge, but it was given when it was given (the check-in and
+    /// "last answered" go by this).
+    pub given_at: Option<u64>,
 }
 
 impl Answer {
@@ -157,6 +162,7 @@ impl Answer {
             rated_at: now,
             note: String::new(),
             noted_at: now,
+            given_at: None,
         }
     }
 
@@ -168,6 +174,13 @@ impl Answer {
     /// When anything in it last changed.
     pub fn changed_at(&self) -> u64 {
         self.rated_at.max(self.noted_at)
+    }
+
+    /// When the person last gave it (its rating or note), for dates shown
+    /// and check-ins: earlier than `changed_at` after an undo brought it
+    /// back.
+    pub fn given_at(&self) -> u64 {
+        self.given_at.unwrap_or_else(|| self.changed_at())
     }
 
     /// The later rating and the later note of two copies. Equal times
@@ -192,11 +205,19 @@ impl Answer {
         } else {
             (&self.note, self.noted_at)
         };
+        // The date given goes with the side whose time is the latest kept.
+        let latest = rated_at.max(noted_at);
+        let given_at = if self.changed_at() == latest {
+            self.given_at
+        } else {
+            other.given_at
+        };
         Answer {
             rating,
             rated_at,
             note: note.clone(),
             noted_at,
+            given_at,
         }
     }
 }
@@ -340,22 +361,26 @@ impl Answers {
                     let mut answer = a.clone();
                     answer.rated_at = answer.rated_at.min(now);
                     answer.noted_at = answer.noted_at.min(now);
+                    answer.given_at = answer.given_at.map(|at| at.min(now));
                     (id.clone(), answer)
                 })
                 .collect(),
         )
     }
 
-    /// The answers brought back (an undo of a deletion) stamped as given
-    /// at `now`, so they win over copies that saw the deletion: a rating
-    /// or note that holds something. An empty one keeps its time, so it
-    /// never wins over a note or rating given since.
+    /// The answers brought back (an undo of a deletion) stamped at `now`,
+    /// so they win over copies that saw the deletion, each keeping the date
+    /// it was given: a rating or note that holds something. An empty one
+    /// keeps its time, so it never wins over a note or rating given since.
     pub fn brought_back(&self, now: u64) -> Answers {
         Answers(
             self.0
                 .iter()
                 .map(|(id, a)| {
                     let mut answer = a.clone();
+                    if !a.is_cleared() {
+                        answer.given_at = Some(a.given_at());
+                    }
                     if a.rating.is_some() {
                         answer.rated_at = now;
                     }
@@ -520,6 +545,7 @@ impl Document {
         // seen, even if this clock is behind: a merge never prefers the
         // older copy, and a deletion never takes an answer given after it.
         answer.rated_at = now.max(answer.rated_at.saturating_add(1)).max(after);
+        answer.given_at = None;
         self.touch(now);
     }
 
@@ -533,6 +559,7 @@ impl Document {
         }
         answer.note = note;
         answer.noted_at = now.max(answer.noted_at.saturating_add(1)).max(after);
+        answer.given_at = None;
         self.touch(now);
     }
 
@@ -775,7 +802,7 @@ impl Document {
         self.answers
             .values()
             .filter(|a| !a.is_cleared())
-            .map(Answer::changed_at)
+            .map(Answer::given_at)
             .max()
             .unwrap_or(0)
     }

@@ -168,6 +168,7 @@ fn answers(fields: Fields, key: &str) -> Result<Answers, String> {
                 rated_at,
                 note: text(f, "note")?,
                 noted_at: number(f, "note_changed_at")?.unwrap_or(rated_at),
+                given_at: number(f, "given_at")?,
             })
         };
         answers.insert(id.clone(), read().map_err(|why| format!("{place}: {why}"))?);
