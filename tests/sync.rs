@@ -326,7 +326,11 @@ fn an_undone_deletion_keeps_the_dates_the_answers_were_given() {
     restore_deleted(&store, &removed, 2_000, "a").unwrap();
     let document = stored(&store);
     assert_eq!(document.rating(&id(0)), Some(Rating::Step(1)));
-    assert_eq!(document.answered_at(), 15, "the date of the last answer given");
+    assert_eq!(
+        document.answered_at(),
+        15,
+        "the date of the last answer given"
+    );
     // They still win over the tab that saw the deletion, and keep their
     // dates through its merge.
     b.sync(&store, 2_001, true);

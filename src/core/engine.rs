@@ -1225,10 +1225,16 @@ impl Engine {
             }
             Undo::Plan { before, .. } => {
                 let before = before.clone();
-                let text = format!("Undone: \u{201c}{}\u{201d} is back in the plan as it was.", before.step);
-                Rc::make_mut(&mut self.state.document).change_focus(before.id, |item| *item = before.clone(), now);
-                self.state.last_change = Change::Other;
-                Ok(text)
+                // A focus removed since (a replaced plan, a deletion) stays
+                // removed: the undo has nothing left to bring back.
+                let shown = self.state.document.plan.iter().any(|item| item.id == before.id && item.is_shown());
+                if shown {
+                    Rc::make_mut(&mut self.state.document).change_focus(before.id, |item| *item = before.clone(), now);
+                    self.state.last_change = Change::Other;
+                    Ok(format!("Undone: \u{201c}{}\u{201d} is back in the plan as it was.", before.step))
+                } else {
+                    Ok(format!("\u{201c}{}\u{201d} is no longer in the plan, so there is nothing to undo.", before.step))
+                }
             }
         };
         match done {

@@ -16,7 +16,7 @@
 //! makes sure that whatever a tab has seen, it never drops.
 
 use super::content::Ladder;
-use super::document::plan::merge_plans;
+use super::document::plan::{merge_plans, PlanItem};
 use super::document::{reconcile, Answers, DecodeError, Document};
 use super::keys::DocKeys;
 use super::store::{Store, StoreFault};
@@ -506,7 +506,12 @@ pub fn delete_all(
             if key.ends_with("/rev") {
                 deletion_time(value)
             } else {
-                Document::decode(value).ok().map(|d| d.latest_time())
+                // A newer version's copy counts too, as far as it reads.
+                match Document::decode(value) {
+                    Ok(document) => Some(document.latest_time()),
+                    Err(DecodeError::Newer { readable, .. }) => readable.map(|d| d.latest_time()),
+                    Err(_) => None,
+                }
             }
         })
         .map(|time| time.saturating_add(1))
@@ -524,7 +529,12 @@ pub fn delete_all(
     for (key, value) in &removed.items {
         let marker = if key.ends_with("/rev") {
             key.clone()
-        } else if !key.contains("/deleted/") && Document::decode(value).is_ok() {
+        } else if !key.contains("/deleted/")
+            && matches!(
+                Document::decode(value),
+                Ok(_) | Err(DecodeError::Newer { .. })
+            )
+        {
             format!("{key}/rev")
         } else {
             continue;
@@ -544,19 +554,52 @@ pub fn restore_deleted(
     now: u64,
     tab: &str,
 ) -> Result<(), StoreFault> {
+    // A newer version of the app wrote here since: this version cannot
+    // merge with that copy and never writes over it.
+    for (key, _) in &removed.items {
+        if let Some(raw) = store.read(key)? {
+            if matches!(Document::decode(&raw), Err(DecodeError::Newer { .. })) {
+                return Err(StoreFault::Failed(
+                    "a newer version of this app has saved answers here since; undo there".into(),
+                ));
+            }
+        }
+    }
     for (key, value) in &removed.items {
         if key.ends_with("/rev") {
             continue;
         }
         let Ok(old) = Document::decode(value) else {
-            // Not a document: a backup or preferences.
-            // Put back unless written since.
-            if store.read(key)?.is_none() {
-                store.write(key, value)?;
+            // Not a document this version can merge: a backup, preferences,
+            // or a newer version's copy. Put back unless written since; a
+            // copy written over since is kept beside it as a backup.
+            match store.read(key)? {
+                None => store.write(key, value)?,
+                Some(current)
+                    if current != *value
+                        && !key.contains("/backup-")
+                        && !key.ends_with("/~prefs") =>
+                {
+                    store.write(&format!("{key}/backup-{now}"), value)?
+                }
+                Some(_) => {}
             }
             continue;
         };
-        let current = store.read(key)?.and_then(|raw| Document::decode(&raw).ok());
+        let raw = store.read(key)?;
+        let current = raw.as_deref().and_then(|raw| Document::decode(raw).ok());
+        // Text written there since that cannot be read is kept as a
+        // backup before the restored copy takes its place.
+        if let (Some(raw), None) = (&raw, &current) {
+            let prefix = format!("{key}/backup-");
+            let kept = store
+                .keys(&prefix)?
+                .iter()
+                .any(|backup| store.read(backup).ok().flatten().as_ref() == Some(raw));
+            if !kept {
+                store.write(&format!("{prefix}{now}"), raw)?;
+            }
+        }
         // A later deletion (another "delete my data" since this one) stays
         // done for what it deleted: the restored copy remembers it.
         let later = store
@@ -629,6 +672,20 @@ pub fn bring_back(
         }
         restored.add_snapshots(&current.snapshots, now);
         restored.plan = merge_plans(&restored.plan, &current.plan);
+        // A focus added or changed since the deletion is kept over the one
+        // brought back, as a rating or note given since is.
+        for since in current
+            .plan
+            .iter()
+            .filter(|item| item.changed_at > deleted_at)
+        {
+            if let Some(item) = restored.plan.iter_mut().find(|item| item.id == since.id) {
+                *item = PlanItem {
+                    changed_at: now,
+                    ..since.clone()
+                };
+            }
+        }
         replaced_since = current.replaced.clone();
     }
     // The undo from before the deletion; else one made since (if the copy
