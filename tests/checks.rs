@@ -331,3 +331,73 @@ fn a_file_added_as_a_check_gets_times_of_this_browser() {
         Some(Rating::Step(3))
     );
 }
+
+/// Issue 25: the names form checked names in the component, and the engine
+/// stored whatever it was sent. Now the engine checks them and says what
+/// is wrong beside the form.
+#[test]
+fn the_engine_checks_names_before_it_stores_them() {
+    use l5_selfcheck::core::state::Place;
+    let store = MemoryStore::new();
+    add(&store, "Kim", 1);
+    let alex = add(&store, "Alex", 2);
+    let mut page = Page::open(&store, alex.clone(), 3);
+    let mut names = |page: &mut Page, subject: &str, rater: &str, now: u64| {
+        page.engine.handle(
+            &store,
+            now,
+            Input::Act(Action::Names {
+                subject: subject.into(),
+                rater: rater.into(),
+            }),
+        );
+        page.state().notice.clone().expect("the form hears back")
+    };
+    for (subject, rater, why) in [
+        ("  ", "", "The name is empty."),
+        (
+            "Al\u{202e}ex",
+            "",
+            "The name holds control or text-direction characters.",
+        ),
+        (
+            "kim",
+            "",
+            "There is already a check about \u{201c}Kim\u{201d}",
+        ),
+        (
+            "Alex",
+            "S\u{2067}am",
+            "The rater's name holds control or text-direction characters.",
+        ),
+    ] {
+        let notice = names(&mut page, subject, rater, 4);
+        assert!(
+            notice.error && notice.place == Place::Names,
+            "{subject:?}: {notice:?}"
+        );
+        assert!(notice.text.starts_with(why), "{subject:?}: {}", notice.text);
+        let stored = stored(&store, &alex).unwrap();
+        assert_eq!(
+            (stored.subject.as_str(), &stored.rater),
+            ("Alex", &Rater::Other { name: "Sam".into() })
+        );
+    }
+    let notice = names(&mut page, "  Alex Chen ", " ", 5);
+    assert!(!notice.error, "{notice:?}");
+    let stored = stored(&store, &alex).unwrap();
+    assert_eq!(stored.subject, "Alex Chen");
+    assert_eq!(
+        stored.rater,
+        Rater::Other {
+            name: String::new()
+        },
+        "an empty rater's name leaves it out"
+    );
+    // One's own check: the name may be left out, and the rater is oneself
+    // whatever is sent.
+    let mut own = Page::open(&store, CheckRef::Own, 6);
+    let notice = names(&mut own, "", "Someone", 7);
+    assert!(!notice.error, "{notice:?}");
+    assert_eq!(own.state().document.rater, Rater::Subject);
+}

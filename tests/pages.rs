@@ -456,3 +456,68 @@ fn no_page_offers_two_primary_actions() {
         }
     }
 }
+
+/// Issue 25: when a check-in is offered and where it starts were decided
+/// by the start page; now the state decides (`State::check_in_due`), on
+/// the dates the answers were given.
+#[test]
+fn a_check_in_is_due_from_the_interval_after_the_answers_were_given() {
+    use l5_selfcheck::core::state::WEEK_MS;
+    let ladder = l5();
+    let given = NOW - 8 * WEEK_MS;
+    let mut document = quick_answered(&ladder, |_| Rating::Step(2));
+    for statement in ladder.statements.iter().filter(|s| s.quick) {
+        document.answers.get_mut(&statement.id).unwrap().rated_at = given;
+    }
+    let state = state_for(ladder.clone(), document.clone(), Route::Start);
+    assert_eq!(
+        state.check_in_due(NOW - 1, 8),
+        None,
+        "a moment before eight weeks"
+    );
+    let due = state.check_in_due(NOW, 8).expect("due at eight weeks");
+    assert_eq!((due.answered_at, due.weeks), (given, 8));
+    assert_eq!(due.start, Route::Quick { section: None });
+    assert_eq!(state.check_in_due(NOW, 12), None, "a longer interval");
+    // Restored by an undo, the answers keep the date they were given.
+    for statement in ladder.statements.iter().filter(|s| s.quick) {
+        let answer = document.answers.get_mut(&statement.id).unwrap();
+        answer.given_at = Some(given);
+        answer.rated_at = NOW - 1000;
+    }
+    let state = state_for(ladder.clone(), document, Route::Start);
+    assert!(state.check_in_due(NOW, 8).is_some());
+    // Nothing answered: nothing to check in on.
+    let state = state_for(ladder.clone(), fresh(&ladder), Route::Start);
+    assert_eq!(state.check_in_due(NOW, 0), None);
+}
+
+/// Issue 25: which delete the open check's "Delete…" sends, and when a
+/// replace's Undo shows, were decided by components.
+#[test]
+fn the_state_says_which_delete_a_check_takes_and_when_a_replace_can_be_undone() {
+    use l5_selfcheck::core::state::{Action, CheckChange};
+    let ladder = l5();
+    let own = state_for(ladder.clone(), fresh(&ladder), Route::Start);
+    assert_eq!(own.delete_open_check(), Action::DeleteAll);
+    let mut someone = state_for(ladder.clone(), fresh(&ladder), Route::Start);
+    someone.check = CheckRef::Other("c1".into());
+    assert_eq!(
+        someone.delete_open_check(),
+        Action::ChangeCheck {
+            id: "c1".into(),
+            change: CheckChange::Delete
+        }
+    );
+    let mut document = quick_answered(&ladder, |_| Rating::Step(1));
+    let file = quick_answered(&ladder, |_| Rating::Step(3)).answers;
+    document.replace_answers(&file, None, "importing \u{201c}x.json\u{201d}", NOW);
+    let state = state_for(ladder.clone(), document, Route::Start);
+    assert!(state.replace_undo().is_some());
+    let mut read_only = state.clone();
+    read_only.persistence = l5_selfcheck::core::sync::Persistence::ReadOnly { schema: 9 };
+    assert!(
+        read_only.replace_undo().is_none(),
+        "not where nothing can be written"
+    );
+}

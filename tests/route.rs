@@ -120,3 +120,88 @@ fn unknown_links_are_not_found_and_keep_a_short_path() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Issue 25: script-embed routing was decided in components. A script
+/// embed reads only a fragment addressed to it by name; the host page's
+/// own fragments (`#pricing`, another widget's) open its start page.
+#[test]
+fn a_script_embed_reads_only_the_fragment_addressed_to_it() {
+    use l5_selfcheck::core::route::{embed_hash, widget_hash};
+    assert_eq!(embed_hash("team", "#/shared/v2.x"), "#l5-team/shared/v2.x");
+    assert_eq!(
+        widget_hash(true, "team", "#/results"),
+        "#/results",
+        "a page of its own reads it all"
+    );
+    assert_eq!(widget_hash(false, "team", "#l5-team/results"), "#/results");
+    assert_eq!(
+        widget_hash(false, "team", &embed_hash("team", "#/quick")),
+        "#/quick"
+    );
+    for host in [
+        "#/results",
+        "#pricing",
+        "#l5-other/results",
+        "#l5-teams/results",
+        "",
+    ] {
+        assert_eq!(
+            widget_hash(false, "team", host),
+            "",
+            "{host:?} is not the widget's"
+        );
+    }
+}
+
+/// A script embed leaves the host page's title and address alone: the
+/// engine gives it no title or address effects; a page of its own gets
+/// them.
+#[test]
+fn a_script_embed_gets_no_title_or_address_effects() {
+    use l5_selfcheck::core::content::Ladder;
+    use l5_selfcheck::core::engine::{Effect, Engine, Input, Widget};
+    use l5_selfcheck::core::state::{Action, NewCheck};
+    use l5_selfcheck::core::store::MemoryStore;
+    use std::rc::Rc;
+    let path = format!(
+        "{}/assets/ladders/example-l3.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let ladder = Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
+    for hash_routing in [true, false] {
+        let store = MemoryStore::new();
+        let widget = Widget {
+            instance: "team".into(),
+            tab: "t".into(),
+            hash_routing,
+            checkin_weeks: 8,
+        };
+        let (mut engine, mut effects) =
+            Engine::start(&store, widget, ladder.clone(), "#/", None, 1_000, 0);
+        effects.extend(engine.handle(
+            &store,
+            2_000,
+            Input::Act(Action::AddCheck(NewCheck {
+                name: "Sam".into(),
+                rater: l5_selfcheck::core::document::Rater::Other {
+                    name: String::new(),
+                },
+                from: None,
+                beside: None,
+                then: Route::Results { mode: None },
+            })),
+        ));
+        assert!(engine.state.check != CheckRef::Own, "the new check opens");
+        let title = effects
+            .iter()
+            .any(|e| matches!(e, Effect::Title(t) if t.contains("Sam")));
+        let address = effects
+            .iter()
+            .any(|e| matches!(e, Effect::SetAddress(_) | Effect::ReplaceAddress(_)));
+        assert_eq!(
+            (title, address),
+            (hash_routing, hash_routing),
+            "hash routing {hash_routing}: {effects:?}"
+        );
+    }
+}

@@ -1210,11 +1210,14 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let Ok(valid) = checks::check_new_name(&name, false, &others) else {
                 return;
             };
-            let rater = state.document.rater.clone();
+            let rater = match &state.document.rater {
+                l5_selfcheck::core::document::Rater::Other { name } => name.clone(),
+                l5_selfcheck::core::document::Rater::Subject => String::new(),
+            };
             browser.act(
                 tab,
                 Action::Names {
-                    subject: valid.clone(),
+                    subject: name.clone(),
                     rater,
                 },
             );

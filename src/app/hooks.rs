@@ -140,14 +140,14 @@ pub fn embed_links(dispatch: &Callback<Input>) -> Callback<MouseEvent> {
 }
 
 /// Carries out the engine's effects after each render, when the elements
-/// they name exist.
+/// they name exist. What to do is the engine's decision (a script embed
+/// gets no address or title effects); this only does it.
 #[hook]
 pub fn use_effect_runner(
     queue: &Queue,
     dispatch: &Callback<Input>,
     root: &NodeRef,
     instance: &AttrValue,
-    hash_routing: bool,
 ) {
     let timer = use_mut_ref(|| None::<Timeout>);
     let (queue, dispatch, root, instance) = (
@@ -161,9 +161,8 @@ pub fn use_effect_runner(
         let root = root.cast::<web_sys::Element>();
         for effect in effects {
             match effect {
-                Effect::SetAddress(href) if hash_routing => page::set_hash(&href),
-                Effect::ReplaceAddress(href) if hash_routing => page::replace_hash(&href),
-                Effect::SetAddress(_) | Effect::ReplaceAddress(_) => {}
+                Effect::SetAddress(href) => page::set_hash(&href),
+                Effect::ReplaceAddress(href) => page::replace_hash(&href),
                 Effect::StartNoteTimer(ms) => {
                     let dispatch = dispatch.clone();
                     *timer.borrow_mut() =
@@ -171,8 +170,7 @@ pub fn use_effect_runner(
                 }
                 // Dropping a timer cancels it.
                 Effect::CancelNoteTimer => drop(timer.borrow_mut().take()),
-                Effect::Title(title) if hash_routing => page::set_title(&title),
-                Effect::Title(_) => {}
+                Effect::Title(title) => page::set_title(&title),
                 Effect::Download { name, mime, text } => {
                     if !download::download(&name, mime, &text) {
                         dispatch.emit(Input::Act(Action::Notify(Notice::error(

@@ -73,11 +73,12 @@ pub use browser::{check_ladder, memory_bytes, mount_embed, mount_preview, start_
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{start_route, Setup};
-    use crate::app::components::app::{widget_hash, App};
+    use crate::app::components::app::App;
     use crate::app::parts::{self, Part};
     use crate::core::config::{Config, Theme};
     use crate::core::content::{Ladder, Problems};
     use crate::core::fields::error;
+    use crate::core::route::widget_hash;
     use crate::core::route::Route;
     use crate::edge::page;
     use crate::edge::{config, fetch};

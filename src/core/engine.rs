@@ -14,7 +14,9 @@
 use super::checks;
 use super::content::Ladder;
 use super::document::plan::{FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
-use super::document::{early_answers, safe_name, Beside, Document, Rater, SnapshotKind};
+use super::document::{
+    check_name, early_answers, safe_name, Beside, Document, Rater, SnapshotKind,
+};
 use super::exchange::{outgoing, Backup};
 use super::keys::{
     early_key, instance_prefix, legacy_prefs_key, prefs_key, CheckRef, DocKeys, LEGACY_KEY_SEEN,
@@ -23,7 +25,7 @@ use super::markdown;
 use super::route::{Compared, Route};
 use super::scoring::progress;
 use super::state::{
-    Action, Change, CheckChange, Notice, Pending, Place, State, Undo, NOTE_SAVE_DELAY_MS,
+    Action, Change, CheckChange, Notice, Pending, Place, State, Undo, NOTE_SAVE_DELAY_MS, WEEK_MS,
 };
 use super::store::Store;
 use super::sync::{self, delete_all, restore_deleted, Persistence, Removed, SyncInput};
@@ -34,7 +36,6 @@ use std::rc::Rc;
 /// answers as they stood are kept first, to compare with. Eight weeks
 /// unless the deployer sets `checkin-weeks`.
 pub const DEFAULT_CHECKIN_WEEKS: u32 = 8;
-const WEEK_MS: u64 = 7 * 24 * 3_600_000;
 
 /// What the engine needs to know about this widget.
 #[derive(Debug, Clone, PartialEq)]
@@ -630,8 +631,12 @@ impl Engine {
         }
     }
 
-    /// The browser tab says whose check is open.
+    /// The browser tab says whose check is open: on a page of its own
+    /// (or an iframe); a script embed leaves the host page's title alone.
     fn title_effect(&mut self, effects: &mut Vec<Effect>) {
+        if !self.widget.hash_routing {
+            return;
+        }
         let title = self.state.page_title();
         if title != self.title {
             self.title = title.clone();
@@ -918,9 +923,18 @@ impl Engine {
                 self.take_undo(id);
             }
             Action::Names { subject, rater } => {
-                if state.read_only()
-                    || (state.document.subject == subject && state.document.rater == rater)
-                {
+                if state.read_only() {
+                    return;
+                }
+                let (subject, rater) = match valid_names(state, &subject, &rater) {
+                    Ok(names) => names,
+                    Err(why) => {
+                        state.notice = Some(Notice::error(Place::Names, why));
+                        return;
+                    }
+                };
+                if state.document.subject == subject && state.document.rater == rater {
+                    state.notice = Some(Notice::new(Place::Names, "Names saved."));
                     return;
                 }
                 let document = Rc::make_mut(&mut state.document);
@@ -928,7 +942,7 @@ impl Engine {
                 document.rater = rater.clone();
                 document.touch(now);
                 state.last_change = Change::Other;
-                state.notice = Some(Notice::new(Place::Download, "Names saved."));
+                state.notice = Some(Notice::new(Place::Names, "Names saved."));
                 if let Rater::Other { name } = &rater {
                     self.remember_rater(store, name);
                 }
@@ -1324,4 +1338,37 @@ fn put_back(store: &dyn Store, removed: &Removed) -> Result<(), super::store::St
         }
     }
     Ok(())
+}
+
+/// The names typed for the open check, checked: a check about someone
+/// needs a name no other check of its kind here has, and says who rates
+/// it (or nobody, left empty); one's own may leave the name out. Returns
+/// the trimmed names or what is wrong, to show beside the form.
+fn valid_names(state: &State, subject: &str, rater: &str) -> Result<(String, Rater), String> {
+    let someone = state.about_someone_else();
+    let subject = if someone {
+        let others: Vec<_> = state
+            .checks
+            .iter()
+            .filter(|c| state.check != CheckRef::Other(c.id.clone()))
+            .cloned()
+            .collect();
+        checks::check_new_name(subject, state.document.rater == Rater::Subject, &others)?
+    } else if subject.trim().is_empty() {
+        String::new()
+    } else {
+        check_name(subject).map_err(|why| format!("The name {why}."))?
+    };
+    let rater = if !someone {
+        Rater::Subject
+    } else if rater.trim().is_empty() {
+        Rater::Other {
+            name: String::new(),
+        }
+    } else {
+        Rater::Other {
+            name: check_name(rater).map_err(|why| format!("The rater's name {why}."))?,
+        }
+    };
+    Ok((subject, rater))
 }

@@ -180,3 +180,25 @@ impl Route {
         format!("#/{prefix}{path}")
     }
 }
+
+/// The fragment that opens `hash` (`#/results`) in the widget named
+/// `instance` of a script embed: the page's own address belongs to the
+/// host page, so a link made there names the widget it is for.
+pub fn embed_hash(instance: &str, hash: &str) -> String {
+    format!("#l5-{instance}{}", hash.trim_start_matches('#'))
+}
+
+/// The address as this widget reads it: the page's own (stand-alone page,
+/// iframe), or in a script embed only a fragment addressed to this widget
+/// by name (`#l5-<instance>/shared/...`); anything else is the host
+/// page's, and opens the start page.
+pub fn widget_hash(hash_routing: bool, instance: &str, page_hash: &str) -> String {
+    if hash_routing {
+        return page_hash.to_string();
+    }
+    let prefix = embed_hash(instance, "#/");
+    page_hash
+        .strip_prefix(prefix.as_str())
+        .map(|rest| format!("#/{rest}"))
+        .unwrap_or_default()
+}

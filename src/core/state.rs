@@ -39,6 +39,20 @@ pub enum Place {
     Plan,
     /// The undo bar: what an undo did.
     Undo,
+    /// The names form: saved, or what is wrong with a name.
+    Names,
+}
+
+/// A week in milliseconds: check-ins are counted in weeks.
+pub const WEEK_MS: u64 = 7 * 24 * 3_600_000;
+
+/// A check-in on offer (see `State::check_in_due`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInDue {
+    pub answered_at: u64,
+    pub weeks: u64,
+    pub mode: CheckMode,
+    pub start: Route,
 }
 
 /// A message shown next to its control.
@@ -292,10 +306,12 @@ pub enum Action {
     Undo(u64),
     /// Keep the pending change with this id: its undo goes.
     Keep(u64),
-    /// Names in the open check: whom it is about and who rates.
+    /// Names in the open check, as typed: whom it is about and, for a
+    /// check about someone, who rates (empty leaves a name out). The
+    /// engine checks them and says what is wrong.
     Names {
         subject: String,
-        rater: Rater,
+        rater: String,
     },
     /// Makes a statement a focus of the plan, with its next step.
     Focus {
@@ -391,6 +407,51 @@ impl State {
     /// The check to show results and progress for: the one last taken.
     pub fn current_mode(&self) -> CheckMode {
         self.document.resume.mode.unwrap_or(CheckMode::Quick)
+    }
+
+    /// What "Delete…" on the open check's page does: one's own check
+    /// goes with everything this embed stores ("delete my data"); a check
+    /// about someone goes under "Deleted checks". Both can be undone.
+    pub fn delete_open_check(&self) -> Action {
+        match &self.check {
+            CheckRef::Own => Action::DeleteAll,
+            CheckRef::Other(id) => Action::ChangeCheck {
+                id: id.clone(),
+                change: CheckChange::Delete,
+            },
+        }
+    }
+
+    /// The last replace of the answers, while its Undo is on offer: not
+    /// on a page that cannot write (a newer version holds the check).
+    pub fn replace_undo(&self) -> Option<&super::document::Replaced> {
+        self.document
+            .replaced
+            .as_ref()
+            .filter(|_| !self.read_only())
+    }
+
+    /// A check-in, when the answers were last given at least
+    /// `interval_weeks` ago: when that was, how many whole weeks ago, and
+    /// where going through them again starts (the check last used). The
+    /// engine keeps the baseline at the first change after that gap.
+    pub fn check_in_due(&self, now: u64, interval_weeks: u32) -> Option<CheckInDue> {
+        let answered_at = self.document.answered_at();
+        let weeks = now.saturating_sub(answered_at) / WEEK_MS;
+        if answered_at == 0 || weeks < u64::from(interval_weeks) {
+            return None;
+        }
+        let mode = self.current_mode();
+        let start = match mode {
+            CheckMode::Quick => Route::Quick { section: None },
+            CheckMode::Full => Route::check(&self.ladder.sections.first()?.id),
+        };
+        Some(CheckInDue {
+            answered_at,
+            weeks,
+            mode,
+            start,
+        })
     }
 
     /// Shows `route`, remembering where a check was left so the start page

@@ -3,7 +3,7 @@
 
 use super::banners::{save_status_line, storage_banner, undo_bar};
 use super::check::{check_page, quick_page};
-use super::page::{embed_hash, not_found, statement_callbacks, Ctx};
+use super::page::{not_found, statement_callbacks, Ctx};
 use crate::app::hooks::{
     embed_links, use_browser_events, use_effect_runner, use_engine, use_idle_preload, use_media,
 };
@@ -98,20 +98,6 @@ pub fn setting_problems(problems: &[String]) -> Html {
     }
 }
 
-/// The address as this widget reads it: the page's own (stand-alone page,
-/// iframe), or in a script embed only a fragment addressed to this widget
-/// by name (a link made in it: `#l5-<instance>/shared/...`).
-pub fn widget_hash(hash_routing: bool, instance: &str, page_hash: &str) -> String {
-    if hash_routing {
-        return page_hash.to_string();
-    }
-    let prefix = embed_hash(instance, "#/");
-    page_hash
-        .strip_prefix(prefix.as_str())
-        .map(|rest| format!("#/{rest}"))
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let (state, dispatch, queue) = {
@@ -132,7 +118,11 @@ pub fn Shell(props: &ShellProps) -> Html {
                 store,
                 widget,
                 props.ladder.clone(),
-                &widget_hash(props.hash_routing, &props.instance, &page::hash()),
+                &crate::core::route::widget_hash(
+                    props.hash_routing,
+                    &props.instance,
+                    &page::hash(),
+                ),
                 props.start.clone(),
                 clock::now_ms(),
                 clock::utc_offset_minutes(),
@@ -142,13 +132,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     use_browser_events(&dispatch, props.hash_routing);
     use_idle_preload();
     let root = use_node_ref();
-    use_effect_runner(
-        &queue,
-        &dispatch,
-        &root,
-        &props.instance,
-        props.hash_routing,
-    );
+    use_effect_runner(&queue, &dispatch, &root, &props.instance);
     let wide = use_media("(min-width: 52rem)");
     let (act, on_rate, on_note) = (*use_memo((), {
         let dispatch = dispatch.clone();

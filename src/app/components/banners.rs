@@ -129,7 +129,7 @@ pub fn undo_bar(ctx: &Ctx) -> Html {
         }
     };
     let mut rows: Vec<Html> = Vec::new();
-    if let (Some(replaced), false) = (&state.document.replaced, state.read_only()) {
+    if let Some(replaced) = state.replace_undo() {
         rows.push(row(
             format!(
                 "On {}, the answers of {} were replaced by {}. The earlier answers are kept in the history.",

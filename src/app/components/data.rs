@@ -8,7 +8,7 @@ use super::outgoing::{backup_button, markdown_download, on_checked, FileChooser}
 use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
 use crate::core::checks::{check_new_name, pairing, Pairing};
-use crate::core::document::{check_name, Beside, CheckMode, Document, Rater};
+use crate::core::document::{Beside, CheckMode, Document, Rater};
 use crate::core::engine::beside_name;
 use crate::core::exchange::{holds, outgoing, read_incoming, Backup, Contents, Incoming};
 use crate::core::keys::CheckRef;
@@ -399,49 +399,15 @@ pub fn Names(props: &CtxProps) -> Html {
         Rater::Other { name } => name.clone(),
         Rater::Subject => String::new(),
     });
-    let problem = use_state(String::new);
+    // The engine checks the names and says what is wrong beside the form.
     let onsubmit = {
-        let (subject, rater, problem, dispatch) = (
-            subject.clone(),
-            rater.clone(),
-            problem.clone(),
-            ctx.dispatch.clone(),
-        );
-        let others: Vec<_> = state
-            .checks
-            .iter()
-            .filter(|c| state.check != CheckRef::Other(c.id.clone()))
-            .cloned()
-            .collect();
-        let self_check = state.document.rater == Rater::Subject;
+        let (subject, rater, dispatch) = (subject.clone(), rater.clone(), ctx.dispatch.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let checked_subject = if subject.trim().is_empty() && !someone {
-                Ok(String::new())
-            } else if someone {
-                check_new_name(&subject, self_check, &others)
-            } else {
-                check_name(&subject).map_err(|why| format!("The name {why}."))
-            };
-            let checked_rater = if rater.trim().is_empty() {
-                Ok(String::new())
-            } else {
-                check_name(&rater).map_err(|why| format!("The rater's name {why}."))
-            };
-            match (checked_subject, checked_rater) {
-                (Ok(name), Ok(rater_name)) => {
-                    problem.set(String::new());
-                    dispatch.emit(Action::Names {
-                        subject: name,
-                        rater: if someone {
-                            Rater::Other { name: rater_name }
-                        } else {
-                            Rater::Subject
-                        },
-                    });
-                }
-                (Err(why), _) | (_, Err(why)) => problem.set(why),
-            }
+            dispatch.emit(Action::Names {
+                subject: (*subject).clone(),
+                rater: (*rater).clone(),
+            });
         })
     };
     let field = |id: String, label: &str, value: &UseStateHandle<String>| {
@@ -463,10 +429,8 @@ pub fn Names(props: &CtxProps) -> Html {
                 { field(ctx.id("subject"), "Your name (optional)", &subject) }
             }
             <p class="muted">{ "Names go into the files, summaries and links you make here, so whoever reads them knows whose answers they are. Leave a name empty to leave it out." }</p>
-            if !problem.is_empty() {
-                <p class="banner error" role="alert">{ (*problem).clone() }</p>
-            }
             <p class="actions"><button type="submit" class="button" disabled={state.read_only()}>{ "Save the names" }</button></p>
+            { notice_at(ctx, Place::Names, Html::default()) }
         </form>
     }
 }

@@ -59,7 +59,11 @@ impl Ctx {
         if self.hash_routing {
             format!("{}{hash}", self.page_url)
         } else {
-            format!("{}{}", self.page_url, embed_hash(&self.instance, &hash))
+            format!(
+                "{}{}",
+                self.page_url,
+                crate::core::route::embed_hash(&self.instance, &hash)
+            )
         }
     }
 
@@ -137,12 +141,6 @@ pub fn statement_callbacks(dispatch: &Callback<Action>) -> (OnRate, OnNote) {
     let rate = dispatch.reform(|(statement, rating)| Action::Rate { statement, rating });
     let note = dispatch.reform(|(statement, text)| Action::Note { statement, text });
     (rate, note)
-}
-
-/// The fragment that addresses a page of the script embed `instance`:
-/// `#l5-<instance>/shared/...` for `#/shared/...`.
-pub fn embed_hash(instance: &str, hash: &str) -> String {
-    format!("#l5-{instance}{}", hash.trim_start_matches('#'))
 }
 
 /// A table of sections against two sides and what lies between them (the

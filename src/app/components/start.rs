@@ -14,7 +14,7 @@ use crate::core::keys::CheckRef;
 use crate::core::route::Compared;
 use crate::core::route::Route;
 use crate::core::scoring::{first_unanswered, progress};
-use crate::core::state::{Action, CheckChange, Place};
+use crate::core::state::{Action, Place};
 use crate::core::time::local_date;
 use yew::prelude::*;
 
@@ -76,21 +76,15 @@ fn check_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
     };
     // Back after a while: a check-in, from the earlier answers.
     let answered_at = state.document.answered_at();
-    let weeks = ctx.now.saturating_sub(answered_at) / (7 * 24 * 3_600_000);
-    if answered_at > 0 && weeks >= u64::from(ctx.checkin_weeks) {
-        let mode = state.current_mode();
-        let again = match mode {
-            CheckMode::Quick => Route::Quick { section: None },
-            CheckMode::Full => Route::check(&ladder.sections[0].id),
-        };
+    if let Some(due) = state.check_in_due(ctx.now, ctx.checkin_weeks) {
         return (
             format!(
                 "Your answers are from {}, {} ago. A check-in goes through them again: each stays as it is until you change it, and the answers as they are now are kept to compare with.",
-                local_date(answered_at, state.offset),
-                plural(weeks as usize, "week", "weeks")
+                local_date(due.answered_at, state.offset),
+                plural(due.weeks as usize, "week", "weeks")
             ),
-            ("Start a check-in".into(), again),
-            Some(see(mode)),
+            ("Start a check-in".into(), due.start),
+            Some(see(due.mode)),
         );
     }
     let in_full =
@@ -314,13 +308,7 @@ pub fn DataControls(props: &CtxProps) -> Html {
     let delete = {
         let confirming = confirming.clone();
         let dispatch = ctx.dispatch.clone();
-        let action = match &state.check {
-            CheckRef::Own => Action::DeleteAll,
-            CheckRef::Other(id) => Action::ChangeCheck {
-                id: id.clone(),
-                change: CheckChange::Delete,
-            },
-        };
+        let action = state.delete_open_check();
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
             dispatch.emit(action.clone());
