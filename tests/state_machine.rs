@@ -1498,12 +1498,17 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let own = keys(&CheckRef::Own);
             let text = if newer {
                 // A newer version wrote the same answers in its own format.
-                let current = browser
+                // It rewrites the check it finds (one it started afresh
+                // would carry the deletion it read, which this test cannot
+                // write in that format).
+                let Some(current) = browser
                     .store
                     .read(&own.document)
                     .unwrap()
                     .and_then(|raw| readable(&raw))
-                    .unwrap_or_else(|| Document::new(&ladder().id, &ladder().version));
+                else {
+                    return;
+                };
                 current
                     .encode()
                     .replacen("\"schema\":4", "\"schema\":99", 1)
