@@ -87,7 +87,7 @@ fn manager_with_sam(store: &dyn Store) -> (Engine, CheckRef) {
             then: Route::Start,
         }),
     );
-    let check = engine.state.check.clone();
+    let check = engine.state().check.clone();
     assert!(matches!(check, CheckRef::Other(_)));
     (engine, check)
 }
@@ -107,7 +107,7 @@ fn a_reports_self_check_kept_beside_is_read_only_and_survives_rating_reload_impo
         },
     );
     assert_eq!(
-        engine.state.route,
+        engine.state().route,
         Route::Compare {
             with: Compared::Beside
         },
@@ -162,8 +162,11 @@ fn a_reports_self_check_kept_beside_is_read_only_and_survives_rating_reload_impo
         .href(&sam),
         NOW + 7,
     );
-    assert_eq!(reloaded.state.document.beside, after.beside);
-    assert_eq!(reloaded.state.document.agenda.notes, "Ask about the queue");
+    assert_eq!(reloaded.state().document.beside, after.beside);
+    assert_eq!(
+        reloaded.state().document.agenda.notes,
+        "Ask about the queue"
+    );
 
     // Replacing the manager's answers (their own export from another
     // browser) leaves the view beside alone, and so does its undo.
@@ -220,7 +223,7 @@ fn a_newer_self_check_replaces_the_one_beside_and_undo_brings_the_older_back() {
     );
     assert_eq!(stored(&store, &sam).beside.unwrap().from, "newer.json");
     let undo = engine
-        .state
+        .state()
         .undos
         .iter()
         .rev()
@@ -256,7 +259,11 @@ fn a_self_check_attached_from_the_own_page_goes_to_the_check_about_that_person()
             to: sam.clone(),
         },
     );
-    assert_eq!(engine.state.check, sam, "Sam's check opens, at the agenda");
+    assert_eq!(
+        engine.state().check,
+        sam,
+        "Sam's check opens, at the agenda"
+    );
     assert!(stored(&store, &sam).beside.is_some());
     assert_eq!(
         stored(&store, &CheckRef::Own),
@@ -479,11 +486,11 @@ fn a_reports_page_deletes_only_that_check_and_never_offers_to_touch_another() {
 fn the_raters_name_is_remembered_in_this_browser() {
     let store = MemoryStore::new();
     let (engine, _) = manager_with_sam(&store);
-    assert_eq!(engine.state.rater_name, "Alex Chen");
+    assert_eq!(engine.state().rater_name, "Alex Chen");
     let raw = store.read(&prefs_key(INSTANCE)).unwrap().unwrap();
     assert!(raw.contains("Alex Chen"), "{raw}");
     let again = open(&store, "#/", NOW + 10);
-    assert_eq!(again.state.rater_name, "Alex Chen");
+    assert_eq!(again.state().rater_name, "Alex Chen");
 }
 
 #[test]

@@ -60,12 +60,12 @@ impl Page {
             now,
             0,
         );
-        assert_eq!(engine.state.check, check, "the check opens");
+        assert_eq!(engine.state().check, check, "the check opens");
         Page { engine }
     }
 
     fn state(&self) -> &State {
-        &self.engine.state
+        self.engine.state()
     }
 
     fn rate(&mut self, store: &dyn Store, statement: usize, value: u8, now: u64) {
@@ -342,7 +342,7 @@ fn the_engine_checks_names_before_it_stores_them() {
     add(&store, "Kim", 1);
     let alex = add(&store, "Alex", 2);
     let mut page = Page::open(&store, alex.clone(), 3);
-    let mut names = |page: &mut Page, subject: &str, rater: &str, now: u64| {
+    let names = |page: &mut Page, subject: &str, rater: &str, now: u64| {
         page.engine.handle(
             &store,
             now,

@@ -65,7 +65,7 @@ fn answers_given_before_the_app_are_stored_with_their_own_times_and_the_key_goes
     assert_eq!(second.note, "A note typed early");
     assert_eq!(second.noted_at, 3000);
     assert_eq!(store.read(&early_key("default")).unwrap(), None);
-    assert_eq!(engine.state.document.answers.given(), 2);
+    assert_eq!(engine.state().document.answers.given(), 2);
 }
 
 #[test]
@@ -110,14 +110,14 @@ fn opened_on_a_check_about_someone_else_they_wait_for_the_own_check() {
             then: Route::Start,
         })),
     );
-    let CheckRef::Other(id) = engine.state.check.clone() else {
+    let CheckRef::Other(id) = engine.state().check.clone() else {
         panic!("the new check opens");
     };
     let text = early("\"delivery.finish-tasks\":{\"rating\":2,\"changed_at\":1000}");
     store.write(&early_key("default"), &text).unwrap();
     let mut other = open(&store, &format!("#/p/{id}/quick"), NOW + 1);
     other.handle(&store, NOW + 1, Input::Early(text.clone()));
-    assert_eq!(other.state.document.answers.rated(), 0);
+    assert_eq!(other.state().document.answers.rated(), 0);
     assert_eq!(
         store.read(&early_key("default")).unwrap(),
         Some(text.clone())
@@ -137,9 +137,9 @@ fn with_storage_failing_they_stay_in_the_page_and_their_key_stays() {
     store.fail_writes(Some(StoreFault::Failed("full".into())));
     let mut engine = open(&store, "#/quick", NOW);
     engine.handle(&store, NOW, Input::Early(text.clone()));
-    assert_eq!(engine.state.document.answers.rated(), 1);
+    assert_eq!(engine.state().document.answers.rated(), 1);
     assert!(matches!(
-        engine.state.persistence,
+        engine.state().persistence,
         Persistence::InMemory { .. }
     ));
     assert_eq!(store.read(&early_key("default")).unwrap(), Some(text));
@@ -157,7 +157,7 @@ fn early_text_for_another_ladder_or_broken_text_changes_nothing() {
     ] {
         engine.handle(&store, NOW, Input::Early(text));
     }
-    assert_eq!(engine.state.document.answers.rated(), 0);
+    assert_eq!(engine.state().document.answers.rated(), 0);
     assert!(store
         .read(&DocKeys::new("default", "example-l3", &CheckRef::Own).document)
         .unwrap()

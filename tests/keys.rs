@@ -138,12 +138,12 @@ fn a_ladder_with_the_id_ui_keeps_its_answers_over_three_visits() {
         .unwrap();
     visit(&store, Some(1), 10);
     let second = visit(&store, None, 20);
-    assert_eq!(second.state.document.rating("s.a"), Some(Rating::Step(1)));
-    assert!(second.state.unreadable.is_none(), "nothing to back up");
-    assert!(second.state.key_seen, "the flag moved, not lost");
+    assert_eq!(second.state().document.rating("s.a"), Some(Rating::Step(1)));
+    assert!(second.state().unreadable.is_none(), "nothing to back up");
+    assert!(second.state().key_seen, "the flag moved, not lost");
     visit(&store, Some(0), 30);
     let third = visit(&store, None, 40);
-    assert_eq!(third.state.document.rating("s.a"), Some(Rating::Step(0)));
+    assert_eq!(third.state().document.rating("s.a"), Some(Rating::Step(0)));
     assert_eq!(
         store.read(&prefs_key("default")).unwrap().as_deref(),
         Some("key-seen")

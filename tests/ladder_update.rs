@@ -96,14 +96,14 @@ fn the_start_page_is_told_once_and_the_stored_version_follows_the_ladder() {
 
     let mut engine = open(&store, after.clone(), "#/", NOW + 100);
     assert_eq!(
-        engine.state.ladder_update,
+        engine.state().ladder_update,
         Some(LadderUpdate {
             from: before.version.clone(),
             moved: 1,
             retired: 1
         })
     );
-    let document = &engine.state.document;
+    let document = &engine.state().document;
     assert_eq!(
         document.rating(&format!("{old_id}-v2")),
         Some(Rating::Step(2))
@@ -117,13 +117,13 @@ fn the_start_page_is_told_once_and_the_stored_version_follows_the_ladder() {
 
     // Seen: the notice goes, and the check is marked as answered on this version.
     engine.handle(&store, NOW + 200, Input::Act(Action::SeenLadderUpdate));
-    assert_eq!(engine.state.ladder_update, None);
+    assert_eq!(engine.state().ladder_update, None);
     assert_eq!(
         stored(&store, &CheckRef::Own).content_version,
         after.version
     );
     let again = open(&store, after.clone(), "#/", NOW + 300);
-    assert_eq!(again.state.ladder_update, None);
+    assert_eq!(again.state().ladder_update, None);
 }
 
 #[test]
@@ -177,8 +177,11 @@ fn a_reports_view_kept_beside_and_an_old_file_carry_the_replaced_answer_over() {
 
     let engine = open(&store, after.clone(), "#/p/c1/compare", NOW);
     let new_id = format!("{old_id}-v2");
-    assert_eq!(engine.state.document.rating(&new_id), Some(Rating::Step(1)));
-    let beside = engine.state.document.beside.as_ref().unwrap();
+    assert_eq!(
+        engine.state().document.rating(&new_id),
+        Some(Rating::Step(1))
+    );
+    let beside = engine.state().document.beside.as_ref().unwrap();
     assert_eq!(
         beside.answers.get(&new_id).and_then(|a| a.rating),
         Some(Rating::Step(3))

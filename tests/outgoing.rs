@@ -272,12 +272,8 @@ fn managers_browser(store: &MemoryStore) -> Engine {
                 text: format!("Evidence about {name}"),
             },
         );
-        act(
-            &mut engine,
-            store,
-            NOW + 30 + i as u64,
-            Action::Navigate(Route::Start),
-        );
+        // The note's timer fires: it is written.
+        engine.handle(store, NOW + 30 + i as u64, Input::NoteDue);
     }
     // The page is left: what is pending is written.
     engine.handle(store, NOW + 50, Input::Hidden);
@@ -305,9 +301,9 @@ fn the_managers_backup_imported_into_an_empty_browser_brings_back_every_check_wi
         NOW + 300,
         Action::RestoreBackup(Box::new(backup)),
     );
-    assert_eq!(fresh.state.checks.len(), 2);
-    assert_eq!(fresh.state.document.answers.rated(), 1);
-    for info in fresh.state.checks.iter() {
+    assert_eq!(fresh.state().checks.len(), 2);
+    assert_eq!(fresh.state().document.answers.rated(), 1);
+    for info in fresh.state().checks.iter() {
         let keys = DocKeys::new(INSTANCE, "l5", &CheckRef::Other(info.id.clone()));
         let document = Document::decode(&empty.read(&keys.document).unwrap().unwrap()).unwrap();
         let answer = document.answers.iter().next().unwrap().1.clone();
@@ -329,38 +325,32 @@ fn the_managers_backup_imported_into_an_empty_browser_brings_back_every_check_wi
         NOW + 400,
         Action::RestoreBackup(Box::new(again)),
     );
-    assert_eq!(fresh.state.checks.len(), 2);
+    assert_eq!(fresh.state().checks.len(), 2);
 
     // The added checks can be undone while the page is open.
     let undo = fresh
-        .state
+        .state()
         .undos
         .iter()
         .find(|p| matches!(p.undo, Undo::Restored { .. }))
         .map(|p| p.id)
         .expect("the restore offers an undo");
     act(&mut fresh, &empty, NOW + 500, Action::Undo(undo));
-    assert_eq!(fresh.state.checks.len(), 0);
+    assert_eq!(fresh.state().checks.len(), 0);
 }
 
 #[test]
 fn a_file_of_the_open_check_carries_what_was_ticked_and_is_named_for_it() {
     let store = MemoryStore::new();
-    let mut engine = managers_browser(&store);
+    let engine = managers_browser(&store);
     let id = engine
-        .state
+        .state()
         .checks
         .iter()
         .find(|c| c.name == "Sam Rivera")
         .unwrap()
         .id
         .clone();
-    act(
-        &mut engine,
-        &store,
-        NOW + 200,
-        Action::Navigate(Route::Start),
-    );
     let mut engine = open(&store, &format!("#/p/{id}/data"), NOW + 210);
     let files = downloads(&act(
         &mut engine,

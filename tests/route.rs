@@ -191,7 +191,7 @@ fn a_script_embed_gets_no_title_or_address_effects() {
                 then: Route::Results { mode: None },
             })),
         ));
-        assert!(engine.state.check != CheckRef::Own, "the new check opens");
+        assert!(engine.state().check != CheckRef::Own, "the new check opens");
         let title = effects
             .iter()
             .any(|e| matches!(e, Effect::Title(t) if t.contains("Sam")));

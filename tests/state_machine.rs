@@ -571,12 +571,12 @@ impl Browser {
     /// Whether a give in `tab` to the open check was made while some tab
     /// with that check could not save.
     fn contested(&self, tab: usize) -> bool {
-        let check = &self.tabs[tab].engine.state.check;
+        let check = &self.tabs[tab].engine.state().check;
         self.store.is_failing()
             || self
                 .tabs
                 .iter()
-                .any(|t| &t.engine.state.check == check && !t.engine.state.writes())
+                .any(|t| &t.engine.state().check == check && !t.engine.state().writes())
     }
 }
 
@@ -654,11 +654,11 @@ impl Browser {
     fn input(&mut self, tab: usize, input: Input) -> Vec<Effect> {
         let now = self.now(tab);
         let before = self.store.items();
-        let was_writing = self.tabs[tab].engine.state.writes();
+        let was_writing = self.tabs[tab].engine.state().writes();
         let effects = self.tabs[tab].engine.handle(&self.store, now, input);
         // A tab that just stopped saving (its write failed) holds what it
         // had not written yet: from now on that competes with other tabs.
-        let state = &self.tabs[tab].engine.state;
+        let state = &self.tabs[tab].engine.state();
         if was_writing && !state.writes() {
             let held = read(&state.document.answers);
             let key = check_key(&state.check);
@@ -693,7 +693,7 @@ impl Browser {
     }
 
     fn open_check(&self, tab: usize) -> CheckKey {
-        check_key(&self.tabs[tab].engine.state.check)
+        check_key(&self.tabs[tab].engine.state().check)
     }
 
     fn stored(&self, check: &CheckRef) -> Option<Document> {
@@ -774,7 +774,7 @@ impl StateMachineTest for Tabs {
 /// by its own clock. Each was shown as not saved, so any may end up stored.
 fn note_held_unsaved(browser: &mut Browser) {
     for tab in 0..browser.tabs.len() {
-        let state = &browser.tabs[tab].engine.state;
+        let state = &browser.tabs[tab].engine.state();
         if state.writes() {
             continue;
         }
@@ -858,12 +858,12 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let check = browser.open_check(tab);
             let id = format!("s.{statement}");
             // A radio already chosen sends no event.
-            if browser.tabs[tab].engine.state.document.rating(&id) == Some(rating) {
+            if browser.tabs[tab].engine.state().document.rating(&id) == Some(rating) {
                 return;
             }
             browser.act(tab, Action::Rate { statement, rating });
             let contested = browser.contested(tab);
-            let state = &browser.tabs[tab].engine.state;
+            let state = &browser.tabs[tab].engine.state();
             if state.document.rating(&id) == Some(rating) {
                 let entry = browser.ledger.check(&check);
                 entry.answers.entry(statement).or_default().0 = Some(rating);
@@ -890,7 +890,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let shown = |b: &Browser| {
                 b.tabs[tab]
                     .engine
-                    .state
+                    .state()
                     .document
                     .answers
                     .get(&id)
@@ -918,7 +918,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                     others.clear();
                 }
             } else {
-                assert!(browser.tabs[tab].engine.state.read_only());
+                assert!(browser.tabs[tab].engine.state().read_only());
             }
             browser
                 .ledger
@@ -943,8 +943,8 @@ fn apply_step(browser: &mut Browser, step: Step) {
             browser.act(tab, Action::Snapshot);
         }
         Step::Import { tab, answers, own } => {
-            if browser.tabs[tab].engine.state.read_only()
-                || !browser.tabs[tab].engine.state.writes()
+            if browser.tabs[tab].engine.state().read_only()
+                || !browser.tabs[tab].engine.state().writes()
             {
                 return;
             }
@@ -999,14 +999,14 @@ fn apply_step(browser: &mut Browser, step: Step) {
             );
             // Refused by a page that learned just now that a newer version
             // holds the check (it says so).
-            if browser.tabs[tab].engine.state.read_only() {
+            if browser.tabs[tab].engine.state().read_only() {
                 return;
             }
             if own {
                 assert!(
                     browser.tabs[tab]
                         .engine
-                        .state
+                        .state()
                         .document
                         .snapshot(5)
                         .is_some(),
@@ -1014,7 +1014,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 );
             }
             assert!(
-                browser.tabs[tab].engine.state.document.replaced.is_some(),
+                browser.tabs[tab].engine.state().document.replaced.is_some(),
                 "the replace is undoable"
             );
             let imported: Person = answers
@@ -1036,14 +1036,14 @@ fn apply_step(browser: &mut Browser, step: Step) {
         }
         Step::UndoReplace { tab } => {
             let check = browser.open_check(tab);
-            if browser.tabs[tab].engine.state.read_only()
+            if browser.tabs[tab].engine.state().read_only()
                 || browser.ledger.check(&check).undo.is_none()
             {
                 return;
             }
             browser.act(tab, Action::UndoReplace);
             assert!(
-                browser.tabs[tab].engine.state.document.replaced.is_none(),
+                browser.tabs[tab].engine.state().document.replaced.is_none(),
                 "the undo was on offer after reading storage"
             );
             let entry = browser.ledger.check(&check);
@@ -1078,10 +1078,10 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 tab,
                 Action::Attach {
                     beside: Box::new(received_view(&from)),
-                    to: browser.tabs[tab].engine.state.check.clone(),
+                    to: browser.tabs[tab].engine.state().check.clone(),
                 },
             );
-            let state = &browser.tabs[tab].engine.state;
+            let state = &browser.tabs[tab].engine.state();
             if !state.read_only() {
                 assert_eq!(
                     state.document.beside.as_ref().map(|b| b.from.as_str()),
@@ -1099,7 +1099,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
         }
         Step::KeepReplaced { tab } => {
             let check = browser.open_check(tab);
-            if browser.tabs[tab].engine.state.read_only()
+            if browser.tabs[tab].engine.state().read_only()
                 || browser.ledger.check(&check).undo.is_none()
             {
                 return;
@@ -1110,7 +1110,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
         }
         Step::DeleteAll { tab } => {
             browser.act(tab, Action::DeleteAll);
-            let pending = browser.tabs[tab].engine.state.undos.last().cloned();
+            let pending = browser.tabs[tab].engine.state().undos.last().cloned();
             let Some((id, Undo::DeleteAll(removed))) = pending.map(|p| (p.id, p.undo)) else {
                 panic!("delete all offers Undo");
             };
@@ -1177,7 +1177,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 .into_iter()
                 .filter(|id| !before.contains(id))
                 .collect();
-            let state = &browser.tabs[tab].engine.state;
+            let state = &browser.tabs[tab].engine.state();
             match added.as_slice() {
                 [id] => {
                     // It opens, unless this page holds answers it could not
@@ -1197,7 +1197,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             }
         }
         Step::Rename { tab, name } => {
-            let state = &browser.tabs[tab].engine.state;
+            let state = &browser.tabs[tab].engine.state();
             if state.check == CheckRef::Own || state.read_only() {
                 return;
             }
@@ -1221,13 +1221,13 @@ fn apply_step(browser: &mut Browser, step: Step) {
                     rater,
                 },
             );
-            assert_eq!(browser.tabs[tab].engine.state.document.subject, valid);
+            assert_eq!(browser.tabs[tab].engine.state().document.subject, valid);
         }
         Step::Follow { tab, link } => follow(browser, tab, link),
         Step::DeleteCheck { tab, n } => {
             let Some(id) = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .checks
                 .get(n)
                 .map(|c| c.id.clone())
@@ -1246,7 +1246,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
         Step::RestoreCheck { tab, n } => {
             let Some(id) = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .deleted_checks
                 .get(n)
                 .map(|c| c.id.clone())
@@ -1265,7 +1265,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
         Step::PurgeCheck { tab, n } => {
             let Some(id) = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .deleted_checks
                 .get(n)
                 .map(|c| c.id.clone())
@@ -1281,7 +1281,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             );
             let offered = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .undos
                 .iter()
                 .any(|p| matches!(p.undo, Undo::Purge { .. }));
@@ -1289,7 +1289,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             browser.ledger.check(&id).status = Status::Purged(tab);
         }
         Step::UndoPending { tab } => {
-            let Some(pending) = browser.tabs[tab].engine.state.undos.first().cloned() else {
+            let Some(pending) = browser.tabs[tab].engine.state().undos.first().cloned() else {
                 return;
             };
             browser.act(tab, Action::Undo(pending.id));
@@ -1299,7 +1299,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             // its check exists.
             let refused = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .notice
                 .as_ref()
                 .is_some_and(|n| n.error);
@@ -1309,7 +1309,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             assert!(
                 !browser.tabs[tab]
                     .engine
-                    .state
+                    .state()
                     .undos
                     .iter()
                     .any(|p| p.id == pending.id),
@@ -1318,7 +1318,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             undo_in_ledger(&mut browser.ledger, tab, pending.id, &pending.undo);
         }
         Step::KeepPending { tab } => {
-            let Some(pending) = browser.tabs[tab].engine.state.undos.first().cloned() else {
+            let Some(pending) = browser.tabs[tab].engine.state().undos.first().cloned() else {
                 return;
             };
             browser.act(tab, Action::Keep(pending.id));
@@ -1327,16 +1327,16 @@ fn apply_step(browser: &mut Browser, step: Step) {
         Step::Reload { tab } => {
             // Closing the page writes what is pending (pagehide).
             browser.input(tab, Input::Hidden);
-            let held = !browser.tabs[tab].engine.state.writes();
-            let check = browser.tabs[tab].engine.state.check.clone();
+            let held = !browser.tabs[tab].engine.state().writes();
+            let check = browser.tabs[tab].engine.state().check.clone();
             let hash = browser.tabs[tab]
                 .engine
-                .state
-                .href(&browser.tabs[tab].engine.state.route);
+                .state()
+                .href(&browser.tabs[tab].engine.state().route);
             // The undos this page offered go with it.
             let pending: Vec<_> = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .undos
                 .iter()
                 .cloned()
@@ -1363,7 +1363,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 let stored = stored.map(|d| read(&d.answers)).unwrap_or_default();
                 let others: Vec<Person> = (0..TABS)
                     .filter(|t| *t != tab)
-                    .map(|t| &browser.tabs[t].engine.state)
+                    .map(|t| browser.tabs[t].engine.state())
                     .filter(|state| state.check == check && !state.writes())
                     .map(|state| read(&state.document.answers))
                     .collect();
@@ -1427,7 +1427,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
         Step::ClockBack { tab } => browser.offsets[tab] -= 60_000,
         Step::Focus { tab, statement } => {
             let check = browser.open_check(tab);
-            let before = plan_of(&browser.tabs[tab].engine.state.document.plan);
+            let before = plan_of(&browser.tabs[tab].engine.state().document.plan);
             browser.act(
                 tab,
                 Action::Focus {
@@ -1439,7 +1439,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 },
             );
             let contested = browser.contested(tab);
-            let after = plan_of(&browser.tabs[tab].engine.state.document.plan);
+            let after = plan_of(&browser.tabs[tab].engine.state().document.plan);
             let added: Vec<u64> = after
                 .keys()
                 .filter(|id| !before.contains_key(id))
@@ -1457,7 +1457,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let check = browser.open_check(tab);
             let active: Vec<u64> = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .document
                 .plan
                 .iter()
@@ -1481,7 +1481,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
             let contested = browser.contested(tab);
             let changed = browser.tabs[tab]
                 .engine
-                .state
+                .state()
                 .document
                 .plan
                 .iter()
@@ -1561,25 +1561,25 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 let shown: Vec<Person> = browser
                     .tabs
                     .iter()
-                    .filter(|t| t.engine.state.check == CheckRef::Own)
-                    .map(|t| read(&t.engine.state.document.answers))
+                    .filter(|t| t.engine.state().check == CheckRef::Own)
+                    .map(|t| read(&t.engine.state().document.answers))
                     .collect();
                 // So may a view a tab keeps beside it, or would bring back
                 // with an undo.
                 let besides: Vec<String> = browser
                     .tabs
                     .iter()
-                    .filter(|t| t.engine.state.check == CheckRef::Own)
+                    .filter(|t| t.engine.state().check == CheckRef::Own)
                     .filter_map(|t| {
                         t.engine
-                            .state
+                            .state()
                             .document
                             .beside
                             .as_ref()
                             .map(|b| b.from.clone())
                     })
                     .chain(browser.tabs.iter().flat_map(|t| {
-                        t.engine.state.undos.iter().filter_map(|p| match &p.undo {
+                        t.engine.state().undos.iter().filter_map(|p| match &p.undo {
                             Undo::Beside {
                                 check: CheckRef::Own,
                                 before: Some(b),
@@ -1615,7 +1615,7 @@ fn apply_step(browser: &mut Browser, step: Step) {
 /// no entry of the engine's own, an unknown page stays in its check, and
 /// a check that is not here is never opened.
 fn follow(browser: &mut Browser, tab: usize, link: Link) {
-    let state = &browser.tabs[tab].engine.state;
+    let state = &browser.tabs[tab].engine.state();
     let before = state.check.clone();
     let hash = match &link {
         Link::Page(page) => format!("{}{page}", Route::Start.href(&before)),
@@ -1631,7 +1631,7 @@ fn follow(browser: &mut Browser, tab: usize, link: Link) {
         !effects.iter().any(|e| matches!(e, Effect::SetAddress(_))),
         "following the address adds no history entry of its own: {effects:?}"
     );
-    let state = &browser.tabs[tab].engine.state;
+    let state = &browser.tabs[tab].engine.state();
     match link {
         Link::Missing => {
             assert_eq!(state.check, before, "a missing check is not opened");
@@ -1889,9 +1889,9 @@ fn check_answers_kept(settled: &Browser) {
         let held: Vec<Person> = settled
             .tabs
             .iter()
-            .filter(|tab| tab.engine.state.check == reference && !tab.engine.state.writes())
+            .filter(|tab| tab.engine.state().check == reference && !tab.engine.state().writes())
             .flat_map(|tab| {
-                let state = &tab.engine.state;
+                let state = &tab.engine.state();
                 std::iter::once(read(&state.document.answers))
                     .chain(state.unsaved.as_ref().map(|u| read(&u.answers)))
             })
@@ -1943,7 +1943,7 @@ fn check_answers_kept(settled: &Browser) {
                 }
             }
             Status::Purged(tab) => {
-                let offered = settled.tabs[tab].engine.state.undos.iter().any(|p| matches!(&p.undo, Undo::Purge { removed, .. } if purged_id(removed) == *key));
+                let offered = settled.tabs[tab].engine.state().undos.iter().any(|p| matches!(&p.undo, Undo::Purge { removed, .. } if purged_id(removed) == *key));
                 assert!(
                     offered,
                     "the tab that deleted {key:?} for good still offers Undo"
@@ -2016,7 +2016,7 @@ fn check_nothing_deleted_comes_back(settled: &Browser) {
 fn check_undos_keep_their_promise(browser: &Browser) {
     // The last replace of each check the tabs show.
     for tab in 0..TABS {
-        let state = &browser.tabs[tab].engine.state;
+        let state = &browser.tabs[tab].engine.state();
         let key = check_key(&state.check);
         let Some(entry) = browser
             .ledger
@@ -2032,7 +2032,7 @@ fn check_undos_keep_their_promise(browser: &Browser) {
         );
         // What a tab that is not saving holds joins whatever it meets when
         // storage works again; the promise is about what was saved.
-        let all_saving = browser.tabs.iter().all(|t| t.engine.state.writes());
+        let all_saving = browser.tabs.iter().all(|t| t.engine.state().writes());
         if state.read_only() || !all_saving || browser.ledger.checks[&key].status != Status::Live {
             continue;
         }
@@ -2072,7 +2072,7 @@ fn check_undos_keep_their_promise(browser: &Browser) {
     }
     // Each tab's pending undos.
     for tab in 0..TABS {
-        for pending in browser.tabs[tab].engine.state.undos.iter() {
+        for pending in browser.tabs[tab].engine.state().undos.iter() {
             let mut copy = browser.detached();
             copy.store.fail_writes(None);
             copy.turn_to(tab);
@@ -2080,7 +2080,7 @@ fn check_undos_keep_their_promise(browser: &Browser) {
             // tab made impossible (it restored or purged the check) is gone.
             if !copy.tabs[tab]
                 .engine
-                .state
+                .state()
                 .undos
                 .iter()
                 .any(|p| p.id == pending.id)
@@ -2092,7 +2092,7 @@ fn check_undos_keep_their_promise(browser: &Browser) {
             // wrote there since): then it promised nothing.
             if copy.tabs[tab]
                 .engine
-                .state
+                .state()
                 .notice
                 .as_ref()
                 .is_some_and(|n| n.error)
@@ -2110,10 +2110,10 @@ fn check_undos_keep_their_promise(browser: &Browser) {
             if let Some(id) = restored {
                 let listed = copy.tabs[tab]
                     .engine
-                    .state
+                    .state()
                     .checks
                     .iter()
-                    .chain(copy.tabs[tab].engine.state.deleted_checks.iter())
+                    .chain(copy.tabs[tab].engine.state().deleted_checks.iter())
                     .any(|c| c.id == id);
                 assert!(listed, "after the undo, the check {id:?} is listed again");
             }

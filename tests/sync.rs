@@ -45,7 +45,7 @@ impl Page {
     }
 
     fn state(&self) -> &State {
-        &self.engine.state
+        self.engine.state()
     }
 
     fn act(&mut self, store: &dyn Store, now: u64, action: Action) {

@@ -49,7 +49,7 @@ pub fn use_engine(
             })
         })
     };
-    let state = Rc::new(engine.borrow().state.clone());
+    let state = Rc::new(engine.borrow().state().clone());
     (state, (*dispatch).clone(), queue)
 }
 

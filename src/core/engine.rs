@@ -115,7 +115,8 @@ pub enum Focus {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Engine {
-    pub state: State,
+    /// What the page shows; only the engine changes it (`state()` reads).
+    state: State,
     pub widget: Widget,
     /// A typed note waits for `NoteDue`.
     note_timer: bool,
@@ -127,6 +128,11 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// What the page shows now.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
     /// Opens the page at `hash` (or at `start`, the configured first page,
     /// when the address names none): the check it names, its document as
     /// stored, the list of checks. Never fails: storage trouble ends in a
@@ -728,10 +734,6 @@ impl Engine {
                 if state.document.revision != before {
                     state.last_change = Change::Note;
                 }
-            }
-            Action::Navigate(route) => {
-                let check = state.check.clone();
-                self.go(store, now, check, route, effects);
             }
             Action::Replace {
                 answers,

@@ -263,8 +263,6 @@ pub enum Action {
         statement: usize,
         text: String,
     },
-    /// Show another page of the open check.
-    Navigate(Route),
     /// Replace the answers (after the person confirmed a preview), keeping
     /// the current ones so the replace can be undone.
     Replace {
