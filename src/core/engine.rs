@@ -437,11 +437,11 @@ impl Engine {
             return;
         }
         let keys = self.keys();
-        let synced = sync::sync(
+        let outcome = sync::sync(
             store,
             &keys,
             &self.state.ladder,
-            SyncInput {
+            &SyncInput {
                 mine: &self.state.document,
                 base: &self.state.synced,
                 marker: self.state.marker.as_deref(),
@@ -453,7 +453,7 @@ impl Engine {
                 now,
             },
         );
-        self.state.synced(synced);
+        self.state.synced(outcome);
     }
 
     /// Before a change: if another tab wrote since this one looked (the

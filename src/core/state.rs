@@ -8,7 +8,7 @@ use super::document::{Answers, Beside, CheckMode, Document, Rater, Rating, Snaps
 use super::exchange::{Backup, Contents};
 use super::keys::CheckRef;
 use super::route::Route;
-use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Synced, Unreadable};
+use super::sync::{Loaded, Persistence, Removed, SyncOutcome, Unreadable};
 use std::rc::Rc;
 
 /// The live status line in the header: announces saves without moving focus.
@@ -529,9 +529,8 @@ impl State {
     }
 
     /// Takes in the result of a sync.
-    pub fn synced(&mut self, synced: Synced) {
-        let current = synced.from_revision == self.document.revision;
-        match synced.outcome {
+    pub fn synced(&mut self, outcome: SyncOutcome) {
+        match outcome {
             SyncOutcome::Stored {
                 document,
                 marker,
@@ -540,16 +539,10 @@ impl State {
                 trimmed,
                 unreadable,
             } => {
-                // If the person changed something while the sync ran, keep
-                // both: merge, and let the next sync write the result.
-                self.document = if current {
-                    document.clone()
-                } else {
-                    Rc::new(self.document.merge(&document))
-                };
+                self.document = document.clone();
                 self.synced = document;
                 self.marker = marker;
-                if wrote && current && self.last_change != Change::Other {
+                if wrote && self.last_change != Change::Other {
                     self.save_status = SaveStatus::Saved {
                         answered: self.answered(),
                     };
@@ -618,9 +611,7 @@ impl State {
                 document,
                 unreadable,
             } => {
-                if current {
-                    self.document = document;
-                }
+                self.document = document;
                 self.persistence = persistence;
                 self.save_status = SaveStatus::Failed;
                 if unreadable.is_some() {

@@ -226,7 +226,7 @@ pub fn load(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, now: u64) -> Loa
 }
 
 /// The stored document, if there is one that can be read; writes nothing
-/// (for a view of another check beside this one).
+/// (the backup reads every check kept here this way).
 pub fn peek(store: &dyn Store, keys: &DocKeys, ladder: &Ladder) -> Option<Document> {
     let raw = store.read(&keys.document).ok()??;
     match decode_for(ladder, &raw) {
@@ -255,15 +255,6 @@ pub struct SyncInput<'a> {
     /// checks", which writing would split in two).
     pub recreate: bool,
     pub now: u64,
-}
-
-/// The result of a sync, carried back into the state by `Action::Synced`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Synced {
-    /// The revision of this tab's copy when the sync started: if the copy
-    /// changed in between, the state merges instead of replacing it.
-    pub from_revision: u64,
-    pub outcome: SyncOutcome,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -304,21 +295,9 @@ pub enum SyncOutcome {
 /// Brings this tab's copy and storage together: reads what changed,
 /// merges, and writes when this tab has something storage lacks. Call it
 /// only while the state may write (`State::writes`): in memory or
-/// read-only, nothing is written.
-pub fn sync(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, input: SyncInput) -> Synced {
-    let outcome = sync_outcome(store, keys, ladder, &input);
-    Synced {
-        from_revision: input.mine.revision,
-        outcome,
-    }
-}
-
-fn sync_outcome(
-    store: &dyn Store,
-    keys: &DocKeys,
-    ladder: &Ladder,
-    input: &SyncInput,
-) -> SyncOutcome {
+/// read-only, nothing is written. The state takes the outcome in
+/// (`State::synced`) at once: nothing changes the copy in between.
+pub fn sync(store: &dyn Store, keys: &DocKeys, ladder: &Ladder, input: &SyncInput) -> SyncOutcome {
     let failed = |fault: &StoreFault, document: &Document, unreadable: Option<Unreadable>| {
         SyncOutcome::Failed {
             persistence: in_memory(fault),
