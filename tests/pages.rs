@@ -377,6 +377,34 @@ fn a_snapshot_comparison_tells_newly_answered_from_changed() {
     );
     assert!(read.contains("Moved the good way (1)"));
     assert!(read.contains("Newly answered, or now not sure (1)"));
+    assert!(
+        !read.contains("today's statements"),
+        "nothing retired, nothing to explain"
+    );
+}
+
+/// Issue 25: "What moved" re-scored an old snapshot on the new statements
+/// without a word. It says so now when the snapshot holds answers to
+/// statements since removed.
+#[test]
+fn what_moved_says_it_reads_a_snapshot_on_todays_statements() {
+    let ladder = l5();
+    let mut document = fresh(&ladder);
+    document.set_rating("overview.lead-design", Rating::Step(0), 1);
+    document.set_rating("governance.retention", Rating::Step(3), 1);
+    document.take_snapshot(2, 2, SnapshotKind::Saved, "");
+    document.set_rating("overview.lead-design", Rating::Step(2), 3);
+    let (_, read) = page(state_for(
+        ladder.clone(),
+        document,
+        Route::Compare {
+            with: Compared::Snapshot(2),
+        },
+    ));
+    assert!(
+        read.contains("Both columns read the answers on today's statements. Answers given to a reworded or replaced statement count on the statement that took its place; 1 answer to statements since removed from the ladder is left out"),
+        "{read}"
+    );
 }
 
 #[test]

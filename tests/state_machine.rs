@@ -1783,9 +1783,12 @@ fn ledger_of(removed: &Removed) -> BTreeMap<CheckKey, CheckLedger> {
         // A newer version's copy: this version cannot merge it with what
         // was written since, so it may come back as a backup instead.
         let from_newer = Document::decode(value).is_err();
+        // A newer version's copy may come back only as a backup: its
+        // replace's undo promises nothing here.
         let undo = document
             .replaced
             .as_ref()
+            .filter(|_| !from_newer)
             .and_then(|r| document.snapshot(r.kept))
             .map(|s| read(&s.answers));
         ledger.insert(
@@ -1811,6 +1814,7 @@ fn ledger_of(removed: &Removed) -> BTreeMap<CheckKey, CheckLedger> {
                 undo_plan: document
                     .replaced
                     .as_ref()
+                    .filter(|_| !from_newer)
                     .and_then(|r| document.snapshot(r.kept))
                     .map(|s| plan_of(&s.plan)),
                 plan_loose: from_newer,

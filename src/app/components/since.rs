@@ -25,6 +25,13 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
     let comparison = compare(ladder, &before, now);
     let someone = state.about_someone_else();
     let date = local_date(time, state.offset);
+    // Both columns are read on today's statements: an answer to a
+    // statement the ladder has since removed has no place in them.
+    let retired = before
+        .answers
+        .iter()
+        .filter(|(id, answer)| !answer.is_cleared() && ladder.statement_index(id).is_none())
+        .count();
     let kind = |pair: &StatementPair| ladder.statements[pair.statement].kind;
     let (mut better, mut worse, mut newly, mut gone) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -132,6 +139,12 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
                 "Since {date}: {} moved the good way, {} the other way, and {} newly answered. For a habit to avoid, less often is the good way.",
                 plural(better.len(), "answer", "answers"), worse.len(), newly.len()
             ) }</p>
+            if retired > 0 {
+                <p class="muted">{ format!(
+                    "Both columns read the answers on today's statements. Answers given to a reworded or replaced statement count on the statement that took its place; {} to statements since removed from the ladder {} left out, so a section's value for {date} can differ from what the results said then.",
+                    plural(retired, "answer", "answers"), if retired == 1 { "is" } else { "are" }
+                ) }</p>
+            }
             { section_table(
                 ctx,
                 "since-caption",
