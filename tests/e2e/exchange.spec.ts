@@ -166,9 +166,13 @@ test("a share link shows every shared answer with its date; taking them needs th
   const app = new SelfCheck(page);
   await answerOverview(app);
   await app.open("#/data");
+  // The engine checks names; what is wrong shows beside the form.
+  await page.getByLabel("Your name (optional)").fill("Al\u202Eex");
+  await page.getByRole("button", { name: "Save the names" }).click();
+  await expect(page.locator("form.names [role=alert]")).toHaveText("The name holds control or text-direction characters.");
   await page.getByLabel("Your name (optional)").fill("Alex");
   await page.getByRole("button", { name: "Save the names" }).click();
-  await expect(page.getByText("Names saved.")).toBeVisible();
+  await expect(page.locator("form.names").getByText("Names saved.")).toBeVisible();
   const link = await page.getByLabel("Link to these answers").inputValue();
   // Production first (Consistently, 3), then design (Not yet, 0).
   expect(link).toMatch(/#\/shared\/v2\.[0-9a-z]+\.[0-9a-z]+\.30\.Alex\.\.[0-9a-z]+\.l5$/);
