@@ -208,13 +208,20 @@ fn uniform_answers_rank_nothing_on_the_results_page() {
 #[test]
 fn one_low_section_is_the_only_growth_area_and_its_low_statements_are_named() {
     let ladder = l5();
-    let mut document = quick_answered(&ladder, |_| Rating::Step(3));
-    document.set_rating("process.improve", Rating::Step(0), 99);
+    let mut document = fresh(&ladder);
+    for statement in &ladder.statements {
+        let low = ladder.sections[statement.section].id == "process";
+        document.set_rating(
+            &statement.id,
+            Rating::Step(if low { 0 } else { 3 }),
+            RECENTLY,
+        );
+    }
     let (html, read) = page(state_for(
         ladder.clone(),
-        document,
+        document.clone(),
         Route::Results {
-            mode: Some(CheckMode::Quick),
+            mode: Some(CheckMode::Full),
         },
     ));
     assert!(
@@ -228,10 +235,36 @@ fn one_low_section_is_the_only_growth_area_and_its_low_statements_are_named() {
     let idea = &ladder.statements[ladder.statement_index("process.improve").unwrap()].ideas[0];
     assert!(read.contains(idea.as_str()), "{idea}");
     assert!(
-        html.contains("href=\"#/quick/process\""),
+        html.contains("href=\"#/check/process/process.improve\""),
         "the statement links back"
     );
     assert!(read.contains("No section stands clearly above the middle."));
+}
+
+/// Issue 27: the quick check asks one statement in most sections; one
+/// answer is not a section, so none of those is named, and the page says
+/// why.
+#[test]
+fn a_section_resting_on_one_rated_answer_is_never_named() {
+    let ladder = l5();
+    let mut document = quick_answered(&ladder, |_| Rating::Step(3));
+    document.set_rating("process.improve", Rating::Step(0), 99);
+    let (_, read) = page(state_for(
+        ladder.clone(),
+        document,
+        Route::Results {
+            mode: Some(CheckMode::Quick),
+        },
+    ));
+    assert!(!read.contains("Where to grow next"), "{read}");
+    assert!(
+        read.contains("Overview, Ownership, Process, Culture, Communication, Growth and Leadership rest on one rated answer each: too few to name as a strength or a growth area. The full check asks more in each."),
+        "{read}"
+    );
+    assert!(
+        read.contains("This rests on 12 rated answers of the 12 statements of this check."),
+        "{read}"
+    );
 }
 
 #[test]
@@ -247,7 +280,7 @@ fn a_section_with_only_unscored_answers_is_marked_not_answered() {
         },
     ));
     assert!(
-        read.contains("Culture Not answered 0 0 0 0 1 1 of 1"),
+        read.contains("Culture Not answered 0 0 0 0 1 0 of 1"),
         "{read}"
     );
     assert!(

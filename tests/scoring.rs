@@ -159,6 +159,7 @@ fn one_low_section_is_the_only_growth_area() {
         ("a.2", Step(3)),
         ("b.1", Step(3)),
         ("c.1", Step(0)),
+        ("c.2", Step(0)),
         ("d.1", Step(3)),
         ("e.1", Step(3)),
     ]);
@@ -174,12 +175,16 @@ fn one_low_section_is_the_only_growth_area() {
 fn standing_out_is_half_a_step_from_the_persons_own_average_and_ties_are_grouped() {
     let ladder = ladder();
     // Averages (share): a 1, b 1, c 0, d 1/3, e 2/3; the middle is 2/3.
+    // Two rated answers in each section that may be named.
     let document = answered(&[
         ("a.1", Step(3)),
         ("a.2", Step(3)),
         ("b.1", Step(3)),
+        ("b.2", Step(3)),
         ("c.1", Step(0)),
+        ("c.2", Step(0)),
         ("d.1", Step(1)),
+        ("d.2", Step(1)),
         ("e.1", Step(2)),
     ]);
     let results = score(&ladder, &document, false);
@@ -402,4 +407,73 @@ fn low_answers_are_the_lower_half_of_the_scale_lowest_first() {
         low_answers(&ladder, &document, false),
         vec![index("b.1"), index("a.1")]
     );
+}
+
+/// Issue 27: a new hire with most answers "not sure" and one rated answer
+/// in each of six sections got "stronger than the rest" and "where to
+/// grow" from single answers. Most "not sure" reads as too early, and a
+/// section with one rated answer is never named.
+#[test]
+fn mostly_not_sure_reads_as_too_early_and_one_answer_is_not_a_section() {
+    let ladder = ladder();
+    let first_week = answered(&[
+        ("a.1", Step(3)),
+        ("b.1", Step(3)),
+        ("c.1", Step(0)),
+        ("d.1", Step(0)),
+        ("e.1", Step(1)),
+        ("a.2", Step(2)),
+        ("b.2", Unsure),
+        ("c.2", Unsure),
+        ("d.2", Unsure),
+        ("e.2", Unsure),
+        ("e.role", Unsure),
+        ("e.risk", Unsure),
+        ("e.1", Step(1)),
+    ]);
+    let results = score(&ladder, &first_week, false);
+    assert_eq!((results.scored, results.unsure.len()), (6, 6));
+    assert!(!results.mostly_unsure(), "as many rated as not sure");
+    assert!(results.enough());
+    // Only a has two rated answers: b (one "Consistently") and c, d (one
+    // "Not yet" each) stand apart by one answer, and are not named.
+    let named: Vec<usize> = results
+        .strengths
+        .iter()
+        .chain(&results.growth)
+        .flatten()
+        .copied()
+        .collect();
+    assert!(
+        named.iter().all(|s| results.sections[*s].scored >= 2),
+        "{named:?}"
+    );
+    assert!(
+        !named.contains(&1) && !named.contains(&2) && !named.contains(&3),
+        "{named:?}"
+    );
+    // One more "not sure" than rated: too early to read, whatever the count.
+    let mut unsure = first_week.clone();
+    unsure.set_rating("a.2", Unsure, 100);
+    let results = score(&ladder, &unsure, false);
+    assert!(results.mostly_unsure());
+    assert!(!results.enough());
+    assert!(!results.anything_stands_out());
+}
+
+/// Issue 27: "What moved" showed "1.6 → 1.4, Down 0.1" (the change of the
+/// unrounded averages beside the rounded ones). The change is worked out
+/// from the values shown.
+#[test]
+fn a_change_is_worked_out_from_the_values_shown() {
+    use l5_selfcheck::core::scoring::{average_on_scale, shown_change};
+    let scale = &ladder().scale;
+    // 1.55 and 1.44 on the 0-3 scale: shown 1.6 and 1.4.
+    let (before, after) = (1.55 / 3.0, 1.44 / 3.0);
+    assert_eq!(average_on_scale(scale, before), "1.6");
+    assert_eq!(average_on_scale(scale, after), "1.4");
+    assert_eq!(shown_change(scale, before, after), -2);
+    // 1.31 and 1.34: both shown 1.3, so the same.
+    assert_eq!(shown_change(scale, 1.31 / 3.0, 1.34 / 3.0), 0);
+    assert_eq!(shown_change(scale, 0.0, 1.0), 30);
 }

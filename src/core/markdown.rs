@@ -160,7 +160,7 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
         _ => {
             let _ = writeln!(
                 md,
-                "Too early to read: {} rated answers so far; strengths and growth areas are named from at least {MIN_SCORED} in {MIN_SECTIONS} sections.",
+                "Too early to read: {} rated answers so far; strengths and growth areas are named from at least {MIN_SCORED} in {MIN_SECTIONS} sections, when most answers are rated.",
                 results.scored
             );
         }

@@ -24,6 +24,9 @@ pub const FEW_ANSWERS_BELOW: f64 = 0.5;
 /// section standing apart.
 pub const MIN_SCORED: usize = 6;
 pub const MIN_SECTIONS: usize = 3;
+/// A section is named a strength or a growth area only from at least this
+/// many rated answers of its own: one answer is not a section.
+pub const MIN_IN_SECTION: usize = 2;
 /// A strength is at least halfway up the scale: "Sometimes" is never a
 /// strength, however low the other sections are.
 pub const STRENGTH_FROM: f64 = 0.5;
@@ -109,11 +112,29 @@ impl Results {
     }
 
     /// Whether there are enough rated answers to say anything about
-    /// sections standing apart (`MIN_SCORED` in `MIN_SECTIONS` sections).
+    /// sections standing apart (`MIN_SCORED` in `MIN_SECTIONS` sections),
+    /// and most answers are rated: when most are "not sure" (a first
+    /// week), the results read as too early, whatever the count.
     pub fn enough(&self) -> bool {
-        self.scored >= MIN_SCORED
-            && self.sections.iter().filter(|s| s.score.is_some()).count() >= MIN_SECTIONS
+        enough(&self.sections, self.scored, self.unsure.len())
     }
+
+    /// Whether most answers given are "not sure".
+    pub fn mostly_unsure(&self) -> bool {
+        mostly_unsure(self.scored, self.unsure.len())
+    }
+}
+
+/// The rule for naming strengths and growth areas at all (see `Results::enough`).
+fn enough(sections: &[SectionResult], scored: usize, unsure: usize) -> bool {
+    scored >= MIN_SCORED
+        && sections.iter().filter(|s| s.score.is_some()).count() >= MIN_SECTIONS
+        && !mostly_unsure(scored, unsure)
+}
+
+/// More "not sure" answers than rated ones.
+fn mostly_unsure(scored: usize, unsure: usize) -> bool {
+    unsure > scored
 }
 
 /// Where a scale value sits between the lowest (0.0) and highest (1.0) step.
@@ -285,11 +306,10 @@ pub fn score(ladder: &Ladder, document: &Document, quick_only: bool) -> Results 
         .collect();
     let middle = median(sections.iter().filter_map(|s| s.score).collect());
     let (mut strong, mut weak) = (Vec::new(), Vec::new());
-    let enough = scored >= MIN_SCORED
-        && sections.iter().filter(|s| s.score.is_some()).count() >= MIN_SECTIONS;
-    if let (Some(middle), true) = (middle, enough) {
+    if let (Some(middle), true) = (middle, enough(&sections, scored, unsure.len())) {
         let margin = margin(&ladder.scale);
-        for result in &sections {
+        // A section with a single rated answer is never named.
+        for result in sections.iter().filter(|r| r.scored >= MIN_IN_SECTION) {
             match result.score {
                 Some(score) if score >= middle + margin - 1e-9 && score >= STRENGTH_FROM - 1e-9 => {
                     strong.push((result.section, score))
@@ -417,6 +437,17 @@ pub fn one_decimal(value: f64) -> String {
     let tenths = (value.abs() * 10.0 + 0.5).floor() as u64;
     let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
     format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The change between two section averages (shares of the scale), in
+/// tenths of a step, worked out from the values as shown (one decimal), so
+/// "1.6 → 1.4" always reads "Down 0.2", never the unrounded 0.1.
+pub fn shown_change(scale: &Scale, before: f64, after: f64) -> i64 {
+    let tenths = |share: f64| {
+        let (low, high) = (f64::from(scale.lowest()), f64::from(scale.highest()));
+        ((low + share * (high - low)) * 10.0).round() as i64
+    };
+    tenths(after) - tenths(before)
 }
 
 /// Answers kept for statements this ladder no longer has (content changed).

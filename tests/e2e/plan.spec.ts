@@ -92,6 +92,25 @@ test("with every answer \"not sure\", the results name no strength and point to 
   await expectNoAxeViolations(page);
 });
 
+test("a new hire with six rated answers in six sections and seven \"not sure\" is not labelled, and Learn comes first", async ({ page }) => {
+  const app = new SelfCheck(page);
+  // Rated: Overview, Responsibilities, Impact, Ownership, Process and
+  // Communication, one answer each; the other seven "not sure".
+  const rated = new Set([0, 1, 4, 6, 7, 9]);
+  await quickWith(app, (n) => (rated.has(n) ? (n % 2 ? "Consistently" : "Not yet") : n === 12 ? "Not sure / doesn't apply" : "Not sure / no chance yet"));
+  await app.open("#/results/quick");
+  const early = page.getByRole("region", { name: "Too early to read" });
+  await expect(early).toContainText("6 rated answers so far, and 7 answers not scored");
+  await expect(page.getByRole("heading", { name: /Strengths/ })).toHaveCount(0);
+  await expect(page.getByText(/Stronger than the rest|Where to grow/)).toHaveCount(0);
+  const learn = page.locator(".actions .button.primary").first();
+  await expect(learn).toHaveText("Learn what the open statements ask");
+  await expect(learn).toHaveAttribute("href", /#\/learn\/[a-z]+$/);
+  // Each "not sure" leads to what its section asks.
+  await expect(page.getByRole("link", { name: "Learn: Culture" })).toHaveAttribute("href", "#/learn/culture");
+  await expectNoAxeViolations(page);
+});
+
 test("a manager's check offers the answers in the third person", async ({ page }) => {
   const app = new SelfCheck(page);
   await app.open("#/");

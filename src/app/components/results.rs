@@ -16,8 +16,8 @@ use crate::core::markdown::whose;
 use crate::core::route::Route;
 use crate::core::scoring::{
     answer_label, average_on_scale, first_unanswered, low_answers, progress, pulling_down,
-    rating_label, retired, score, share_of_scale, Results, MIN_SCORED, MIN_SECTIONS,
-    WATCH_OUT_FROM,
+    rating_label, retired, score, share_of_scale, Results, MIN_IN_SECTION, MIN_SCORED,
+    MIN_SECTIONS, WATCH_OUT_FROM,
 };
 use crate::core::time::local_date;
 use crate::edge::page;
@@ -107,7 +107,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
             { heading(ctx, title) }
             <p class="meta">{ format!("From the {check_name}: {} of {} statements answered.", results.answered(), results.total()) }</p>
             <p class="lead">{ "A picture of where things stand today, from these answers. It is not a verdict or a level: use it to choose what to work on next, and to start a conversation." }</p>
-            { way_on(ctx, mode) }
+            { way_on(ctx, &results, mode) }
             if results.enough() {
                 { by_section(ctx, &results) }
                 { standing(ctx, &results, mode) }
@@ -125,11 +125,22 @@ pub fn results_page(ctx: &Ctx) -> Html {
 
 /// Always a way on: continue the check where it stopped, or the next
 /// check, with the other results, printing and sharing beside it.
-fn way_on(ctx: &Ctx, mode: CheckMode) -> Html {
+fn way_on(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
     let state = &ctx.state;
     let ladder = &state.ladder;
     let quick_only = mode == CheckMode::Quick;
+    let first_open_learn = results
+        .unsure
+        .first()
+        .map(|i| ladder.sections[ladder.statements[*i].section].id.clone());
     let (label, route) = match first_unanswered(ladder, &state.document, quick_only) {
+        // Mostly "not sure": learning what the ladder asks comes first.
+        _ if results.mostly_unsure() => (
+            "Learn what the open statements ask",
+            Route::Learn {
+                section: first_open_learn,
+            },
+        ),
         Some(index) => (
             if quick_only {
                 "Continue the quick check"
@@ -188,7 +199,7 @@ fn too_early(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         <section class="card early" aria-labelledby={ctx.id("early")}>
             <h2 id={ctx.id("early")}>{ "Too early to read" }</h2>
             <p>{ format!(
-                "{} so far{}. Strengths and growth areas are named from at least {MIN_SCORED} rated answers in {MIN_SECTIONS} sections, so none are named yet: one or two answers say little about where anyone stands.",
+                "{} so far{}. Strengths and growth areas are named from at least {MIN_SCORED} rated answers in {MIN_SECTIONS} sections, when most answers are rated, and never from fewer than {MIN_IN_SECTION} in a section; so none are named yet: one or two answers say little about where anyone stands.",
                 plural(results.scored, "rated answer", "rated answers"),
                 if unscored > 0 { format!(", and {} not scored", plural(unscored, "answer", "answers")) } else { String::new() }
             ) }</p>
@@ -246,7 +257,7 @@ fn by_section(ctx: &Ctx, results: &Results) -> Html {
                             <th scope="col">{ step.choice.label.clone() }</th>
                         }
                         <th scope="col">{ "Not scored" }</th>
-                        <th scope="col">{ "Answered" }</th>
+                        <th scope="col">{ "Rated" }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -258,7 +269,7 @@ fn by_section(ctx: &Ctx, results: &Results) -> Html {
                                 <td>{ *count }</td>
                             }
                             <td>{ result.expected_unscored }</td>
-                            <td>{ format!("{} of {}", result.expected_answered, result.expected) }</td>
+                            <td>{ format!("{} of {}", result.scored, result.expected) }</td>
                         </tr>
                     }
                 </tbody>
@@ -278,14 +289,52 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         "A section stands out when its average is at least half a step above or below the middle of the section averages ({} on the {}\u{2013}{} scale); a strength is also at least halfway up the scale. One unusual section does not move the middle.",
         average_on_scale(&ladder.scale, middle), ladder.scale.lowest(), ladder.scale.highest()
     )));
-    if results.few_answers() {
-        out.push(t("p", "banner info", format!(
-            "This rests on {} of the {} statements of this check, so it may change as more are answered.",
-            plural(results.scored, "rated answer", "rated answers"), results.expectations
+    // Every reading says what it rests on; with few answers, that it may
+    // change.
+    out.push(t(
+        "p",
+        if results.few_answers() {
+            "banner info"
+        } else {
+            "rests-on"
+        },
+        format!(
+            "This rests on {} of the {} statements of this check{}",
+            plural(results.scored, "rated answer", "rated answers"),
+            results.expectations,
+            if results.few_answers() {
+                ", so it may change as more are answered."
+            } else {
+                "."
+            }
+        ),
+    ));
+    let single: Vec<usize> = results
+        .sections
+        .iter()
+        .filter(|r| r.scored > 0 && r.scored < MIN_IN_SECTION)
+        .map(|r| r.section)
+        .collect();
+    if !single.is_empty() {
+        let (each, rest) = if single.len() == 1 {
+            ("rests", "")
+        } else {
+            ("rest", " each")
+        };
+        out.push(t("p", "", format!(
+            "{} {each} on one rated answer{rest}: too few to name as a strength or a growth area.{}",
+            names(ladder, &single),
+            if mode == CheckMode::Quick { " The full check asks more in each." } else { "" }
         )));
     }
     if !results.anything_stands_out() {
-        out.push(t("p", "", "No section stands apart from the others: the answers are much the same across sections.".into()));
+        let averages: Vec<f64> = results.sections.iter().filter_map(|r| r.score).collect();
+        let alike = averages.windows(2).all(|w| (w[0] - w[1]).abs() < 1e-9);
+        out.push(t("p", "", if single.is_empty() || alike {
+            "No section stands apart from the others: the answers are much the same across sections."
+        } else {
+            "None of the other sections stands apart from the rest."
+        }.into()));
         return el("div", "", out);
     }
     let describe = |group: &Vec<usize>| {
@@ -465,18 +514,43 @@ fn open_statements(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         return Html::default();
     }
     let mut out = vec![t("h2", "", "Not scored or still open".into())];
-    for (list, title) in lists {
+    for (n, (list, title)) in lists.into_iter().enumerate() {
         if list.is_empty() {
             continue;
         }
         out.push(t("h3", "", format!("{title} ({})", list.len())));
-        out.push(el(
-            "ul",
-            "open-list",
-            list.iter()
-                .map(|i| el("li", "", vec![statement_link(ctx, *i, mode)]))
-                .collect(),
-        ));
+        // "Not sure" leads to what the statement means and how people grow
+        // into it (its Learn section); the others back to the check.
+        let item = |i: &usize| {
+            if n == 1 {
+                let statement = &ladder.statements[*i];
+                let route = Route::Learn {
+                    section: Some(ladder.sections[statement.section].id.clone()),
+                };
+                el(
+                    "li",
+                    "",
+                    vec![
+                        t(
+                            "span",
+                            "statement-text",
+                            statement
+                                .text_for(ctx.state.about_someone_else())
+                                .to_string(),
+                        ),
+                        Html::from(" "),
+                        link(
+                            "",
+                            ctx.href(&route),
+                            format!("Learn: {}", ladder.sections[statement.section].title),
+                        ),
+                    ],
+                )
+            } else {
+                el("li", "", vec![statement_link(ctx, *i, mode)])
+            }
+        };
+        out.push(el("ul", "open-list", list.iter().map(item).collect()));
     }
     el("div", "", out)
 }

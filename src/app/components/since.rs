@@ -10,7 +10,7 @@ use crate::core::compare::{compare, Difference, StatementPair};
 use crate::core::content::Kind;
 use crate::core::document::plan::PlanStatus;
 use crate::core::route::Route;
-use crate::core::scoring::{answer_label, average_on_scale, one_decimal};
+use crate::core::scoring::{answer_label, average_on_scale, one_decimal, shown_change};
 use crate::core::time::local_date;
 use yew::prelude::*;
 
@@ -79,14 +79,14 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
         )
     };
     let change = |before: Option<f64>, after: Option<f64>| match (before, after) {
+        // From the values as shown in the two columns beside it.
         (Some(b), Some(a)) => {
-            let steps = (a - b) * (ladder.scale.steps.len().max(2) - 1) as f64;
-            if steps.abs() < 0.05 {
-                "Same".to_string()
-            } else if steps > 0.0 {
-                format!("Up {} (the good way)", one_decimal(steps))
-            } else {
-                format!("Down {} (the other way)", one_decimal(-steps))
+            let tenths = shown_change(&ladder.scale, b, a);
+            let steps = one_decimal(tenths.unsigned_abs() as f64 / 10.0);
+            match tenths.signum() {
+                0 => "Same".to_string(),
+                1 => format!("Up {steps} (the good way)"),
+                _ => format!("Down {steps} (the other way)"),
             }
         }
         (None, Some(_)) => "Newly answered".into(),
