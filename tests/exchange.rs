@@ -540,3 +540,27 @@ fn dates_are_the_persons_local_dates() {
     assert_eq!(local_date(evening, -8 * 60), "2025-11-27");
     assert_eq!(local_date(0, -60), "1969-12-31");
 }
+
+/// Issue 27: a focus line read "… it.: Ask for a review." and a done one
+/// "…review., by …". A statement or step that leads a line drops its full
+/// stop.
+#[test]
+fn a_plan_line_never_reads_a_full_stop_before_a_colon_or_comma() {
+    let ladder = l5();
+    let mut document = Document::new(&ladder.id, &ladder.version);
+    let statement = &ladder.statements[0];
+    assert!(statement.text.ends_with('.'), "{}", statement.text);
+    document
+        .add_focus(&statement.id, "Ask for a review.", "2027-01-31", "", "", 5)
+        .unwrap();
+    let md = summary(&ladder, &document, false, 0);
+    let line = md
+        .lines()
+        .find(|l| l.contains("Ask for a review"))
+        .expect("the focus is listed");
+    assert!(
+        !line.contains(".:") && !line.contains(".,") && !line.contains(".."),
+        "{line}"
+    );
+    assert!(line.contains(": Ask for a review, by 2027-01-31"), "{line}");
+}

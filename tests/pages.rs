@@ -540,6 +540,9 @@ fn a_check_in_is_due_from_the_interval_after_the_answers_were_given() {
     assert_eq!((due.answered_at, due.weeks), (given, 8));
     assert_eq!(due.start, Route::Quick { section: None });
     assert_eq!(state.check_in_due(NOW, 12), None, "a longer interval");
+    // Issue 27: 62.9 days read "8 weeks ago"; said to the nearest week.
+    let later = given + 629 * 86_400_000 / 10;
+    assert_eq!(state.check_in_due(later, 8).map(|d| d.weeks), Some(9));
     // Restored by an undo, the answers keep the date they were given.
     for statement in ladder.statements.iter().filter(|s| s.quick) {
         let answer = document.answers.get_mut(&statement.id).unwrap();

@@ -205,3 +205,50 @@ fn a_script_embed_gets_no_title_or_address_effects() {
         );
     }
 }
+
+/// Issue 27: "Added to the plan." followed the person to the start page.
+/// A message beside a control stays on its page; news at the top moves on.
+#[test]
+fn a_message_beside_a_control_stays_on_its_page() {
+    use l5_selfcheck::core::content::Ladder;
+    use l5_selfcheck::core::engine::{Engine, Input, Widget};
+    use l5_selfcheck::core::state::{Action, Place};
+    use l5_selfcheck::core::store::MemoryStore;
+    use std::rc::Rc;
+    let path = format!(
+        "{}/assets/ladders/example-l3.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let ladder = Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
+    let store = MemoryStore::new();
+    let widget = Widget {
+        instance: "t".into(),
+        tab: "t".into(),
+        hash_routing: true,
+        checkin_weeks: 8,
+    };
+    let (mut engine, _) = Engine::start(&store, widget, ladder, "#/results", None, 1_000, 0);
+    engine.handle(
+        &store,
+        2_000,
+        Input::Act(Action::Focus {
+            statement: 0,
+            step: "Ask for a review".into(),
+            due: String::new(),
+            helper: String::new(),
+            origin: String::new(),
+        }),
+    );
+    let notice = engine
+        .state()
+        .notice
+        .clone()
+        .expect("the plan says it took it");
+    assert_eq!(
+        (notice.place, notice.text.as_str()),
+        (Place::Plan, "Added to the plan.")
+    );
+    engine.handle(&store, 3_000, Input::Address("#/".into()));
+    assert_eq!(engine.state().route, Route::Start);
+    assert_eq!(engine.state().notice, None, "it stayed on the results page");
+}

@@ -261,7 +261,11 @@ fn plan(md: &mut String, ladder: &Ladder, document: &Document) {
             .map_or(item.statement.as_str(), |i| {
                 ladder.statements[i].text_for(someone)
             });
-        let mut line = format!("- {}: {}", escape(text), escape(&item.step));
+        let mut line = format!(
+            "- {}: {}",
+            escape(lead_in(text)),
+            escape(lead_in(&item.step))
+        );
         if !item.due.is_empty() {
             line.push_str(&format!(", by {}", item.due));
         }
@@ -434,8 +438,8 @@ pub fn agenda(
             let _ = writeln!(
                 md,
                 "- {}: {}{}",
-                escape(text),
-                escape(&item.step),
+                escape(lead_in(text)),
+                escape(lead_in(&item.step)),
                 item_details(item)
             );
         }
@@ -444,6 +448,12 @@ pub fn agenda(
 }
 
 /// " (by 2027-01-31, with Alex)", or nothing.
+/// A sentence used as the lead of a list line ("statement: step"): its
+/// full stop goes, so the line never reads ".:" or ".,".
+pub fn lead_in(text: &str) -> &str {
+    text.strip_suffix('.').unwrap_or(text)
+}
+
 pub fn item_details(item: &PlanItem) -> String {
     let mut details = Vec::new();
     if !item.due.is_empty() {

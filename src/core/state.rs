@@ -430,15 +430,18 @@ impl State {
     }
 
     /// A check-in, when the answers were last given at least
-    /// `interval_weeks` ago: when that was, how many whole weeks ago, and
+    /// `interval_weeks` ago: when that was, how many weeks ago (to the
+    /// nearest), and
     /// where going through them again starts (the check last used). The
     /// engine keeps the baseline at the first change after that gap.
     pub fn check_in_due(&self, now: u64, interval_weeks: u32) -> Option<CheckInDue> {
         let answered_at = self.document.answered_at();
-        let weeks = now.saturating_sub(answered_at) / WEEK_MS;
-        if answered_at == 0 || weeks < u64::from(interval_weeks) {
+        let elapsed = now.saturating_sub(answered_at);
+        if answered_at == 0 || elapsed < u64::from(interval_weeks) * WEEK_MS {
             return None;
         }
+        // Said to the nearest week: 62.9 days is "9 weeks ago".
+        let weeks = (elapsed + WEEK_MS / 2) / WEEK_MS;
         let mode = self.current_mode();
         let start = match mode {
             CheckMode::Quick => Route::Quick { section: None },

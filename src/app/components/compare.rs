@@ -15,7 +15,9 @@ use crate::core::document::{Document, Rater};
 use crate::core::engine::beside_name;
 use crate::core::exchange::{outgoing, Contents};
 use crate::core::keys::CheckRef;
-use crate::core::markdown::{self, agenda_counts, agreement_words, gap_words, item_details};
+use crate::core::markdown::{
+    self, agenda_counts, agreement_words, gap_words, item_details, lead_in,
+};
 use crate::core::route::Route;
 use crate::core::scoring::{answer_label, average_on_scale};
 use crate::core::state::{Action, Place};
@@ -181,7 +183,7 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             });
             Some(html! {
                 <li>
-                    { format!("{}: {}{} ", text_of(&item.statement), item.step, item_details(item)) }
+                    { format!("{}: {}{} ", lead_in(&text_of(&item.statement)), lead_in(&item.step), item_details(item)) }
                     if editable {
                         <button type="button" class="button small" onclick={add}>{ "Add to your plan" }<span class="visually-hidden">{ format!(": {}", item.step) }</span></button>
                     }
@@ -365,7 +367,7 @@ pub fn compare_page(ctx: &Ctx) -> Html {
             } else {
                 <ul class="agreed">
                     for item in actions.iter() {
-                        <li>{ format!("{}: {}{}{}", text_of(&item.statement), item.step, item_details(item), if item.origin.is_empty() { String::new() } else { format!(" \u{2014} {}", item.origin) }) }</li>
+                        <li>{ format!("{}: {}{}{}", lead_in(&text_of(&item.statement)), lead_in(&item.step), item_details(item), if item.origin.is_empty() { String::new() } else { format!(" \u{2014} {}", item.origin) }) }</li>
                     }
                 </ul>
             }

@@ -124,7 +124,7 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
                 "",
                 format!(
                     "{}: {done}{} \u{2192} {}, {way}.",
-                    statement.text_for(someone),
+                    crate::core::markdown::lead_in(statement.text_for(someone)),
                     label(then),
                     label(today)
                 ),

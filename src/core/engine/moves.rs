@@ -85,6 +85,16 @@ impl Engine {
             self.refresh_after_move(store, moved_check);
             return;
         }
+        // A message beside a control of the page left ("Added to the
+        // plan.") does not follow the person; news at the top does.
+        if self
+            .state
+            .notice
+            .as_ref()
+            .is_some_and(|n| !matches!(n.place, Place::Top | Place::Undo))
+        {
+            self.state.notice = None;
+        }
         effects.push(Effect::Focus(match &self.state.route {
             Route::Check {
                 focus: Some(statement),
