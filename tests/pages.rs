@@ -585,3 +585,33 @@ fn the_state_says_which_delete_a_check_takes_and_when_a_replace_can_be_undone() 
         "not where nothing can be written"
     );
 }
+
+/// Issue 27: the ideas list showed eight low answers and said nothing of
+/// the rest. The rest fold under their count.
+#[test]
+fn every_low_answer_has_its_ideas_the_rest_folded_with_a_count() {
+    let ladder = l5();
+    let mut document = fresh(&ladder);
+    let expectations: Vec<_> = ladder
+        .statements
+        .iter()
+        .filter(|s| s.kind == l5_selfcheck::core::content::Kind::Expectation)
+        .collect();
+    for statement in &expectations {
+        document.set_rating(&statement.id, Rating::Step(0), RECENTLY);
+    }
+    let (html, read) = page(state_for(
+        ladder.clone(),
+        document,
+        Route::Results {
+            mode: Some(CheckMode::Full),
+        },
+    ));
+    let more = expectations.len() - 8;
+    assert!(read.contains(&format!("{more} more low answers")), "{read}");
+    assert_eq!(
+        html.matches("<li class=\"card\">").count(),
+        expectations.len(),
+        "every low answer has its card"
+    );
+}

@@ -477,3 +477,32 @@ fn a_change_is_worked_out_from_the_values_shown() {
     assert_eq!(shown_change(scale, 1.31 / 3.0, 1.34 / 3.0), 0);
     assert_eq!(shown_change(scale, 0.0, 1.0), 30);
 }
+
+/// Issue 27: the ideas list stopped at the first eight low answers in
+/// ladder order and never reached the lowest section. It orders every low
+/// answer by the answer, then by its section's average.
+#[test]
+fn low_answers_come_lowest_answer_then_lowest_section_first() {
+    use l5_selfcheck::core::scoring::low_answers_lowest_section_first;
+    let ladder = ladder();
+    let index = |id: &str| ladder.statements.iter().position(|s| s.id == id).unwrap();
+    // Sections: a 1.0 (1, 1), b 0.5 (1, 0), c 2.0 (1, 3), d 3.0 (3, 3).
+    let document = answered(&[
+        ("a.1", Step(1)),
+        ("a.2", Step(1)),
+        ("b.1", Step(1)),
+        ("b.2", Step(0)),
+        ("c.1", Step(1)),
+        ("c.2", Step(3)),
+        ("d.1", Step(3)),
+        ("d.2", Step(3)),
+    ]);
+    let results = score(&ladder, &document, false);
+    let order = low_answers_lowest_section_first(&ladder, &document, &results, false);
+    let ids: Vec<&str> = order
+        .iter()
+        .map(|i| ladder.statements[*i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["b.2", "b.1", "a.1", "a.2", "c.1"]);
+    assert!(order.contains(&index("c.1")), "every low answer is there");
+}

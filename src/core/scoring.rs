@@ -357,6 +357,35 @@ pub fn low_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Ve
     below(ladder, document, quick_only, None, LOW_BELOW)
 }
 
+/// Every low answer (`low_answers`), lowest answer first and, among equal
+/// answers, the lowest section first (then ladder order): the ideas list
+/// starts where the most room to grow is, and reaches every low answer.
+pub fn low_answers_lowest_section_first(
+    ladder: &Ladder,
+    document: &Document,
+    results: &Results,
+    quick_only: bool,
+) -> Vec<usize> {
+    let mut low = low_answers(ladder, document, quick_only);
+    let key = |index: &usize| {
+        let answer = match document.rating(&ladder.statements[*index].id) {
+            Some(Rating::Step(value)) => share_of_scale(&ladder.scale, value),
+            _ => 1.0,
+        };
+        let section = results.sections[ladder.statements[*index].section]
+            .score
+            .unwrap_or(1.0);
+        (answer, section)
+    };
+    // A stable sort: equal keys keep ladder order.
+    low.sort_by(|a, b| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    low
+}
+
 /// The expectations (of one section, or all) whose answer sits below
 /// `share` of the scale, lowest first, ties in ladder order.
 fn below(

@@ -62,12 +62,15 @@ test("the quick check in one sitting, keyboard only, within the key budget; then
   const watchOuts = page.locator(".watch-out");
   await expect(watchOuts).toHaveCount(1);
   await expect(watchOuts).toContainText("it is held up waiting for me. (“Often”)");
-  // The statements answered low, lowest first, each with its own ideas.
+  // The statements answered low, lowest first and, among equal answers,
+  // the lowest section first (Growth 1.0 before Responsibilities 1.7),
+  // each with its own ideas.
   const ideas = page.getByRole("region", { name: "Ideas for your lowest answers" }).locator(".ideas-list > li");
   await expect(ideas).toHaveCount(4);
   await expect(ideas.nth(0)).toContainText("I propose a fix sized to fit");
   await expect(ideas.nth(1)).toContainText("I write a proposal for it without being asked");
-  await expect(ideas.nth(2)).toContainText("I make time to coach them through it");
+  await expect(ideas.nth(2)).toContainText("I try it in a small experiment");
+  await expect(ideas.nth(3)).toContainText("I make time to coach them through it");
   await expect(page.getByRole("heading", { name: /Answered “Not sure \/ no chance yet” \(not scored\) \(2\)/ })).toBeVisible();
   // No verdict: the results never claim a level.
   await expect(page.getByText(/you are (an )?L5|you are not|passed|failed/i)).toHaveCount(0);

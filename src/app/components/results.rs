@@ -15,9 +15,9 @@ use crate::core::document::CheckMode;
 use crate::core::markdown::whose;
 use crate::core::route::Route;
 use crate::core::scoring::{
-    answer_label, average_on_scale, first_unanswered, low_answers, progress, pulling_down,
-    rating_label, retired, score, share_of_scale, Results, MIN_IN_SECTION, MIN_SCORED,
-    MIN_SECTIONS, WATCH_OUT_FROM,
+    answer_label, average_on_scale, first_unanswered, low_answers_lowest_section_first, progress,
+    pulling_down, rating_label, retired, score, share_of_scale, Results, MIN_IN_SECTION,
+    MIN_SCORED, MIN_SECTIONS, WATCH_OUT_FROM,
 };
 use crate::core::time::local_date;
 use crate::edge::page;
@@ -416,7 +416,12 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
 /// section's lowest), each a focus away from the plan.
 fn ideas(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
     let ladder = &ctx.state.ladder;
-    let low = low_answers(ladder, &ctx.state.document, mode == CheckMode::Quick);
+    let low = low_answers_lowest_section_first(
+        ladder,
+        &ctx.state.document,
+        results,
+        mode == CheckMode::Quick,
+    );
     let (title, picks): (&str, Vec<usize>) = if low.is_empty() {
         let mut lowest: Vec<usize> = results
             .sections
@@ -426,27 +431,39 @@ fn ideas(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         lowest.truncate(IDEAS_SHOWN);
         ("Ideas to choose a focus from", lowest)
     } else {
-        (
-            "Ideas for your lowest answers",
-            low.into_iter().take(IDEAS_SHOWN).collect(),
-        )
+        ("Ideas for your lowest answers", low)
     };
     if picks.is_empty() {
         return Html::default();
     }
+    // The first few open; every other low answer is one click away, with
+    // its count.
+    let card = |index: &usize| {
+        let index = *index;
+        html! {
+            <li class="card">
+                <p>{ statement_link(ctx, index, mode) }{ answer_of(ctx, index) }</p>
+                { text_list("", &ladder.statements[index].ideas) }
+                <FocusForm ctx={ctx.clone()} statement={index} />
+            </li>
+        }
+    };
+    let (first, rest) = picks.split_at(picks.len().min(IDEAS_SHOWN));
     html! {
         <section class="ideas" aria-labelledby={ctx.id("ideas")}>
             <h2 id={ctx.id("ideas")}>{ title }</h2>
             <p>{ "Each statement comes with ideas of its own, sized for the next few weeks. Make one to three of them your focus: they show on the start page until they are done." }</p>
             <ul class="ideas-list">
-                for index in picks {
-                    <li class="card">
-                        <p>{ statement_link(ctx, index, mode) }{ answer_of(ctx, index) }</p>
-                        { text_list("", &ladder.statements[index].ideas) }
-                        <FocusForm ctx={ctx.clone()} statement={index} />
-                    </li>
-                }
+                { for first.iter().map(card) }
             </ul>
+            if !rest.is_empty() {
+                <details class="more-ideas">
+                    <summary>{ format!("{} more low {}", rest.len(), if rest.len() == 1 { "answer" } else { "answers" }) }</summary>
+                    <ul class="ideas-list">
+                        { for rest.iter().map(card) }
+                    </ul>
+                </details>
+            }
         </section>
     }
 }
