@@ -283,7 +283,7 @@ test("habits to avoid have their own scale, and 'not part of my role' is listed 
   await app.open("#/results/full");
   await expect(page.getByRole("heading", { name: "Answered “Not part of my role” (not scored) (1)" })).toBeVisible();
   await expect(page.getByRole("link", { name: /When my manager needs cover/ })).toBeVisible();
-  expect((await app.resultsTable()).Leadership).toEqual(["Not answered", "0", "0", "0", "0", "1", "1 of 10"]);
+  expect((await app.resultsTable()).Leadership).toEqual(["Not answered", "0", "0", "0", "0", "1", "0 of 10"]);
 });
 
 test("the answer key is shown once, then starts collapsed", async ({ page }) => {
