@@ -615,3 +615,49 @@ fn every_low_answer_has_its_ideas_the_rest_folded_with_a_count() {
         "every low answer has its card"
     );
 }
+
+/// Issue 27: two snapshots of one day could not be told apart, and the
+/// history did not say what each was.
+#[test]
+fn the_history_says_what_each_snapshot_is_and_tells_one_day_apart() {
+    let ladder = l5();
+    let mut document = quick_answered(&ladder, |_| Rating::Step(2));
+    let day = NOW - 3 * 86_400_000;
+    let day = day - day % 86_400_000;
+    document.take_snapshot(
+        day + 9 * 3_600_000,
+        day + 9 * 3_600_000,
+        SnapshotKind::Quick,
+        "",
+    );
+    document.take_snapshot(
+        day + 15 * 3_600_000 + 5 * 60_000,
+        day + 15 * 3_600_000 + 5 * 60_000,
+        SnapshotKind::Saved,
+        "",
+    );
+    document.take_snapshot(
+        NOW - 86_400_000,
+        NOW - 86_400_000,
+        SnapshotKind::Baseline,
+        "",
+    );
+    let (_, read) = page(state_for(ladder.clone(), document, Route::Data));
+    let date = l5_selfcheck::core::time::date(day);
+    assert!(
+        read.contains(&format!(
+            "{date} at 09:00 (quick check finished): 13 answers."
+        )),
+        "{read}"
+    );
+    assert!(read.contains(&format!("{date} at 15:05 (saved)")), "{read}");
+    assert!(
+        read.contains(&format!("Compare {date} at 15:05 with now")),
+        "{read}"
+    );
+    let other = l5_selfcheck::core::time::date(NOW - 86_400_000);
+    assert!(
+        read.contains(&format!("{other} (before a check-in)")),
+        "{read}"
+    );
+}

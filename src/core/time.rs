@@ -24,3 +24,11 @@ pub fn local_date(ms: u64, offset_minutes: i32) -> String {
 pub fn date(ms: u64) -> String {
     local_date(ms, 0)
 }
+
+/// "14:05": the time of day in the person's time zone (see `local_date`),
+/// to tell apart two moments of one day.
+pub fn local_time(ms: u64, offset_minutes: i32) -> String {
+    let shifted = ms as i128 + i128::from(offset_minutes) * 60_000;
+    let minutes = shifted.rem_euclid(86_400_000) / 60_000;
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}

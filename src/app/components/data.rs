@@ -16,7 +16,7 @@ use crate::core::markdown::{self, whose};
 use crate::core::route::{Compared, Route};
 use crate::core::share;
 use crate::core::state::{Action, NewCheck, Notice, Place};
-use crate::core::time::local_date;
+use crate::core::time::{local_date, local_time};
 use crate::edge::files;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -520,6 +520,22 @@ fn Summary(props: &CtxProps) -> Html {
 pub fn data_page(ctx: &Ctx) -> Html {
     let state = &ctx.state;
     let snapshot = ctx.on(|| Action::Snapshot);
+    // Its date, and its time of day when another snapshot shares the date.
+    let when = |at: u64| {
+        let day = local_date(at, state.offset);
+        let shared = state
+            .document
+            .snapshots
+            .iter()
+            .filter(|s| local_date(s.taken_at, state.offset) == day)
+            .count()
+            > 1;
+        if shared {
+            format!("{day} at {}", local_time(at, state.offset))
+        } else {
+            day
+        }
+    };
     let restore = |taken_at: u64| {
         let (dispatch, snapshot) = (
             ctx.dispatch.clone(),
@@ -583,13 +599,13 @@ pub fn data_page(ctx: &Ctx) -> Html {
                 <ol class="history" reversed=true>
                     for snap in state.document.snapshots.iter().rev() {
                         <li>
-                            <span>{ format!("{}{}: {}. ",
-                                local_date(snap.taken_at, state.offset),
-                                if snap.label.is_empty() { String::new() } else { format!(" ({})", snap.label) },
+                            <span>{ format!("{} ({}): {}. ",
+                                when(snap.taken_at),
+                                snap.what(),
                                 plural(snap.answers.rated(), "answer", "answers")) }</span>
-                            <a href={ctx.href(&Route::Compare { with: Compared::Snapshot(snap.taken_at) })}>{ format!("Compare {} with now", local_date(snap.taken_at, state.offset)) }</a>
+                            <a href={ctx.href(&Route::Compare { with: Compared::Snapshot(snap.taken_at) })}>{ format!("Compare {} with now", when(snap.taken_at)) }</a>
                             <button type="button" class="button small" onclick={restore(snap.taken_at)} disabled={state.read_only()}>
-                                { "Restore" }<span class="visually-hidden">{ format!(" the snapshot of {}", local_date(snap.taken_at, state.offset)) }</span>
+                                { "Restore" }<span class="visually-hidden">{ format!(" the snapshot of {}", when(snap.taken_at)) }</span>
                             </button>
                         </li>
                     }

@@ -120,6 +120,19 @@ impl Snapshot {
         })
     }
 
+    /// What it is, in words for the history: what a replace kept says so
+    /// itself ("Before importing …").
+    pub fn what(&self) -> String {
+        match self.kind() {
+            SnapshotKind::Saved => "saved".into(),
+            SnapshotKind::Quick => "quick check finished".into(),
+            SnapshotKind::Full => "full check finished".into(),
+            SnapshotKind::Baseline => "before a check-in".into(),
+            SnapshotKind::Kept if self.label.is_empty() => "kept by a replace".into(),
+            SnapshotKind::Kept => self.label.clone(),
+        }
+    }
+
     /// Whether it marks a moment to compare with later (not a copy kept by
     /// a replace).
     pub fn is_baseline(&self) -> bool {
