@@ -661,3 +661,26 @@ fn the_history_says_what_each_snapshot_is_and_tells_one_day_apart() {
         "{read}"
     );
 }
+
+/// Issue 27: results after a check-in did not mention it. They link to
+/// what moved since, once an answer changed.
+#[test]
+fn results_after_a_check_in_link_to_what_moved() {
+    let ladder = l5();
+    let mut document = quick_answered(&ladder, |_| Rating::Step(1));
+    let then = NOW - 10 * 7 * 86_400_000;
+    document.take_snapshot(then, then, SnapshotKind::Baseline, "");
+    let results = Route::Results {
+        mode: Some(CheckMode::Quick),
+    };
+    let (_, read) = page(state_for(ladder.clone(), document.clone(), results.clone()));
+    assert!(!read.contains("What moved since"), "nothing moved yet");
+    document.set_rating("process.improve", Rating::Step(3), RECENTLY + 100);
+    let (html, read) = page(state_for(ladder.clone(), document, results));
+    let date = l5_selfcheck::core::time::date(then);
+    assert!(read.contains(&format!("What moved since {date}")), "{read}");
+    assert!(
+        html.contains(&format!("href=\"#/compare/snapshot/{then}\"")),
+        "{html}"
+    );
+}

@@ -407,6 +407,18 @@ impl State {
         self.document.resume.mode.unwrap_or(CheckMode::Quick)
     }
 
+    /// The moment "What moved" compares with: the last finished check or
+    /// check-in baseline, when an answer changed since.
+    pub fn moved_since(&self) -> Option<u64> {
+        self.document
+            .last_baseline()
+            .filter(|b| {
+                !b.answers
+                    .same_answers(&self.document.answers.without_cleared())
+            })
+            .map(|b| b.taken_at)
+    }
+
     /// What "Delete…" on the open check's page does: one's own check
     /// goes with everything this embed stores ("delete my data"); a check
     /// about someone goes under "Deleted checks". Both can be undone.

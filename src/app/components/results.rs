@@ -13,7 +13,7 @@ use super::ui::{el, link, t, text_list};
 use crate::core::content::{Kind, Ladder};
 use crate::core::document::CheckMode;
 use crate::core::markdown::whose;
-use crate::core::route::Route;
+use crate::core::route::{Compared, Route};
 use crate::core::scoring::{
     answer_label, average_on_scale, first_unanswered, low_answers_lowest_section_first, progress,
     pulling_down, rating_label, retired, score, share_of_scale, Results, MIN_IN_SECTION,
@@ -106,6 +106,11 @@ pub fn results_page(ctx: &Ctx) -> Html {
             ) }</p>
             { heading(ctx, title) }
             <p class="meta">{ format!("From the {check_name}: {} of {} statements answered.", results.answered(), results.total()) }</p>
+            if let Some(at) = state.moved_since() {
+                <p class="moved-since">
+                    <a href={ctx.href(&Route::Compare { with: Compared::Snapshot(at) })}>{ format!("What moved since {}", local_date(at, state.offset)) }</a>
+                </p>
+            }
             <p class="lead">{ "A picture of where things stand today, from these answers. It is not a verdict or a level: use it to choose what to work on next, and to start a conversation." }</p>
             { way_on(ctx, &results, mode) }
             if results.enough() {

@@ -90,21 +90,14 @@ fn check_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
     let in_full =
         state.document.resume.mode == Some(CheckMode::Full) || full.answered > quick.answered;
     // What moved since the last finished check or check-in.
-    let since = state
-        .document
-        .last_baseline()
-        .filter(|b| {
-            !b.answers
-                .same_answers(&state.document.answers.without_cleared())
-        })
-        .map(|b| {
-            (
-                format!("What moved since {}", local_date(b.taken_at, state.offset)),
-                Route::Compare {
-                    with: Compared::Snapshot(b.taken_at),
-                },
-            )
-        });
+    let since = state.moved_since().map(|at| {
+        (
+            format!("What moved since {}", local_date(at, state.offset)),
+            Route::Compare {
+                with: Compared::Snapshot(at),
+            },
+        )
+    });
     if full.done() {
         return (
             format!(
