@@ -684,3 +684,33 @@ fn results_after_a_check_in_link_to_what_moved() {
         "{html}"
     );
 }
+
+/// Issue 27: a focus past its date looked like one still ahead.
+#[test]
+fn a_focus_past_its_date_is_marked_overdue() {
+    let ladder = l5();
+    let mut document = quick_answered(&ladder, |_| Rating::Step(1));
+    let id = ladder.statements[0].id.clone();
+    document
+        .add_focus(&id, "Pair on it", "2020-01-31", "", "", RECENTLY)
+        .unwrap();
+    let future = ladder.statements[1].id.clone();
+    document
+        .add_focus(&future, "Write it up", "2999-01-31", "", "", RECENTLY + 1)
+        .unwrap();
+    let (html, read) = page(state_for(ladder.clone(), document.clone(), Route::Start));
+    assert!(
+        read.contains("Pair on it (by 2020-01-31) Overdue"),
+        "{read}"
+    );
+    assert_eq!(
+        html.matches("class=\"overdue\"").count(),
+        1,
+        "only the one past its date"
+    );
+    let item = document.plan.iter().find(|i| i.statement == id).unwrap();
+    assert!(
+        item.overdue("2020-02-01") && !item.overdue("2020-01-31"),
+        "due that day is not overdue yet"
+    );
+}

@@ -51,6 +51,34 @@ test("a low Ownership answer shows its own ideas; one picked as a focus with a n
   expect(text).toContain(IDEA);
 });
 
+test("a focus past its date says so; Done… opens a form with the focus in it, Escape closes it and gives the focus back, and marking it done keeps what happened", async ({ page }) => {
+  const app = new SelfCheck(page);
+  await quickWith(app, (n) => (n === OWNERSHIP ? "Not yet" : n === 12 ? "Rarely" : "Usually"));
+  await app.open("#/results/quick");
+  const card = page.getByRole("region", { name: /^Ideas for/ }).locator("li.card").filter({ hasText: QUICK[OWNERSHIP][1] });
+  await card.getByText("Make this my focus").click();
+  await card.getByLabel("My own next step:").check();
+  await card.getByLabel("My next step").fill("Pair on the flaky test");
+  await card.getByLabel("By when (optional)").fill("2020-01-31");
+  await card.getByRole("button", { name: "Add to my plan" }).click();
+  await app.open("#/");
+  const plan = page.getByRole("region", { name: "Your focus" });
+  await expect(plan.locator(".overdue")).toHaveText("Overdue");
+  const done = plan.getByRole("button", { name: /^Done… Pair on the flaky test/ });
+  await done.focus();
+  await page.keyboard.press("Enter");
+  const outcome = plan.getByLabel("What happened? (optional; evidence for the next check)");
+  await expect(outcome).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(outcome).toHaveCount(0);
+  await expect(done).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Two flaky tests fixed together");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("What happened: Two flaky tests fixed together")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("finishing the quick check keeps that moment; nine weeks on, a check-in keeps the old answers and says which way each moved", async ({ page }) => {
   await page.clock.setFixedTime(T0);
   const app = new SelfCheck(page);

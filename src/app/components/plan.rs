@@ -169,6 +169,7 @@ fn Focus(props: &ItemProps) -> Html {
         })
         .unwrap_or_else(|| item.statement.clone());
     let id = item.id;
+    let overdue = item.overdue(&local_date(ctx.now, ctx.state.offset));
     let mut details = Vec::new();
     if !item.due.is_empty() {
         details.push(format!("by {}", item.due));
@@ -176,9 +177,41 @@ fn Focus(props: &ItemProps) -> Html {
     if !item.helper.is_empty() {
         details.push(format!("with {}", item.helper));
     }
+    // "Done…" opens a short form with the focus in its field; Cancel or
+    // Escape closes it and puts the focus back on "Done…".
+    let (opener, field_ref) = (use_node_ref(), use_node_ref());
     let ask = {
         let finishing = finishing.clone();
         Callback::from(move |_: MouseEvent| finishing.set(true))
+    };
+    let was_open = use_mut_ref(|| false);
+    {
+        let (finishing, opener, field_ref) = (*finishing, opener.clone(), field_ref.clone());
+        use_effect_with(finishing, move |open| {
+            // Only a form that was open gives the focus back.
+            let target = if *open {
+                Some(&field_ref)
+            } else {
+                was_open.borrow().then_some(&opener)
+            };
+            if let Some(element) = target.and_then(|t| t.cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
+            }
+            *was_open.borrow_mut() = *open;
+        });
+    }
+    let cancel = {
+        let finishing = finishing.clone();
+        Callback::from(move |_: MouseEvent| finishing.set(false))
+    };
+    let escape = {
+        let finishing = finishing.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                finishing.set(false);
+            }
+        })
     };
     let done = {
         let (dispatch, outcome) = (ctx.dispatch.clone(), outcome.clone());
@@ -194,16 +227,24 @@ fn Focus(props: &ItemProps) -> Html {
         <li class="focus">
             <p class="statement-text">{ text }</p>
             <p><strong>{ "Next step: " }</strong>{ item.step.clone() }
-                if !details.is_empty() { { format!(" ({})", details.join(", ")) } }</p>
+                if !details.is_empty() { { format!(" ({})", details.join(", ")) } }
+                if overdue { { " " }<strong class="overdue">{ "Overdue" }</strong> }</p>
             if !ctx.state.read_only() {
                 if *finishing {
-                    <form onsubmit={done}>
-                        { field(ctx.id(&format!("outcome-{id}")), "What happened? (optional; evidence for the next check)", "text", &outcome) }
-                        <p class="actions"><button type="submit" class="button">{ "Mark done" }</button></p>
+                    <form onsubmit={done} onkeydown={escape}>
+                        <p class="field">
+                            <label for={ctx.id(&format!("outcome-{id}"))}>{ "What happened? (optional; evidence for the next check)" }</label>
+                            <input id={ctx.id(&format!("outcome-{id}"))} type="text" ref={field_ref.clone()} maxlength={MAX_STEP_LEN.to_string()} value={(*outcome).clone()}
+                                oninput={{ let outcome = outcome.clone(); Callback::from(move |e| outcome.set(value(e))) }} />
+                        </p>
+                        <p class="actions">
+                            <button type="submit" class="button">{ "Mark done" }</button>
+                            <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                        </p>
                     </form>
                 } else {
                     <p class="actions no-print">
-                        <button type="button" class="button small" onclick={ask}>{ "Done\u{2026}" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
+                        <button type="button" class="button small" ref={opener.clone()} onclick={ask}>{ "Done\u{2026}" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
                         <button type="button" class="button small" onclick={ctx.on(move || Action::FocusDrop { id })}>{ "Drop" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
                     </p>
                 }

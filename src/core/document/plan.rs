@@ -57,6 +57,12 @@ impl PlanItem {
         self.status == PlanStatus::Active
     }
 
+    /// Still being worked on, and its date (`2027-01-31`) is before
+    /// `today` (the same form, in the person's time zone).
+    pub fn overdue(&self, today: &str) -> bool {
+        self.is_active() && !self.due.is_empty() && self.due.as_str() < today
+    }
+
     /// Shown in the plan (active, done or dropped).
     pub fn is_shown(&self) -> bool {
         self.status != PlanStatus::Removed
