@@ -332,6 +332,9 @@ for (const [name, size] of [["A4", { width: 794, height: 1123 }], ["Letter", { w
 
 for (const scheme of ["light", "dark"] as const) {
   test(`no WCAG 2.2 AA violations on any screen in the ${scheme} theme`, async ({ page }) => {
+    // Ten screens, each checked by axe: a loaded 2-core machine needs more
+    // than the default 30 s for all of them.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new SelfCheck(page);
     await app.open("#/quick");
