@@ -514,3 +514,42 @@ fn file_names_say_which_ladder_whose_check_who_rated_and_what() {
         "l5-selfcheck-l5-zo-script-self-check-2026-12-02.json"
     );
 }
+
+/// Issue 27: the agenda's first line said 0 statements were answered by
+/// one side only or "not sure" while the fold below held 4 (a "not sure"
+/// on one side was counted as answered by both).
+#[test]
+fn the_agendas_first_line_adds_up_and_agrees_with_its_fold() {
+    use l5_selfcheck::core::markdown::agenda_counts;
+    let ladder = l5();
+    let (mut mine, mut theirs) = (
+        Document::new("l5", &ladder.version),
+        Document::new("l5", &ladder.version),
+    );
+    let ids: Vec<String> = ladder
+        .statements
+        .iter()
+        .take(6)
+        .map(|s| s.id.clone())
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        mine.set_rating(id, Rating::Step(2), 1);
+        match i {
+            0 => theirs.set_rating(id, Rating::Step(2), 1),
+            1 => theirs.set_rating(id, Rating::Step(0), 1),
+            2 => theirs.set_rating(id, Rating::Step(3), 1),
+            3 | 4 => theirs.set_rating(id, Rating::Unsure, 1),
+            _ => {}
+        }
+    }
+    let view = agenda(&ladder, &mine, &theirs);
+    assert_eq!(
+        view.other.len(),
+        3,
+        "two 'not sure' and one answered by one side"
+    );
+    assert_eq!(
+        agenda_counts(&view),
+        "3 statements rated by both: 1 alike, 1 two or more steps apart, 1 one step apart; 3 answered by one side only or as \u{201c}not sure\u{201d}."
+    );
+}

@@ -158,26 +158,10 @@ fn a_script_embed_reads_only_the_fragment_addressed_to_it() {
 /// them.
 #[test]
 fn a_script_embed_gets_no_title_or_address_effects() {
-    use l5_selfcheck::core::content::Ladder;
-    use l5_selfcheck::core::engine::{Effect, Engine, Input, Widget};
+    use l5_selfcheck::core::engine::{Effect, Input};
     use l5_selfcheck::core::state::{Action, NewCheck};
-    use l5_selfcheck::core::store::MemoryStore;
-    use std::rc::Rc;
-    let path = format!(
-        "{}/assets/ladders/example-l3.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let ladder = Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
     for hash_routing in [true, false] {
-        let store = MemoryStore::new();
-        let widget = Widget {
-            instance: "team".into(),
-            tab: "t".into(),
-            hash_routing,
-            checkin_weeks: 8,
-        };
-        let (mut engine, mut effects) =
-            Engine::start(&store, widget, ladder.clone(), "#/", None, 1_000, 0);
+        let (mut engine, mut effects, store) = example_engine(hash_routing, "#/");
         effects.extend(engine.handle(
             &store,
             2_000,
@@ -210,24 +194,9 @@ fn a_script_embed_gets_no_title_or_address_effects() {
 /// A message beside a control stays on its page; news at the top moves on.
 #[test]
 fn a_message_beside_a_control_stays_on_its_page() {
-    use l5_selfcheck::core::content::Ladder;
-    use l5_selfcheck::core::engine::{Engine, Input, Widget};
+    use l5_selfcheck::core::engine::Input;
     use l5_selfcheck::core::state::{Action, Place};
-    use l5_selfcheck::core::store::MemoryStore;
-    use std::rc::Rc;
-    let path = format!(
-        "{}/assets/ladders/example-l3.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let ladder = Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
-    let store = MemoryStore::new();
-    let widget = Widget {
-        instance: "t".into(),
-        tab: "t".into(),
-        hash_routing: true,
-        checkin_weeks: 8,
-    };
-    let (mut engine, _) = Engine::start(&store, widget, ladder, "#/results", None, 1_000, 0);
+    let (mut engine, _, store) = example_engine(true, "#/results");
     engine.handle(
         &store,
         2_000,
@@ -251,4 +220,33 @@ fn a_message_beside_a_control_stays_on_its_page() {
     engine.handle(&store, 3_000, Input::Address("#/".into()));
     assert_eq!(engine.state().route, Route::Start);
     assert_eq!(engine.state().notice, None, "it stayed on the results page");
+}
+
+/// An engine over the example ladder and a fresh storage, opened at `hash`,
+/// with the effects of its start.
+fn example_engine(
+    hash_routing: bool,
+    hash: &str,
+) -> (
+    l5_selfcheck::core::engine::Engine,
+    Vec<l5_selfcheck::core::engine::Effect>,
+    l5_selfcheck::core::store::MemoryStore,
+) {
+    use l5_selfcheck::core::content::Ladder;
+    use l5_selfcheck::core::engine::{Engine, Widget};
+    use std::rc::Rc;
+    let path = format!(
+        "{}/assets/ladders/example-l3.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let ladder = Rc::new(Ladder::parse(&std::fs::read_to_string(path).unwrap()).unwrap());
+    let store = l5_selfcheck::core::store::MemoryStore::new();
+    let widget = Widget {
+        instance: "team".into(),
+        tab: "t".into(),
+        hash_routing,
+        checkin_weeks: 8,
+    };
+    let (engine, effects) = Engine::start(&store, widget, ladder, hash, None, 1_000, 0);
+    (engine, effects, store)
 }

@@ -294,15 +294,17 @@ pub fn gap_words(gap: Option<f64>, left: &str, right: &str) -> String {
 }
 
 /// The sentence that counts what an agenda holds.
+/// The agenda's first line. Its parts add up, and its last part is the
+/// count its fold ("Answered by one side only, or not sure") shows.
 pub fn agenda_counts(agenda: &Agenda) -> String {
     let near: usize = agenda.near.iter().map(|(_, p)| p.len()).sum();
     format!(
-        "{} answered by both: {} alike, {} two or more steps apart, {} one step apart; {} answered by one side only or as \u{201c}not sure\u{201d}.",
-        count(agenda.same + agenda.far.len() + near + agenda.other.iter().filter(|p| p.left.is_some() && p.right.is_some()).count(), "statement", "statements"),
+        "{} rated by both: {} alike, {} two or more steps apart, {} one step apart; {} answered by one side only or as \u{201c}not sure\u{201d}.",
+        count(agenda.same + agenda.far.len() + near, "statement", "statements"),
         agenda.same,
         agenda.far.len(),
         near,
-        agenda.other.iter().filter(|p| p.left.is_none() || p.right.is_none()).count()
+        agenda.other.len()
     )
 }
 
