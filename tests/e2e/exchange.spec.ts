@@ -144,7 +144,7 @@ test("a snapshot compared with now tells newly answered apart from changed", asy
   await app.statement(SECOND).getByRole("radio", { name: "Usually" }).check();
   await app.statement(/I keep leading its build/).getByRole("radio", { name: "Sometimes" }).check();
   await app.open("#/data");
-  await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2} with now$/ }).click();
+  await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2}( at \d{2}:\d{2})? with now$/ }).click();
   await expect(app.heading()).toHaveText(/^What moved since \d{4}-\d{2}-\d{2}$/);
   await expect(
     page.getByText(/^Since \d{4}-\d{2}-\d{2}: 1 answer moved the good way, 0 the other way, and 1 newly answered\./),

@@ -20,7 +20,7 @@ for (const width of WIDTHS) {
     const app = new SelfCheck(page);
     await someAnswers(app);
     await app.open("#/data");
-    const snapshot = await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2} with now$/ }).first().getAttribute("href");
+    const snapshot = await page.getByRole("link", { name: /^Compare \d{4}-\d{2}-\d{2}( at \d{2}:\d{2})? with now$/ }).first().getAttribute("href");
     const shared = await page.getByLabel("Link to these answers").inputValue();
     for (const hash of ["#/", "#/quick", "#/check/impact", "#/check/leadership", "#/results/quick", "#/results/full", "#/learn", "#/learn/impact", "#/data", snapshot!, "#" + shared.split("#")[1]]) {
       await app.open(hash);
