@@ -553,3 +553,54 @@ fn the_agendas_first_line_adds_up_and_agrees_with_its_fold() {
         "3 statements rated by both: 1 alike, 1 two or more steps apart, 1 one step apart; 3 answered by one side only or as \u{201c}not sure\u{201d}."
     );
 }
+
+/// Issue 27: a report's own agenda, with her manager's view kept beside
+/// it, spoke of her in the third person ("they"). It reads as her own
+/// check does.
+#[test]
+fn a_reports_own_agenda_speaks_in_the_first_person() {
+    let ladder = l5();
+    let mut own = Document::new("l5", &ladder.version);
+    let mut managers = Document::new("l5", &ladder.version);
+    managers.subject = "Sam Rivera".into();
+    managers.rater = Rater::Other {
+        name: "Alex Chen".into(),
+    };
+    for (i, statement) in ladder.statements.iter().take(6).enumerate() {
+        own.set_rating(&statement.id, Rating::Step(0), 1);
+        managers.set_rating(
+            &statement.id,
+            Rating::Step(if i % 2 == 0 { 3 } else { 0 }),
+            1,
+        );
+    }
+    own.set_beside(Beside::received(&managers, "from-alex.json", 2), 2);
+    let far = ladder.statements[0].clone();
+    let state = state_for(
+        ladder.clone(),
+        own.clone(),
+        Route::Compare {
+            with: Compared::Beside,
+        },
+    );
+    let html = render(context(state, "t", NOW));
+    assert!(
+        html.contains(far.text.as_str()),
+        "first person: {}",
+        far.text
+    );
+    let third = far
+        .they_text
+        .clone()
+        .expect("the L5 statements have a third-person wording");
+    assert!(!html.contains(third.as_str()), "not about someone: {third}");
+    let md = l5_selfcheck::core::markdown::agenda(
+        &ladder,
+        ("You", &own),
+        ("Alex Chen", &own.beside.as_ref().unwrap().as_document("l5")),
+        "",
+        &[],
+        0,
+    );
+    assert!(md.contains(far.text.as_str()), "{md}");
+}

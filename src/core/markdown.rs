@@ -335,7 +335,8 @@ pub fn agenda(
 ) -> String {
     let view = super::compare::agenda(ladder, left.1, right.1);
     let (l, r) = (escape(left.0), escape(right.0));
-    let someone = left.1.rater != Rater::Subject || right.1.rater != Rater::Subject;
+    // As the open check (`left`) reads: first person on one's own.
+    let someone = left.1.rater != Rater::Subject;
     let mut md = String::new();
     let _ = writeln!(md, "# 1:1 agenda: {}\n", escape(&ladder.title));
     let _ = writeln!(

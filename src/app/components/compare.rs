@@ -151,7 +151,9 @@ pub fn compare_page(ctx: &Ctx) -> Html {
     let right = &sides.right;
     let (l, r) = (sides.left_name.as_str(), sides.right_name.as_str());
     let view = agenda(ladder, left, right);
-    let someone = state.about_someone_else() || right.rater != Rater::Subject;
+    // Statements read as the open check reads them: a report's own agenda
+    // speaks in the first person, whoever rated the view beside it.
+    let someone = state.about_someone_else();
     let title = if state.check == CheckRef::Own {
         format!("1:1 agenda: you and {r}")
     } else {
