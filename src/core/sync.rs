@@ -551,14 +551,12 @@ pub fn restore_deleted(
         let Ok(old) = Document::decode(value) else {
             // Not a document this version can merge: a backup, preferences,
             // or a newer version's copy. Put back unless written since; a
-            // copy written over since is kept beside it as a backup.
+            // newer version's copy written over since is kept beside it as
+            // a backup (anything else written since is newer than it).
+            let newer = matches!(Document::decode(value), Err(DecodeError::Newer { .. }));
             match store.read(key)? {
                 None => store.write(key, value)?,
-                Some(current)
-                    if current != *value
-                        && !key.contains("/backup-")
-                        && !key.ends_with("/~prefs") =>
-                {
+                Some(current) if newer && current != *value => {
                     store.write(&format!("{key}/backup-{now}"), value)?
                 }
                 Some(_) => {}
