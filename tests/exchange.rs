@@ -5,7 +5,14 @@
 use l5_selfcheck::core::compare::{compare, Difference};
 use l5_selfcheck::core::content::Ladder;
 use l5_selfcheck::core::document::{read_export, Document, Rater, Rating};
-use l5_selfcheck::core::markdown::{agenda, escape, summary};
+use l5_selfcheck::core::markdown::{agenda, escape, summary, SummaryOptions};
+
+/// A full-check summary with ideas, without "what moved".
+const FULL: SummaryOptions = SummaryOptions {
+    quick_only: false,
+    since: None,
+    ideas: true,
+};
 use l5_selfcheck::core::scoring::retired;
 use l5_selfcheck::core::share::{self, MAX_LINK_LEN};
 use l5_selfcheck::core::sync::decode_for;
@@ -236,11 +243,11 @@ fn markdown_summary_of_the_fixture_equals_the_reviewed_text() {
                 "{}/tests/fixtures/summary-v3.md",
                 env!("CARGO_MANIFEST_DIR")
             ),
-            summary(&ladder, &document, false, 0),
+            summary(&ladder, &document, FULL, 0),
         )
         .unwrap();
     }
-    assert_eq!(summary(&l5(), &document, false, 0), expected);
+    assert_eq!(summary(&l5(), &document, FULL, 0), expected);
 }
 
 #[test]
@@ -553,7 +560,7 @@ fn a_plan_line_never_reads_a_full_stop_before_a_colon_or_comma() {
     document
         .add_focus(&statement.id, "Ask for a review.", "2027-01-31", "", "", 5)
         .unwrap();
-    let md = summary(&ladder, &document, false, 0);
+    let md = summary(&ladder, &document, FULL, 0);
     let line = md
         .lines()
         .find(|l| l.contains("Ask for a review"))
@@ -563,4 +570,100 @@ fn a_plan_line_never_reads_a_full_stop_before_a_colon_or_comma() {
         "{line}"
     );
     assert!(line.contains(": Ask for a review, by 2027-01-31"), "{line}");
+}
+
+/// Issue 27: a summary for a review or promotion packet. The statements
+/// answered at the top carry their notes as evidence, every other note is
+/// there too, what moved since the chosen check-in is said, each focus
+/// says when it was done and what came of it, and ideas come last or not
+/// at all, as chosen.
+#[test]
+fn a_summary_for_a_review_carries_strengths_with_evidence_what_moved_and_the_plan() {
+    use l5_selfcheck::core::document::SnapshotKind;
+    let ladder = l5();
+    let day = 86_400_000;
+    let start = 1_764_000_000_000;
+    let mut document = Document::new(&ladder.id, &ladder.version);
+    let (top, low, moved_up, noted) = (
+        &ladder.statements[0],
+        &ladder.statements[1],
+        &ladder.statements[2],
+        &ladder.statements[3],
+    );
+    document.set_rating(&top.id, Rating::Step(3), start);
+    document.set_note(&top.id, "Led the <queue> redesign", start);
+    document.set_rating(&low.id, Rating::Step(0), start);
+    document.set_rating(&moved_up.id, Rating::Step(1), start);
+    let (baseline, _) = document.take_snapshot(start, start, SnapshotKind::Baseline, "");
+    document.set_rating(&moved_up.id, Rating::Step(3), start + 20 * day);
+    document.set_rating(&noted.id, Rating::Step(2), start + 20 * day);
+    document.set_note(&noted.id, "Paired on the migration", start + 20 * day);
+    let focus = document
+        .add_focus(
+            &low.id,
+            "Write a test plan first",
+            "2026-01-10",
+            "",
+            "",
+            start + day,
+        )
+        .unwrap();
+    document.change_focus(
+        focus,
+        |item| {
+            item.status = l5_selfcheck::core::document::plan::PlanStatus::Done;
+            item.outcome = "Used it on the billing work".into();
+        },
+        start + 30 * day,
+    );
+    let options = SummaryOptions {
+        since: Some(baseline),
+        ..FULL
+    };
+    let md = summary(&ladder, &document, options, 0);
+    if std::env::var_os("L5_SHOW").is_some() {
+        println!("{md}");
+    }
+    let strengths = md
+        .find("### Answered \u{201c}Consistently\u{201d} (2)")
+        .expect(&md);
+    let evidence = md[strengths..]
+        .lines()
+        .find(|l| l.contains("Led the"))
+        .expect("the top answer carries its note");
+    assert!(evidence.contains("\\<queue\\>"), "{evidence}");
+    let moved = md
+        .find(&format!(
+            "## What moved since {} (before a check-in)",
+            local_date(baseline, 0)
+        ))
+        .expect(&md);
+    assert!(md[moved..].contains("Moved the good way:"), "{md}");
+    assert!(
+        md.contains(&format!(
+        "Write a test plan first, by 2026-01-10 \u{2014} done on {}: Used it on the billing work",
+        local_date(start + 30 * day, 0)
+    )),
+        "{md}"
+    );
+    assert!(md.contains("Paired on the migration"), "{md}");
+    let ideas = md.find("## Ideas for growth").expect(&md);
+    assert!(
+        ideas > moved && !md[ideas..].contains("\n## "),
+        "ideas come last:\n{md}"
+    );
+
+    let without = summary(
+        &ladder,
+        &document,
+        SummaryOptions {
+            ideas: false,
+            since: None,
+            ..FULL
+        },
+        0,
+    );
+    assert!(!without.contains("Ideas for growth"), "{without}");
+    assert!(!without.contains("What moved"), "{without}");
+    assert!(without.contains("Led the"), "{without}");
 }

@@ -300,3 +300,64 @@ pub fn agenda(ladder: &Ladder, left: &Document, right: &Document) -> Agenda {
         right_answered: comparison.right_answered,
     }
 }
+
+/// What moved between an earlier moment of one check (`before`: a
+/// snapshot read as a document) and now, sorted the way a reader asks:
+/// the good way, the other way, newly answered, no longer answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    pub comparison: Comparison,
+    pub better: Vec<StatementPair>,
+    pub worse: Vec<StatementPair>,
+    /// Newly answered, or from or to "not sure" (a change with no way to read).
+    pub newly: Vec<StatementPair>,
+    pub gone: Vec<StatementPair>,
+    /// Answers then to statements the ladder has since removed: both
+    /// sides are read on today's statements, so these are left out.
+    pub retired: usize,
+}
+
+pub fn moved(ladder: &Ladder, before: &Document, now: &Document) -> Moved {
+    let comparison = compare(ladder, before, now);
+    let retired = before
+        .answers
+        .iter()
+        .filter(|(id, answer)| !answer.is_cleared() && ladder.statement_index(id).is_none())
+        .count();
+    let (mut better, mut worse, mut newly, mut gone) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for pair in &comparison.differences {
+        let kind = ladder.statements[pair.statement].kind;
+        match (pair.difference, pair.better(kind)) {
+            (Difference::Changed { .. }, Some(true)) => better.push(pair.clone()),
+            (Difference::Changed { .. }, Some(false)) => worse.push(pair.clone()),
+            (Difference::OnlyLeft, _) => gone.push(pair.clone()),
+            _ => newly.push(pair.clone()),
+        }
+    }
+    Moved {
+        comparison,
+        better,
+        worse,
+        newly,
+        gone,
+        retired,
+    }
+}
+
+impl Moved {
+    /// How a focus's statement fared: "moved the good way", "unchanged"…
+    pub fn way_of(&self, ladder: &Ladder, statement: usize) -> &'static str {
+        let pair = self
+            .comparison
+            .differences
+            .iter()
+            .find(|p| p.statement == statement);
+        match pair.and_then(|p| p.better(ladder.statements[statement].kind)) {
+            Some(true) => "moved the good way",
+            Some(false) => "moved the other way",
+            None if pair.is_none() => "unchanged",
+            None => "changed",
+        }
+    }
+}

@@ -2,13 +2,13 @@
 //! check's results, or two checks side by side. Everything a person typed
 //! is escaped, so it shows as the literal text in any Markdown renderer.
 
-use super::compare::{Agenda, Agreement};
+use super::compare::{moved, Agenda, Agreement};
 use super::content::Ladder;
 use super::document::plan::{PlanItem, PlanStatus};
-use super::document::{Document, Rater};
+use super::document::{Document, Rater, Snapshot};
 use super::scoring::{
-    answer_label, average_on_scale, low_answers, one_decimal, score, spread_words, MIN_SCORED,
-    MIN_SECTIONS,
+    answer_label, average_on_scale, low_answers_lowest_section_first, one_decimal, score,
+    shown_change, spread_words, top_answers, MIN_IN_SECTION, MIN_SCORED, MIN_SECTIONS,
 };
 use super::time::local_date;
 use std::fmt::Write;
@@ -76,9 +76,32 @@ pub fn view_label(document: &Document, own: bool) -> String {
     }
 }
 
-/// The summary of one check (`quick_only`) at the document's last change.
-pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i32) -> String {
+/// What a summary holds, as the person chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SummaryOptions {
+    /// The quick check's statements only.
+    pub quick_only: bool,
+    /// Say what moved since this snapshot (its `taken_at`).
+    pub since: Option<u64>,
+    /// End with ideas for every low answer.
+    pub ideas: bool,
+}
+
+/// The summary of one check at the document's last change, in the order a
+/// review or promotion packet reads it: where things stand, strengths with
+/// their evidence, what moved, the plan and what came of it, every note;
+/// ideas for growth last, when chosen.
+pub fn summary(
+    ladder: &Ladder,
+    document: &Document,
+    options: SummaryOptions,
+    offset: i32,
+) -> String {
+    let quick_only = options.quick_only;
     let results = score(ladder, document, quick_only);
+    let someone = document.rater != Rater::Subject;
+    let label = |index: usize, rating| escape(&answer_label(ladder, index, rating, someone));
+    let text = |index: usize| escape(ladder.statements[index].text_for(someone));
     let check = if quick_only {
         "Quick check"
     } else {
@@ -88,22 +111,23 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
     let _ = writeln!(md, "# {}\n", escape(&ladder.title));
     let _ = writeln!(
         md,
-        "{}. {check}, {}. {} of {} statements answered. A picture of where things stand, not a verdict.\n",
+        "{}. {check}, {}. {} of {} statements answered; the results rest on {}. A picture of where things stand, not a verdict.\n",
         escape(&whose(document)),
         local_date(document.updated_at, offset),
         results.answered(),
-        results.total()
+        results.total(),
+        plural(results.scored, "rated answer", "rated answers"),
     );
     let _ = writeln!(md, "## Results by section\n");
     let _ = writeln!(
         md,
-        "| Section | Answers | Average ({}\u{2013}{}) | Answered |",
+        "| Section | Answers | Average ({}\u{2013}{}) | Rated |",
         ladder.scale.lowest(),
         ladder.scale.highest()
     );
     let _ = writeln!(md, "|---|---|---:|---:|");
     for result in &results.sections {
-        if !ladder.has_expectations(result.section) || result.total == 0 {
+        if !ladder.has_expectations(result.section) || result.expected == 0 {
             continue;
         }
         let _ = writeln!(
@@ -117,26 +141,17 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
                     &ladder.scale,
                     s
                 )),
-            result.answered,
-            result.total
+            result.scored,
+            result.expected
         );
     }
-    let someone = document.rater != Rater::Subject;
     let _ = writeln!(md, "\n## Strengths and growth areas\n");
     match results.middle {
         Some(middle) if results.enough() => {
             let _ = writeln!(
                 md,
-                "Compared with the middle of the section averages ({}): a section counts when it is at least half a step above or below it.{}\n",
+                "Compared with the middle of the section averages ({}): a section counts when it is at least half a step above or below it, from at least {MIN_IN_SECTION} rated answers of its own.\n",
                 average_on_scale(&ladder.scale, middle),
-                if results.few_answers() {
-                    format!(
-                        " These rest on {} of {} statements, so they may change as more are answered.",
-                        results.scored, results.expectations
-                    )
-                } else {
-                    String::new()
-                }
             );
             if !results.anything_stands_out() {
                 let _ = writeln!(md, "No section stands apart from the others.");
@@ -165,48 +180,32 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
             );
         }
     }
-    let label = |index: usize, rating| escape(&answer_label(ladder, index, rating, someone));
-    let low = low_answers(ladder, document, quick_only);
-    if !low.is_empty() {
-        let _ = writeln!(md, "\n## Ideas for the lowest answers\n");
-        for index in low.into_iter().take(8) {
-            let statement = &ladder.statements[index];
-            let _ = writeln!(
-                md,
-                "- {} (\u{201c}{}\u{201d})",
-                escape(statement.text_for(someone)),
-                label(index, document.rating(&statement.id))
-            );
-            for idea in &statement.ideas {
-                let _ = writeln!(md, "  - {}", escape(idea));
-            }
-        }
-    }
-    plan(&mut md, ladder, document);
-    let _ = writeln!(md, "\n## Watch-outs\n");
-    if results.watch_outs.is_empty() {
-        let _ = writeln!(md, "None came up often.");
-    }
-    for watch in &results.watch_outs {
-        let statement = &ladder.statements[watch.statement];
+    // Strengths as statements, each with its note as the evidence.
+    let top = top_answers(ladder, document, quick_only);
+    if let Some(first) = top.first() {
         let _ = writeln!(
             md,
-            "- {} (\u{201c}{}\u{201d})",
-            escape(statement.text_for(document.rater != Rater::Subject)),
-            escape(&answer_label(
-                ladder,
-                watch.statement,
-                document.rating(&statement.id),
-                document.rater != Rater::Subject
-            ))
+            "\n### Answered \u{201c}{}\u{201d} ({})\n",
+            label(*first, document.rating(&ladder.statements[*first].id)),
+            top.len()
         );
-        for idea in &statement.ideas {
-            let _ = writeln!(md, "  - {}", escape(idea));
+        for index in &top {
+            let _ = writeln!(
+                md,
+                "- {}{}",
+                text(*index),
+                note_of(document, &ladder.statements[*index].id)
+            );
         }
     }
-    let mut evidence = String::new();
+    if let Some(snapshot) = options.since.and_then(|at| document.snapshot(at)) {
+        moved_since(&mut md, ladder, document, snapshot, offset);
+    }
+    plan(&mut md, ladder, document, offset);
+    // Every other note: the top answers above already carry theirs.
+    let mut notes = String::new();
     for (index, statement) in ladder.statements.iter().enumerate() {
-        if quick_only && !statement.quick {
+        if (quick_only && !statement.quick) || top.contains(&index) {
             continue;
         }
         let Some(answer) = document.answers.get(&statement.id) else {
@@ -216,20 +215,49 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
             continue;
         }
         let _ = writeln!(
-            evidence,
+            notes,
             "- **{}** ({}): {}",
-            escape(statement.text_for(document.rater != Rater::Subject)),
-            escape(&answer_label(
-                ladder,
-                index,
-                answer.rating,
-                document.rater != Rater::Subject
-            )),
+            text(index),
+            label(index, answer.rating),
             escape(answer.note.trim())
         );
     }
-    if !evidence.is_empty() {
-        let _ = write!(md, "\n## Evidence\n\n{evidence}");
+    if !notes.is_empty() {
+        let _ = write!(md, "\n## Notes and evidence\n\n{notes}");
+    }
+    let _ = writeln!(md, "\n## Watch-outs\n");
+    if results.watch_outs.is_empty() {
+        let _ = writeln!(md, "None came up often.");
+    }
+    for watch in &results.watch_outs {
+        let id = &ladder.statements[watch.statement].id;
+        let _ = writeln!(
+            md,
+            "- {} (\u{201c}{}\u{201d})",
+            text(watch.statement),
+            label(watch.statement, document.rating(id))
+        );
+    }
+    let mut low = low_answers_lowest_section_first(ladder, document, &results, quick_only);
+    low.extend(results.watch_outs.iter().map(|w| w.statement));
+    if options.ideas && !low.is_empty() {
+        let _ = writeln!(md, "\n## Ideas for growth\n");
+        let _ = writeln!(
+            md,
+            "For every low answer, the lowest section first, then the watch-outs.\n"
+        );
+        for index in low {
+            let statement = &ladder.statements[index];
+            let _ = writeln!(
+                md,
+                "- {} (\u{201c}{}\u{201d})",
+                text(index),
+                label(index, document.rating(&statement.id))
+            );
+            for idea in &statement.ideas {
+                let _ = writeln!(md, "  - {}", escape(idea));
+            }
+        }
     }
     let unscored = results.unsure.len() + results.not_my_role.len();
     if !results.unanswered.is_empty() || unscored > 0 {
@@ -243,8 +271,86 @@ pub fn summary(ladder: &Ladder, document: &Document, quick_only: bool, offset: i
     md
 }
 
-/// The plan: each focus with its next step, and what was done.
-fn plan(md: &mut String, ladder: &Ladder, document: &Document) {
+/// What moved since a snapshot: the sections then and now, and the
+/// statements that moved either way.
+fn moved_since(
+    md: &mut String,
+    ladder: &Ladder,
+    document: &Document,
+    snapshot: &Snapshot,
+    offset: i32,
+) {
+    let someone = document.rater != Rater::Subject;
+    let date = local_date(snapshot.taken_at, offset);
+    let moved = moved(ladder, &document.as_of(snapshot), document);
+    let _ = writeln!(md, "\n## What moved since {date} ({})\n", snapshot.what());
+    let _ = writeln!(
+        md,
+        "{} moved the good way, {} the other way, {} newly answered. For a habit to avoid, less often is the good way.\n",
+        plural(moved.better.len(), "answer", "answers"),
+        moved.worse.len(),
+        moved.newly.len()
+    );
+    if moved.retired > 0 {
+        let _ = writeln!(
+            md,
+            "Both columns read the answers on today's statements; {} to statements since removed from the ladder left out.\n",
+            plural(moved.retired, "answer", "answers")
+        );
+    }
+    let _ = writeln!(
+        md,
+        "| Section | {date} | Now | Change |\n|---|---:|---:|---|"
+    );
+    let cell = |share: Option<f64>| {
+        share.map_or("\u{2013}".to_string(), |s| {
+            average_on_scale(&ladder.scale, s)
+        })
+    };
+    for pair in &moved.comparison.sections {
+        if pair.left.is_none() && pair.right.is_none() {
+            continue;
+        }
+        let change = match (pair.left, pair.right) {
+            (Some(before), Some(after)) => match shown_change(&ladder.scale, before, after) {
+                0 => "Same".to_string(),
+                t if t > 0 => format!("Up {}", one_decimal(t as f64 / 10.0)),
+                t => format!("Down {}", one_decimal(-t as f64 / 10.0)),
+            },
+            (None, Some(_)) => "Newly answered".into(),
+            _ => "\u{2013}".into(),
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {change} |",
+            escape(&ladder.sections[pair.section].title),
+            cell(pair.left),
+            cell(pair.right)
+        );
+    }
+    for (title, pairs) in [
+        ("Moved the good way", &moved.better),
+        ("Moved the other way", &moved.worse),
+    ] {
+        if pairs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(md, "\n{title}:\n");
+        for pair in pairs {
+            let label = |rating| escape(&answer_label(ladder, pair.statement, rating, someone));
+            let _ = writeln!(
+                md,
+                "- {}: {} \u{2192} {}",
+                escape(lead_in(ladder.statements[pair.statement].text_for(someone))),
+                label(pair.left),
+                label(pair.right)
+            );
+        }
+    }
+}
+
+/// The plan: each focus with its next step, and what came of the done ones.
+fn plan(md: &mut String, ladder: &Ladder, document: &Document, offset: i32) {
     let shown: Vec<_> = document
         .plan
         .iter()
@@ -273,10 +379,16 @@ fn plan(md: &mut String, ladder: &Ladder, document: &Document) {
             line.push_str(&format!(", with {}", escape(&item.helper)));
         }
         if item.status == PlanStatus::Done {
-            line.push_str(" \u{2014} done");
+            // Done is the item's last change: a done item is not edited.
+            line.push_str(&format!(
+                " \u{2014} done on {}",
+                local_date(item.changed_at, offset)
+            ));
             if !item.outcome.is_empty() {
                 line.push_str(&format!(": {}", escape(&item.outcome)));
             }
+        } else {
+            line.push_str(" \u{2014} in progress");
         }
         let _ = writeln!(md, "{line}");
     }

@@ -357,6 +357,20 @@ pub fn low_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Ve
     below(ladder, document, quick_only, None, LOW_BELOW)
 }
 
+/// The expectations answered at the top of the scale, in ladder order:
+/// a strength shown statement by statement, with its note as evidence.
+pub fn top_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Vec<usize> {
+    let top = ladder.scale.highest();
+    (0..ladder.statements.len())
+        .filter(|i| {
+            let s = &ladder.statements[*i];
+            s.kind == Kind::Expectation
+                && (!quick_only || s.quick)
+                && document.rating(&s.id) == Some(Rating::Step(top))
+        })
+        .collect()
+}
+
 /// Every low answer (`low_answers`), lowest answer first and, among equal
 /// answers, the lowest section first (then ladder order): the ideas list
 /// starts where the most room to grow is, and reaches every low answer.

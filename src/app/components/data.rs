@@ -19,7 +19,7 @@ use crate::core::state::{Action, NewCheck, Notice, Place};
 use crate::core::time::{local_date, local_time};
 use crate::edge::files;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// A button that copies text and says so next to itself.
@@ -485,10 +485,40 @@ fn Summary(props: &CtxProps) -> Html {
         ..Contents::ALL
     };
     let sent = outgoing(&state.document, contents);
-    let text = markdown::summary(&state.ladder, &sent, mode == CheckMode::Quick, state.offset);
+    // What moved since: the last check-in baseline or finished check by
+    // default, any snapshot at the person's choice.
+    let baselines: Vec<(u64, String)> = state
+        .document
+        .snapshots
+        .iter()
+        .filter(|s| s.is_baseline())
+        .rev()
+        .map(|s| {
+            (
+                s.taken_at,
+                format!("{} ({})", local_date(s.taken_at, state.offset), s.what()),
+            )
+        })
+        .collect();
+    let since = use_state(|| baselines.first().map(|(at, _)| *at));
+    let with_ideas = use_state(|| true);
+    let options = markdown::SummaryOptions {
+        quick_only: mode == CheckMode::Quick,
+        since: (*since).filter(|at| baselines.iter().any(|(b, _)| b == at)),
+        ideas: *with_ideas,
+    };
+    let text = markdown::summary(&state.ladder, &sent, options, state.offset);
     let notes = sent.answers.noted();
     let download = markdown_download(ctx, export_file_name(ctx, "summary", "md"), text.clone());
     let toggle = on_checked(&with_notes);
+    let toggle_ideas = on_checked(&with_ideas);
+    let choose_since = {
+        let since = since.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            since.set(value.parse().ok());
+        })
+    };
     let check_name = if mode == CheckMode::Quick {
         "quick check"
     } else {
@@ -502,9 +532,26 @@ fn Summary(props: &CtxProps) -> Html {
                     <label for={ctx.id("summary-notes")}>{ "Put the notes in the summary" }</label>
                 </p>
             }
+            <p class="field checkbox">
+                <input type="checkbox" id={ctx.id("summary-ideas")} checked={*with_ideas} onchange={toggle_ideas} />
+                <label for={ctx.id("summary-ideas")}>{ "End with ideas for growth" }</label>
+            </p>
+            if !baselines.is_empty() {
+                <p class="field">
+                    <label for={ctx.id("summary-since")}>{ "Say what moved since" }</label>
+                    <select id={ctx.id("summary-since")} onchange={choose_since}>
+                        <option value="" selected={options.since.is_none()}>{ "Leave it out" }</option>
+                        for (at, name) in baselines.iter() {
+                            <option value={at.to_string()} selected={options.since == Some(*at)}>{ name.clone() }</option>
+                        }
+                    </select>
+                </p>
+            }
             <p class="file-holds">{ format!(
-                "The summary holds the results of the {check_name} (each section, strengths, growth areas, watch-outs) and the plan{}.",
-                if notes > 0 { format!(", with {}", plural(notes, "note", "notes")) } else { ", without notes".to_string() }
+                "The summary holds the results of the {check_name} (each section, strengths, growth areas, watch-outs){} and the plan{}{}.",
+                if options.since.is_some() { ", what moved since the moment chosen" } else { "" },
+                if notes > 0 { format!(", with {}", plural(notes, "note", "notes")) } else { ", without notes".to_string() },
+                if options.ideas { ", and ends with ideas for growth" } else { "" },
             ) }</p>
             <p class="actions">
                 <button type="button" class="button" onclick={download}>{ "Download the summary (Markdown)" }</button>

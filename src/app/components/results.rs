@@ -119,6 +119,7 @@ pub fn results_page(ctx: &Ctx) -> Html {
             } else {
                 { too_early(ctx, &results, mode) }
             }
+            { notes(ctx, mode) }
             { plan_card(ctx, if state.about_someone_else() { "Their plan" } else { "Your plan" }) }
             { ideas(ctx, &results, mode) }
             { watch_outs(ctx, &results) }
@@ -173,6 +174,12 @@ fn way_on(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
             </a>
             <button type="button" class="button" onclick={on_print}>{ "Print the results" }</button>
             <a class="button" href={ctx.href(&Route::Data)}>{ "Save, share and compare" }</a>
+            // The print leaves the ideas out unless ticked: a summary for a
+            // review fits two pages. CSS reads the box (`:has`).
+            <span class="field checkbox print-choice">
+                <input type="checkbox" id={ctx.id("print-ideas")} class="print-ideas" />
+                <label for={ctx.id("print-ideas")}>{ "Print the ideas for growth too" }</label>
+            </span>
         </p>
     }
 }
@@ -415,6 +422,45 @@ fn standing(ctx: &Ctx, results: &Results, mode: CheckMode) -> Html {
         ));
     }
     el("div", "", out)
+}
+
+/// Every note of the check, with the statement and its answer: the
+/// evidence a review asks for, on screen and on paper.
+fn notes(ctx: &Ctx, mode: CheckMode) -> Html {
+    let state = &ctx.state;
+    let ladder = &state.ladder;
+    let someone = state.about_someone_else();
+    let items: Vec<Html> = ladder
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| mode == CheckMode::Full || s.quick)
+        .filter_map(|(index, s)| {
+            let note = state.document.answers.get(&s.id)?.note.trim();
+            (!note.is_empty()).then(|| {
+                el(
+                    "li",
+                    "",
+                    vec![
+                        t("span", "statement-text", s.text_for(someone).to_string()),
+                        Html::from(answer_of(ctx, index)),
+                        t("p", "note-text", note.to_string()),
+                    ],
+                )
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return Html::default();
+    }
+    el(
+        "div",
+        "notes",
+        vec![
+            t("h2", "", format!("Notes and evidence ({})", items.len())),
+            el("ul", "notes-list", items),
+        ],
+    )
 }
 
 /// The own ideas of the statements answered low (or, when none is, each

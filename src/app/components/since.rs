@@ -6,7 +6,7 @@
 
 use super::page::{heading, not_found, plural, section_table, Ctx};
 use super::ui::{el, t};
-use crate::core::compare::{compare, Difference, StatementPair};
+use crate::core::compare::{moved, StatementPair};
 use crate::core::content::Kind;
 use crate::core::document::plan::PlanStatus;
 use crate::core::route::Route;
@@ -22,29 +22,17 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
     };
     let before = state.document.as_of(snapshot);
     let now = &state.document;
-    let comparison = compare(ladder, &before, now);
+    let moved = moved(ladder, &before, now);
+    let comparison = &moved.comparison;
     let someone = state.about_someone_else();
     let date = local_date(time, state.offset);
-    // Both columns are read on today's statements: an answer to a
-    // statement the ladder has since removed has no place in them.
-    let retired = before
-        .answers
-        .iter()
-        .filter(|(id, answer)| !answer.is_cleared() && ladder.statement_index(id).is_none())
-        .count();
-    let kind = |pair: &StatementPair| ladder.statements[pair.statement].kind;
-    let (mut better, mut worse, mut newly, mut gone) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for pair in &comparison.differences {
-        match (pair.difference, pair.better(kind(pair))) {
-            (Difference::Changed { .. }, Some(true)) => better.push(pair),
-            (Difference::Changed { .. }, Some(false)) => worse.push(pair),
-            (Difference::OnlyRight, _) => newly.push(pair),
-            (Difference::OnlyLeft, _) => gone.push(pair),
-            // From or to "not sure": a change, with no way to read.
-            _ => newly.push(pair),
-        }
-    }
+    let retired = moved.retired;
+    let (better, worse, newly, gone) = (
+        moved.better.iter().collect::<Vec<_>>(),
+        moved.worse.iter().collect::<Vec<_>>(),
+        moved.newly.iter().collect::<Vec<_>>(),
+        moved.gone.iter().collect::<Vec<_>>(),
+    );
     let item = |pair: &&StatementPair| {
         let statement = &ladder.statements[pair.statement];
         let label = |rating| answer_label(ladder, pair.statement, rating, someone);
@@ -107,13 +95,7 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
             let statement = &ladder.statements[index];
             let (then, today) = (before.rating(&statement.id), now.rating(&statement.id));
             let label = |rating| answer_label(ladder, index, rating, someone);
-            let pair = comparison.differences.iter().find(|p| p.statement == index);
-            let way = match pair.and_then(|p| p.better(statement.kind)) {
-                Some(true) => "moved the good way",
-                Some(false) => "moved the other way",
-                None if pair.is_none() => "unchanged",
-                None => "changed",
-            };
+            let way = moved.way_of(ladder, index);
             let done = if item.status == PlanStatus::Done {
                 "Done. "
             } else {
