@@ -401,3 +401,71 @@ fn the_engine_checks_names_before_it_stores_them() {
     assert!(!notice.error, "{notice:?}");
     assert_eq!(own.state().document.rater, Rater::Subject);
 }
+
+/// Issue 27: a focus could only be dropped and added again. Editing its
+/// step, date and helper is one change with Undo; an empty step is refused
+/// with a message beside the plan; a done focus is not edited.
+#[test]
+fn a_focus_is_edited_with_undo_and_an_empty_step_is_refused() {
+    use l5_selfcheck::core::state::Place;
+    let store = MemoryStore::new();
+    let mut page = Page::open(&store, CheckRef::Own, 1);
+    let act = |page: &mut Page, action: Action, now: u64| {
+        page.engine.handle(&store, now, Input::Act(action));
+    };
+    act(
+        &mut page,
+        Action::Focus {
+            statement: 0,
+            step: "Ask for a review".into(),
+            due: String::new(),
+            helper: String::new(),
+            origin: String::new(),
+        },
+        2,
+    );
+    let id = page.state().document.plan[0].id;
+    let edit = |step: &str| Action::FocusEdit {
+        id,
+        step: step.into(),
+        due: "2027-02-28".into(),
+        helper: "  Kim \n".into(),
+    };
+    act(&mut page, edit("Pair on the next design review"), 3);
+    let item = &stored(&store, &CheckRef::Own).unwrap().plan[0];
+    assert_eq!(
+        (item.step.as_str(), item.due.as_str(), item.helper.as_str()),
+        ("Pair on the next design review", "2027-02-28", "Kim")
+    );
+    let undo = page.state().undos.last().expect("Undo is on offer").id;
+    act(&mut page, Action::Undo(undo), 4);
+    let item = &stored(&store, &CheckRef::Own).unwrap().plan[0];
+    assert_eq!(
+        (item.step.as_str(), item.due.as_str()),
+        ("Ask for a review", ""),
+        "the undo puts the focus back as it was"
+    );
+
+    act(&mut page, edit("   "), 5);
+    let notice = page.state().notice.clone().expect("the refusal is said");
+    assert_eq!(notice.place, Place::Plan);
+    assert_eq!(
+        stored(&store, &CheckRef::Own).unwrap().plan[0].step,
+        "Ask for a review"
+    );
+
+    act(
+        &mut page,
+        Action::FocusDone {
+            id,
+            outcome: "Done".into(),
+        },
+        6,
+    );
+    act(&mut page, edit("Too late"), 7);
+    assert_eq!(
+        stored(&store, &CheckRef::Own).unwrap().plan[0].step,
+        "Ask for a review",
+        "a done focus keeps what it was"
+    );
+}

@@ -556,6 +556,48 @@ fn a_check_in_is_due_from_the_interval_after_the_answers_were_given() {
     assert_eq!(state.check_in_due(NOW, 0), None);
 }
 
+/// Issue 27: a check-in looked exactly like the full check. The state
+/// says when one is due or under way, from which answers, and how many
+/// changed since; finishing the check ends it.
+#[test]
+fn a_check_in_says_which_answers_it_compares_with_and_how_many_changed() {
+    use l5_selfcheck::core::document::SnapshotKind;
+    use l5_selfcheck::core::state::{CheckIn, WEEK_MS};
+    let ladder = l5();
+    let given = NOW - 9 * WEEK_MS;
+    let mut document = quick_answered(&ladder, |_| Rating::Step(2));
+    for statement in ladder.statements.iter().filter(|s| s.quick) {
+        document.answers.get_mut(&statement.id).unwrap().rated_at = given;
+    }
+    let state = state_for(ladder.clone(), document.clone(), Route::Start);
+    assert_eq!(
+        state.check_in(NOW, 8),
+        Some(CheckIn {
+            since: given,
+            kept: false,
+            changed: 0
+        }),
+        "due: nothing kept or changed yet"
+    );
+    assert!(state.check_in(NOW, 12).is_none(), "not due, not under way");
+    // The first change keeps the baseline, dated when its answers were given.
+    assert!(document.keep_baseline_before_change(NOW, 8 * WEEK_MS));
+    let quick: Vec<_> = ladder.statements.iter().filter(|s| s.quick).collect();
+    document.set_rating(&quick[0].id, Rating::Step(3), NOW);
+    document.set_rating(&quick[1].id, Rating::Step(2), NOW);
+    let state = state_for(ladder.clone(), document.clone(), Route::Start);
+    let check_in = state.check_in(NOW, 8).expect("under way");
+    assert_eq!(
+        (check_in.since, check_in.kept, check_in.changed),
+        (given, true, 1),
+        "the same rating given again is no change"
+    );
+    // Finished, the check-in is over.
+    document.take_snapshot(NOW, NOW, SnapshotKind::Quick, "");
+    let state = state_for(ladder.clone(), document, Route::Start);
+    assert_eq!(state.check_in(NOW, 8), None);
+}
+
 /// Issue 25: which delete the open check's "Delete…" sends, and when a
 /// replace's Undo shows, were decided by components.
 #[test]

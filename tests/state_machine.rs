@@ -207,6 +207,12 @@ enum Step {
         tab: usize,
         n: usize,
     },
+    /// Gives the n-th active focus a new next step.
+    FocusEdit {
+        tab: usize,
+        n: usize,
+        step: u8,
+    },
     /// Something else writes the person's own check: a newer version of
     /// the app, or text that cannot be read (a broken disk, a hand edit).
     Foreign {
@@ -401,6 +407,12 @@ impl ReferenceStateMachine for Reference {
                 ),
                 (
                     1,
+                    (tab(), 0usize..3, any::<u8>())
+                        .prop_map(|(tab, n, step)| Step::FocusEdit { tab, n, step })
+                        .boxed(),
+                ),
+                (
+                    1,
                     any::<bool>()
                         .prop_map(|newer| Step::Foreign { newer })
                         .boxed(),
@@ -470,6 +482,7 @@ impl ReferenceStateMachine for Reference {
             | Step::Focus { .. }
             | Step::FocusDone { .. }
             | Step::FocusDrop { .. }
+            | Step::FocusEdit { .. }
             | Step::Foreign { .. } => !model.failing,
             _ => true,
         }
@@ -526,17 +539,20 @@ struct CheckLedger {
 
 /// A plan by focus id: each status, removed ones (by a replace) included
 /// so that a merge knows they went.
-type Plan = BTreeMap<u64, PlanStatus>;
+type Plan = BTreeMap<u64, (PlanStatus, String)>;
 
 fn plan_of(items: &[PlanItem]) -> Plan {
-    items.iter().map(|item| (item.id, item.status)).collect()
+    items
+        .iter()
+        .map(|item| (item.id, (item.status, item.step.clone())))
+        .collect()
 }
 
 /// The focus items the person sees.
 fn shown(plan: &Plan) -> Plan {
     plan.iter()
-        .filter(|(_, status)| **status != PlanStatus::Removed)
-        .map(|(id, status)| (*id, *status))
+        .filter(|(_, (status, _))| *status != PlanStatus::Removed)
+        .map(|(id, kept)| (*id, kept.clone()))
         .collect()
 }
 
@@ -545,7 +561,8 @@ fn shown(plan: &Plan) -> Plan {
 fn replaced(current: &Plan, incoming: &Plan) -> Plan {
     let mut next = shown(incoming);
     for id in current.keys() {
-        next.entry(*id).or_insert(PlanStatus::Removed);
+        next.entry(*id)
+            .or_insert((PlanStatus::Removed, String::new()));
     }
     next
 }
@@ -826,6 +843,7 @@ fn person_tab(step: &Step) -> Option<usize> {
         | Step::Focus { tab, .. }
         | Step::FocusDone { tab, .. }
         | Step::FocusDrop { tab, .. }
+        | Step::FocusEdit { tab, .. }
         | Step::Reload { tab } => Some(*tab),
         _ => None,
     }
@@ -1450,7 +1468,9 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 entry.plan_loose = true;
             }
             for id in added {
-                entry.plan.insert(id, PlanStatus::Active);
+                entry
+                    .plan
+                    .insert(id, (PlanStatus::Active, "Ask for a review".into()));
             }
         }
         Step::FocusDone { tab, n } | Step::FocusDrop { tab, n } => {
@@ -1491,7 +1511,49 @@ fn apply_step(browser: &mut Browser, step: Step) {
                 entry.plan_loose = true;
             }
             if changed {
-                entry.plan.insert(id, status);
+                if let Some(kept) = entry.plan.get_mut(&id) {
+                    kept.0 = status;
+                }
+            }
+        }
+        Step::FocusEdit { tab, n, step } => {
+            let check = browser.open_check(tab);
+            let active: Vec<u64> = browser.tabs[tab]
+                .engine
+                .state()
+                .document
+                .focus_items()
+                .map(|item| item.id)
+                .collect();
+            let Some(&id) = active.get(n % active.len().max(1)) else {
+                return;
+            };
+            let text = format!("Step {step}");
+            browser.act(
+                tab,
+                Action::FocusEdit {
+                    id,
+                    step: text.clone(),
+                    due: "2027-01-31".into(),
+                    helper: String::new(),
+                },
+            );
+            let contested = browser.contested(tab);
+            let edited = browser.tabs[tab]
+                .engine
+                .state()
+                .document
+                .plan
+                .iter()
+                .any(|item| item.id == id && item.step == text);
+            let entry = browser.ledger.check(&check);
+            if contested {
+                entry.plan_loose = true;
+            }
+            if edited {
+                if let Some(kept) = entry.plan.get_mut(&id) {
+                    kept.1 = text;
+                }
             }
         }
         Step::Foreign { newer } => {
@@ -1731,9 +1793,9 @@ fn undo_in_ledger(ledger: &mut Ledger, tab: usize, id: u64, undo: &Undo) {
                 .check(&check_key(check))
                 .plan
                 .get_mut(&before.id)
-                .filter(|status| **status != PlanStatus::Removed)
+                .filter(|(status, _)| *status != PlanStatus::Removed)
             {
-                *status = before.status;
+                *status = (before.status, before.step.clone());
             }
         }
         Undo::Beside { .. } => {}

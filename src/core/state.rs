@@ -4,7 +4,9 @@
 
 use super::content::Ladder;
 use super::document::plan::PlanItem;
-use super::document::{Answers, Beside, CheckMode, Document, Rater, Rating, Snapshot};
+use super::document::{
+    Answers, Beside, CheckMode, Document, Rater, Rating, Snapshot, SnapshotKind,
+};
 use super::exchange::{Backup, Contents};
 use super::keys::CheckRef;
 use super::route::Route;
@@ -53,6 +55,17 @@ pub struct CheckInDue {
     pub weeks: u64,
     pub mode: CheckMode,
     pub start: Route,
+}
+
+/// A check-in as the check pages show it (`State::check_in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckIn {
+    /// When the answers it compares with were given (or kept).
+    pub since: u64,
+    /// Whether they are kept as a snapshot yet ("What moved" can open).
+    pub kept: bool,
+    /// Answers rated differently since.
+    pub changed: usize,
 }
 
 /// A message shown next to its control.
@@ -331,6 +344,14 @@ pub enum Action {
     FocusDrop {
         id: u64,
     },
+    /// A focus being worked on gets a new next step, date or helper, as
+    /// typed (an empty date or helper leaves it out); Undo puts it back.
+    FocusEdit {
+        id: u64,
+        step: String,
+        due: String,
+        helper: String,
+    },
     /// A file of the open check that carries what the person chose.
     ExportCheck(Contents),
     /// A file of every check kept in this browser.
@@ -417,6 +438,38 @@ impl State {
                     .same_answers(&self.document.answers.without_cleared())
             })
             .map(|b| b.taken_at)
+    }
+
+    /// A check-in due or under way, for the check pages to say so: the
+    /// time of the answers it compares with, whether they are kept yet
+    /// (the baseline is kept at the first change), and how many answers
+    /// changed since. It ends when the check is finished.
+    pub fn check_in(&self, now: u64, interval_weeks: u32) -> Option<CheckIn> {
+        if let Some(due) = self.check_in_due(now, interval_weeks) {
+            return Some(CheckIn {
+                since: due.answered_at,
+                kept: false,
+                changed: 0,
+            });
+        }
+        let baseline = self
+            .document
+            .last_baseline()
+            .filter(|b| b.kind() == SnapshotKind::Baseline)?;
+        let changed = self
+            .document
+            .answers
+            .iter()
+            .filter(|(id, answer)| {
+                !answer.is_cleared()
+                    && baseline.answers.get(id).map(|b| b.rating) != Some(answer.rating)
+            })
+            .count();
+        Some(CheckIn {
+            since: baseline.taken_at,
+            kept: true,
+            changed,
+        })
     }
 
     /// What "Delete…" on the open check's page does: one's own check

@@ -5,7 +5,7 @@ use super::page::{heading, not_found, plural, Ctx};
 use super::statement::{scale_key, StatementItem};
 use crate::core::content::Kind;
 use crate::core::document::CheckMode;
-use crate::core::route::Route;
+use crate::core::route::{Compared, Route};
 use crate::core::scoring::{first_unanswered, progress, Progress};
 use yew::prelude::*;
 
@@ -111,6 +111,7 @@ pub fn quick_page(ctx: &Ctx) -> Html {
     html! {
         <div class="page check quick">
             { heading(ctx, "Quick check".into()) }
+            { check_in_note(ctx) }
             <p class="lead">{ format!("{} from every part of the ladder, on one page. Each answer is saved as you give it.", plural(progress.total, "statement", "statements")) }</p>
             <div class="check-top">{ progress_bar(ctx, &progress, "statements") }</div>
             // Notes stay out of the way (and out of the tab order) in the
@@ -125,6 +126,25 @@ pub fn quick_page(ctx: &Ctx) -> Html {
                 <a class="button primary" href={ctx.href(&Route::Results { mode: Some(CheckMode::Quick) })}>{ "See the quick results" }</a>
             </nav>
         </div>
+    }
+}
+
+/// A check-in says it is one: the answers it compares with, and how many
+/// changed so far, with a way to see what moved.
+fn check_in_note(ctx: &Ctx) -> Html {
+    let state = &ctx.state;
+    let Some(check_in) = state.check_in(ctx.now, ctx.checkin_weeks) else {
+        return Html::default();
+    };
+    let date = crate::core::time::local_date(check_in.since, state.offset);
+    html! {
+        <p class="check-in-note">
+            <strong>{ "Check-in. " }</strong>
+            { format!("Going through the answers of {date} again: change what is different now. {} changed so far. ", plural(check_in.changed, "answer", "answers")) }
+            if check_in.kept && check_in.changed > 0 {
+                <a href={ctx.href(&Route::Compare { with: Compared::Snapshot(check_in.since) })}>{ format!("What moved since {date}") }</a>
+            }
+        </p>
     }
 }
 
@@ -175,6 +195,7 @@ pub fn check_page(ctx: &Ctx) -> Html {
                 </nav>
                 <section class="section-body" aria-labelledby={super::page::heading_id(&ctx.instance)}>
                     { heading(ctx, current.title.clone()) }
+                    { check_in_note(ctx) }
                     <p class="summary">{ current.summary.clone() }</p>
                     <p class="section-progress">{ format!("{done} of {total} answered in this section") }</p>
                     { statements(ctx, index, false, &mut shown) }

@@ -151,14 +151,27 @@ pub struct ItemProps {
     pub item: PlanItem,
 }
 
-/// One focus: its statement, next step, date and helper, with Done (and
-/// what happened) and Drop.
+/// Which short form of a focus is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Done,
+    Edit,
+}
+
+/// One focus: its statement, next step, date and helper, with Edit, Done
+/// (and what happened) and Drop.
 #[component]
 fn Focus(props: &ItemProps) -> Html {
     let ctx = &props.ctx;
     let item = &props.item;
     let outcome = use_state(String::new);
-    let finishing = use_state(|| false);
+    let (step, due, helper) = (
+        use_state(|| item.step.clone()),
+        use_state(|| item.due.clone()),
+        use_state(|| item.helper.clone()),
+    );
+    let open = use_state(|| Open::Nothing);
     let ladder = &ctx.state.ladder;
     let text = ladder
         .statement_index(&item.statement)
@@ -177,39 +190,53 @@ fn Focus(props: &ItemProps) -> Html {
     if !item.helper.is_empty() {
         details.push(format!("with {}", item.helper));
     }
-    // "Done…" opens a short form with the focus in its field; Cancel or
-    // Escape closes it and puts the focus back on "Done…".
-    let (opener, field_ref) = (use_node_ref(), use_node_ref());
-    let ask = {
-        let finishing = finishing.clone();
-        Callback::from(move |_: MouseEvent| finishing.set(true))
+    // "Edit…" and "Done…" open a short form with the focus in its first
+    // field; Cancel or Escape closes it and puts the focus back on the
+    // button that opened it.
+    let (done_opener, edit_opener, field_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let show = |form: Open| {
+        let (open, step, due, helper) = (open.clone(), step.clone(), due.clone(), helper.clone());
+        let item = item.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The edit form starts from the focus as it is now.
+            step.set(item.step.clone());
+            due.set(item.due.clone());
+            helper.set(item.helper.clone());
+            open.set(form)
+        })
     };
-    let was_open = use_mut_ref(|| false);
+    let was_open = use_mut_ref(|| Open::Nothing);
     {
-        let (finishing, opener, field_ref) = (*finishing, opener.clone(), field_ref.clone());
-        use_effect_with(finishing, move |open| {
+        let (now_open, done_opener, edit_opener, field_ref) = (
+            *open,
+            done_opener.clone(),
+            edit_opener.clone(),
+            field_ref.clone(),
+        );
+        use_effect_with(now_open, move |now_open| {
             // Only a form that was open gives the focus back.
-            let target = if *open {
-                Some(&field_ref)
-            } else {
-                was_open.borrow().then_some(&opener)
+            let target = match (*now_open, *was_open.borrow()) {
+                (Open::Nothing, Open::Done) => Some(&done_opener),
+                (Open::Nothing, Open::Edit) => Some(&edit_opener),
+                (Open::Nothing, Open::Nothing) => None,
+                _ => Some(&field_ref),
             };
             if let Some(element) = target.and_then(|t| t.cast::<web_sys::HtmlElement>()) {
                 let _ = element.focus();
             }
-            *was_open.borrow_mut() = *open;
+            *was_open.borrow_mut() = *now_open;
         });
     }
-    let cancel = {
-        let finishing = finishing.clone();
-        Callback::from(move |_: MouseEvent| finishing.set(false))
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(Open::Nothing))
     };
     let escape = {
-        let finishing = finishing.clone();
+        let open = open.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
                 event.prevent_default();
-                finishing.set(false);
+                open.set(Open::Nothing);
             }
         })
     };
@@ -223,6 +250,25 @@ fn Focus(props: &ItemProps) -> Html {
             })
         })
     };
+    let save = {
+        let (dispatch, open) = (ctx.dispatch.clone(), open.clone());
+        let (step, due, helper) = (step.clone(), due.clone(), helper.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            dispatch.emit(Action::FocusEdit {
+                id,
+                step: (*step).clone(),
+                due: (*due).clone(),
+                helper: (*helper).clone(),
+            });
+            // An empty step is refused with a message; the form stays.
+            if !step.trim().is_empty() {
+                open.set(Open::Nothing);
+            }
+        })
+    };
+    let base = ctx.id(&format!("edit-{id}"));
+    let hidden_step = html! { <span class="visually-hidden">{ format!(" {}", item.step) }</span> };
     html! {
         <li class="focus">
             <p class="statement-text">{ text }</p>
@@ -230,7 +276,7 @@ fn Focus(props: &ItemProps) -> Html {
                 if !details.is_empty() { { format!(" ({})", details.join(", ")) } }
                 if overdue { { " " }<strong class="overdue">{ "Overdue" }</strong> }</p>
             if !ctx.state.read_only() {
-                if *finishing {
+                if *open == Open::Done {
                     <form onsubmit={done} onkeydown={escape}>
                         <p class="field">
                             <label for={ctx.id(&format!("outcome-{id}"))}>{ "What happened? (optional; evidence for the next check)" }</label>
@@ -239,13 +285,28 @@ fn Focus(props: &ItemProps) -> Html {
                         </p>
                         <p class="actions">
                             <button type="submit" class="button">{ "Mark done" }</button>
-                            <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                            <button type="button" class="button" onclick={close}>{ "Cancel" }</button>
+                        </p>
+                    </form>
+                } else if *open == Open::Edit {
+                    <form onsubmit={save} onkeydown={escape}>
+                        <p class="field">
+                            <label for={format!("{base}-step")}>{ "Next step" }</label>
+                            <input id={format!("{base}-step")} type="text" ref={field_ref.clone()} maxlength={MAX_STEP_LEN.to_string()} value={(*step).clone()}
+                                oninput={{ let step = step.clone(); Callback::from(move |e| step.set(value(e))) }} />
+                        </p>
+                        { field(format!("{base}-due"), "By when (optional)", "date", &due) }
+                        { field(format!("{base}-helper"), "Who could help (optional)", "text", &helper) }
+                        <p class="actions">
+                            <button type="submit" class="button">{ "Save the focus" }</button>
+                            <button type="button" class="button" onclick={close}>{ "Cancel" }</button>
                         </p>
                     </form>
                 } else {
                     <p class="actions no-print">
-                        <button type="button" class="button small" ref={opener.clone()} onclick={ask}>{ "Done\u{2026}" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
-                        <button type="button" class="button small" onclick={ctx.on(move || Action::FocusDrop { id })}>{ "Drop" }<span class="visually-hidden">{ format!(" {}", item.step) }</span></button>
+                        <button type="button" class="button small" ref={edit_opener.clone()} onclick={show(Open::Edit)}>{ "Edit\u{2026}" }{ hidden_step.clone() }</button>
+                        <button type="button" class="button small" ref={done_opener.clone()} onclick={show(Open::Done)}>{ "Done\u{2026}" }{ hidden_step.clone() }</button>
+                        <button type="button" class="button small" onclick={ctx.on(move || Action::FocusDrop { id })}>{ "Drop" }{ hidden_step }</button>
                     </p>
                 }
             }

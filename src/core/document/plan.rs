@@ -235,7 +235,9 @@ impl Document {
         let item = self.plan.iter_mut().find(|item| item.id == id)?;
         let before = item.clone();
         change(item);
-        item.outcome = plain_line(&item.outcome, MAX_STEP_LEN);
+        for text in [&mut item.outcome, &mut item.step, &mut item.helper] {
+            *text = plain_line(text, MAX_STEP_LEN);
+        }
         // Later than the copy it changes, whatever this clock says.
         item.changed_at = now.max(before.changed_at.saturating_add(1)).max(after);
         self.touch(now);

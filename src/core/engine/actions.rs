@@ -329,6 +329,31 @@ impl Engine {
             Action::FocusDrop { id } => self.change_focus(id, now, effects, |item| {
                 item.status = PlanStatus::Dropped;
             }),
+            Action::FocusEdit {
+                id,
+                step,
+                due,
+                helper,
+            } => {
+                // Only a focus being worked on: a done one keeps the day
+                // it was done as its last change.
+                if !state.document.focus_items().any(|item| item.id == id) {
+                    return;
+                }
+                if step.trim().is_empty() {
+                    state.notice = Some(Notice::error(
+                        Place::Plan,
+                        "Write a next step, or drop the focus.",
+                    ));
+                    effects.push(Effect::Focus(Focus::Notice));
+                    return;
+                }
+                self.change_focus(id, now, effects, |item| {
+                    item.step = step;
+                    item.due = date_or_empty(&due);
+                    item.helper = helper;
+                });
+            }
         }
     }
 
