@@ -29,6 +29,8 @@ export const PAGES = [
   { page: "#/learn/… (learn mode)", modules: ["learn"] },
   { page: "#/compare/beside (the 1:1 agenda)", modules: ["agenda"] },
   { page: "#/data, #/shared/… (save, share and compare)", modules: ["exchange"] },
+  // The Markdown summary loads when its fold on the data page opens.
+  { page: "#/data with its summary open", modules: ["exchange", "summary"] },
   // The try page: its own files, the first part's code and ladder, the
   // checks, and a preview that opens on the start page.
   { page: "try.html (try a ladder file)", modules: ["check", "start"], files: ["try.html", "app.css", "try.js", "l5-selfcheck.js", "__wasm_split.js", "l5-selfcheck_bg.wasm", "ladder.json"], own: true },

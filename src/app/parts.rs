@@ -22,6 +22,8 @@ pub type PageFn = fn(&Ctx) -> Html;
 pub enum Part {
     /// The start page: the next step, whose check, the plan, the data.
     Start,
+    /// The summary of a check (Markdown), on the data page.
+    Summary,
     Results,
     Since,
     Learn,
@@ -33,7 +35,7 @@ pub enum Part {
 impl Part {
     /// In the order the browser fetches them when idle: what a person is
     /// most likely to open next first.
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 8] = [
         Part::Start,
         Part::Results,
         Part::Since,
@@ -41,6 +43,7 @@ impl Part {
         Part::Data,
         Part::Shared,
         Part::Agenda,
+        Part::Summary,
     ];
 
     /// The file the part's code is in (the split module's name).
@@ -51,6 +54,7 @@ impl Part {
             Part::Learn => "learn",
             Part::Data | Part::Shared => "exchange",
             Part::Agenda => "agenda",
+            Part::Summary => "summary",
         }
     }
 
@@ -58,6 +62,7 @@ impl Part {
     pub fn title(self) -> &'static str {
         match self {
             Part::Start => "Where do you stand today?",
+            Part::Summary => "Summary",
             Part::Results => "Results",
             Part::Since => "What moved since",
             Part::Learn => "Learn what the level means",
@@ -98,11 +103,12 @@ pub enum Status {
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 mod code {
     use super::{PageFn, Part, Status};
-    use crate::app::components::{compare, data, learn, results, shared, since, start};
+    use crate::app::components::{compare, data, learn, results, shared, since, start, summary};
 
     pub fn page(part: Part) -> PageFn {
         match part {
             Part::Start => start::start_page,
+            Part::Summary => summary::summary_piece,
             Part::Results => results::results_page,
             Part::Since => since::since_from_route,
             Part::Learn => learn::learn_or_rate,
@@ -143,7 +149,7 @@ fn report(text: &str, built_in: &str) -> String {
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 mod code {
     use super::{PageFn, Part, Status};
-    use crate::app::components::{compare, data, learn, results, shared, since, start};
+    use crate::app::components::{compare, data, learn, results, shared, since, start, summary};
     use std::cell::RefCell;
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
@@ -162,6 +168,10 @@ mod code {
     #[wasm_split(start, fallible)]
     fn start() -> Result<PageFn, Unavailable> {
         Ok(start::start_page)
+    }
+    #[wasm_split(summary, fallible)]
+    fn summary_part() -> Result<PageFn, Unavailable> {
+        Ok(summary::summary_piece)
     }
     #[wasm_split(pages, fallible)]
     fn results() -> Result<PageFn, Unavailable> {
@@ -261,6 +271,7 @@ mod code {
     async fn fetch(part: Part) {
         let loaded = match part {
             Part::Start => start().await,
+            Part::Summary => summary_part().await,
             Part::Results => results().await,
             Part::Since => since().await,
             Part::Learn => learn().await,
@@ -346,6 +357,19 @@ pub fn LazyPage(props: &LazyProps) -> Html {
                 { unavailable(retry) }
             </section>
         },
+    }
+}
+
+/// A piece of a page that only some visits open (the summary on the data
+/// page): its code is asked for when it shows, with "Loading…" and a retry
+/// as for a page.
+#[component]
+pub fn LazyPiece(props: &LazyProps) -> Html {
+    let (status, retry) = use_part(props.part);
+    match status {
+        Status::Ready(piece) => piece(&props.ctx),
+        Status::Loading => html! { <p class="loading" role="status">{ "Loading\u{2026}" }</p> },
+        Status::Failed => unavailable(retry),
     }
 }
 

@@ -36,6 +36,8 @@ test("answers exported as JSON come back in another browser, and the Markdown ke
   await app.open("#/data");
   const json = await download(page, "Download the answers (JSON)");
   expect(json.name).toMatch(/^l5-selfcheck-l5-self-check-\d{4}-\d{2}-\d{2}\.json$/);
+  // The summary's code loads when its fold first opens.
+  await page.getByText("Make a summary (Markdown)").click();
   const markdown = await download(page, "Download the summary (Markdown)");
   expect(markdown.name).toMatch(/\.md$/);
   expect(markdown.text).toContain("# Senior engineer (L5)");

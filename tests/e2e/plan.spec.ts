@@ -21,6 +21,7 @@ async function quickWith(app: SelfCheck, answer: (n: number) => string) {
 
 async function markdown(page: Page) {
   await page.goto("./#/data");
+  await page.getByText("Make a summary (Markdown)").click();
   const [file] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download the summary (Markdown)" }).click(),

@@ -3,27 +3,27 @@
 //! replace, always with a preview and an undo), comparisons. Nothing here
 //! sends anything anywhere.
 
-use super::banners::export_file_name;
-use super::outgoing::{backup_button, markdown_download, on_checked, FileChooser};
+use super::outgoing::{backup_button, FileChooser};
 use super::page::{heading, notice_at, plural, Ctx};
 use super::start::CtxProps;
+use crate::app::parts::{LazyPiece, Part};
 use crate::core::checks::{check_new_name, pairing, Pairing};
-use crate::core::document::{Beside, CheckMode, Document, Rater};
+use crate::core::document::{Beside, Document, Rater};
 use crate::core::engine::beside_name;
-use crate::core::exchange::{holds, outgoing, read_incoming, Backup, Contents, Incoming};
+use crate::core::exchange::{holds, read_incoming, Backup, Contents, Incoming};
 use crate::core::keys::CheckRef;
-use crate::core::markdown::{self, whose};
+use crate::core::markdown::whose;
 use crate::core::route::{Compared, Route};
 use crate::core::share;
 use crate::core::state::{Action, NewCheck, Notice, Place};
 use crate::core::time::{local_date, local_time};
 use crate::edge::files;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// A button that copies text and says so next to itself.
-fn copy_button(ctx: &Ctx, text: String, label: &str, place: Place) -> Html {
+pub(super) fn copy_button(ctx: &Ctx, text: String, label: &str, place: Place) -> Html {
     let onclick = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -471,95 +471,23 @@ pub fn ShareLink(props: &CtxProps) -> Html {
     }
 }
 
-/// The Markdown summary of the open check, to paste into a wiki page or a
-/// 1:1 document: with the notes only when ticked, and it says what it holds.
+/// The Markdown summary, folded: its code loads the first time it opens
+/// (or when the browser is idle), so a visit to this page pays for it only
+/// when the person asks.
 #[component]
-fn Summary(props: &CtxProps) -> Html {
-    let ctx = &props.ctx;
-    let state = &ctx.state;
-    // One's own notes go by default; notes about someone else only when ticked.
-    let with_notes = use_state(|| state.check == CheckRef::Own);
-    let mode = state.current_mode();
-    let contents = Contents {
-        notes: *with_notes,
-        ..Contents::ALL
-    };
-    let sent = outgoing(&state.document, contents);
-    // What moved since: the last check-in baseline or finished check by
-    // default, any snapshot at the person's choice.
-    let baselines: Vec<(u64, String)> = state
-        .document
-        .snapshots
-        .iter()
-        .filter(|s| s.is_baseline())
-        .rev()
-        .map(|s| {
-            (
-                s.taken_at,
-                format!("{} ({})", local_date(s.taken_at, state.offset), s.what()),
-            )
-        })
-        .collect();
-    let since = use_state(|| baselines.first().map(|(at, _)| *at));
-    let with_ideas = use_state(|| true);
-    let options = markdown::SummaryOptions {
-        quick_only: mode == CheckMode::Quick,
-        since: (*since).filter(|at| baselines.iter().any(|(b, _)| b == at)),
-        ideas: *with_ideas,
-    };
-    let text = markdown::summary(&state.ladder, &sent, options, state.offset);
-    let notes = sent.answers.noted();
-    let download = markdown_download(ctx, export_file_name(ctx, "summary", "md"), text.clone());
-    let toggle = on_checked(&with_notes);
-    let toggle_ideas = on_checked(&with_ideas);
-    let choose_since = {
-        let since = since.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            since.set(value.parse().ok());
-        })
-    };
-    let check_name = if mode == CheckMode::Quick {
-        "quick check"
-    } else {
-        "full check"
+fn SummaryFold(props: &CtxProps) -> Html {
+    let opened = use_state(|| false);
+    let open = {
+        let opened = opened.clone();
+        Callback::from(move |_: MouseEvent| opened.set(true))
     };
     html! {
-        <>
-            if state.document.answers.noted() > 0 {
-                <p class="field checkbox">
-                    <input type="checkbox" id={ctx.id("summary-notes")} checked={*with_notes} onchange={toggle} />
-                    <label for={ctx.id("summary-notes")}>{ "Put the notes in the summary" }</label>
-                </p>
+        <details class="summary-fold">
+            <summary onclick={open}>{ "Make a summary (Markdown)" }</summary>
+            if *opened {
+                <LazyPiece part={Part::Summary} ctx={props.ctx.clone()} />
             }
-            <p class="field checkbox">
-                <input type="checkbox" id={ctx.id("summary-ideas")} checked={*with_ideas} onchange={toggle_ideas} />
-                <label for={ctx.id("summary-ideas")}>{ "End with ideas for growth" }</label>
-            </p>
-            if !baselines.is_empty() {
-                <p class="field">
-                    <label for={ctx.id("summary-since")}>{ "Say what moved since" }</label>
-                    <select id={ctx.id("summary-since")} onchange={choose_since}>
-                        <option value="" selected={options.since.is_none()}>{ "Leave it out" }</option>
-                        for (at, name) in baselines.iter() {
-                            <option value={at.to_string()} selected={options.since == Some(*at)}>{ name.clone() }</option>
-                        }
-                    </select>
-                </p>
-            }
-            <p class="file-holds">{ format!(
-                "The summary holds the results of the {check_name} (each section, strengths, growth areas, watch-outs){} and the plan{}{}.",
-                if options.since.is_some() { ", what moved since the moment chosen" } else { "" },
-                if notes > 0 { format!(", with {}", plural(notes, "note", "notes")) } else { ", without notes".to_string() },
-                if options.ideas { ", and ends with ideas for growth" } else { "" },
-            ) }</p>
-            <p class="actions">
-                <button type="button" class="button" onclick={download}>{ "Download the summary (Markdown)" }</button>
-                { copy_button(ctx, text, "Copy the summary (Markdown)", Place::CopySummary) }
-                <a class="button" href={ctx.href(&Route::Results { mode: Some(mode) })}>{ "Print the results page" }</a>
-            </p>
-            { notice_at(ctx, Place::CopySummary, Html::default()) }
-        </>
+        </details>
     }
 }
 
@@ -628,8 +556,8 @@ pub fn data_page(ctx: &Ctx) -> Html {
                 { backup_button(ctx) }
             }
             { notice_at(ctx, Place::Download, Html::default()) }
-            <h3>{ "A summary to paste" }</h3>
-            <Summary ctx={ctx.clone()} />
+            <h3>{ "A summary for a review or a 1:1" }</h3>
+            <SummaryFold ctx={ctx.clone()} />
 
             <h2>{ "Share a read-only link" }</h2>
             <ShareLink ctx={ctx.clone()} />
