@@ -280,6 +280,7 @@ fn info(id: &str, name: &str) -> CheckInfo {
         answered: 3,
         snapshots: 0,
         updated_at: 1,
+        document: None,
     }
 }
 
@@ -603,4 +604,126 @@ fn a_reports_own_agenda_speaks_in_the_first_person() {
         0,
     );
     assert!(md.contains(far.text.as_str()), "{md}");
+}
+
+/// Issue 27: a manager's start page listed each report with a count and
+/// nothing else. The team rows say, per person, whether their self-check
+/// is here, the last 1:1, open and overdue agreed actions, the largest gap
+/// and the next step; each order puts who needs attention first.
+#[test]
+fn the_team_table_gives_each_person_their_next_step() {
+    use l5_selfcheck::core::team::{self, Next, SortBy};
+    let ladder = l5();
+    let day = 86_400_000;
+    let statements_in = |section: usize| -> Vec<String> {
+        ladder
+            .statements
+            .iter()
+            .filter(|s| {
+                s.section == section && s.kind == l5_selfcheck::core::content::Kind::Expectation
+            })
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    // Jo: both views, Impact two steps apart, an agreed action overdue.
+    let mut jo = Document::new(&ladder.id, &ladder.version);
+    jo.subject = "Jo".into();
+    jo.rater = Rater::Other {
+        name: "Alex".into(),
+    };
+    let mut jos_own = Document::new(&ladder.id, &ladder.version);
+    jos_own.subject = "Jo".into();
+    for section in [1, 2] {
+        for id in statements_in(section) {
+            jo.set_rating(&id, Rating::Step(1), NOW);
+            jos_own.set_rating(&id, Rating::Step(if section == 2 { 3 } else { 1 }), NOW);
+        }
+    }
+    jo.set_beside(Beside::received(&jos_own, "jo.json", NOW + day), NOW + day);
+    let first = ladder.statements[0].id.clone();
+    jo.add_focus(
+        &first,
+        "Lead the design review",
+        "2026-01-05",
+        "",
+        "Agreed in the 1:1 of 2025-12-01",
+        NOW + 2 * day,
+    )
+    .unwrap();
+    // Sam: nothing yet. Kim: rated, no self-check.
+    let mut sam = Document::new(&ladder.id, &ladder.version);
+    sam.subject = "Sam".into();
+    let mut kim = Document::new(&ladder.id, &ladder.version);
+    kim.subject = "Kim".into();
+    kim.set_rating(&first, Rating::Step(2), NOW + 3 * day);
+    let row = |id: &str, document: Option<Document>| CheckInfo {
+        id: id.into(),
+        name: document
+            .as_ref()
+            .map(|d| d.subject.clone())
+            .unwrap_or_default(),
+        self_check: false,
+        answered: 0,
+        snapshots: 0,
+        updated_at: document.as_ref().map_or(0, |d| d.updated_at),
+        document: document.map(Rc::new),
+    };
+    let checks = vec![
+        row("c1", Some(jo)),
+        row("c2", Some(kim)),
+        row("c3", Some(sam)),
+        row("c4", None),
+    ];
+    let mut members = team::team(&ladder, &checks, "2026-02-01");
+    let next: Vec<Next> = members.iter().map(|m| m.next).collect();
+    assert_eq!(
+        next,
+        vec![
+            Next::FollowUp(1),
+            Next::AskForSelfCheck,
+            Next::Rate,
+            Next::Open
+        ]
+    );
+    let jo = &members[0];
+    assert_eq!(jo.self_check, Some(NOW));
+    assert_eq!((jo.open_actions, jo.overdue), (1, 1));
+    assert_eq!(jo.last_one_on_one, Some(NOW + 2 * day));
+    let gap = jo.largest_gap.expect("both views rate Impact");
+    assert_eq!(gap.section, 2);
+    assert!((gap.steps - 2.0).abs() < 1e-9, "{gap:?}");
+    assert_eq!(
+        team::gap_words(&ladder, jo.largest_gap),
+        format!("{}: their self-check 2.0 higher", ladder.sections[2].title)
+    );
+    // Not overdue yet, the 1:1 is ready to prepare.
+    assert_eq!(
+        team::team(&ladder, &checks, "2026-01-05")[0].next,
+        Next::Prepare
+    );
+
+    team::sort(&mut members, SortBy::Gap);
+    assert_eq!(members[0].label, "Jo", "the largest gap first");
+    team::sort(&mut members, SortBy::LastChange);
+    assert_eq!(
+        members[0].label, "A check that cannot be read",
+        "longest unchanged first"
+    );
+    team::sort(&mut members, SortBy::Actions);
+    assert_eq!(members[0].label, "Jo", "overdue actions first");
+    team::sort(&mut members, SortBy::Name);
+    let names: Vec<&str> = members.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["A check that cannot be read", "Jo", "Kim", "Sam"]
+    );
+
+    let md = team::markdown(&ladder, &members, 0, "2026-02-01");
+    let jo_line = md.lines().find(|l| l.starts_with("| Jo |")).expect(&md);
+    assert!(jo_line.contains("1 open, 1 overdue"), "{jo_line}");
+    assert!(
+        jo_line.contains("Follow up on 1 agreed action past its date"),
+        "{jo_line}"
+    );
+    assert!(md.contains("| Sam | not yet |"), "{md}");
 }

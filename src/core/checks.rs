@@ -35,6 +35,7 @@ pub fn list(
                     answered: document.answers.rated(),
                     snapshots: document.snapshots.len(),
                     updated_at: document.updated_at,
+                    document: Some(std::rc::Rc::new(document)),
                 },
                 Err(_) => CheckInfo {
                     id: id.to_string(),
@@ -43,6 +44,7 @@ pub fn list(
                     answered: 0,
                     snapshots: 0,
                     updated_at: 0,
+                    document: None,
                 },
             };
             found.push(info);

@@ -17,4 +17,5 @@ pub mod share;
 pub mod state;
 pub mod store;
 pub mod sync;
+pub mod team;
 pub mod time;

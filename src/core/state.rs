@@ -121,6 +121,8 @@ pub struct CheckInfo {
     pub answered: usize,
     pub snapshots: usize,
     pub updated_at: u64,
+    /// The check as read, for the team table; `None` when it cannot be read.
+    pub document: Option<Rc<Document>>,
 }
 
 impl CheckInfo {

@@ -16,4 +16,6 @@ pub mod shared;
 pub mod since;
 pub mod start;
 pub mod statement;
+pub mod summary;
+pub mod team;
 pub mod ui;
