@@ -756,3 +756,27 @@ fn a_focus_past_its_date_is_marked_overdue() {
         "due that day is not overdue yet"
     );
 }
+
+/// Issue 27: the chart cut section titles longer than about 26 characters
+/// ("Pipelines, orchestration and reliability" started at x = -63). Labels
+/// wrap at spaces, and a word longer than a line is cut with a hyphen.
+#[test]
+fn chart_labels_wrap_instead_of_running_off_the_chart() {
+    use l5_selfcheck::app::components::chart::wrap;
+    assert_eq!(
+        wrap("Pipelines, orchestration and reliability", 24),
+        vec!["Pipelines, orchestration", "and reliability"]
+    );
+    assert_eq!(wrap("Impact", 24), vec!["Impact"]);
+    assert_eq!(
+        wrap("Datenpipelinezuverlässigkeitsprüfung", 12),
+        vec!["Datenpipeli-", "nezuverläss-", "igkeitsprüf-", "ung"]
+    );
+    for line in wrap(
+        "Pipelines und Zuverlässigkeit im Betrieb der Datenplattform",
+        24,
+    ) {
+        assert!(line.chars().count() <= 24, "{line}");
+    }
+    assert_eq!(wrap("", 24), vec![""]);
+}

@@ -273,15 +273,18 @@ fn by_section(ctx: &Ctx, results: &Results) -> Html {
                     </tr>
                 </thead>
                 <tbody>
+                    // Each cell names its column: a narrow screen shows a
+                    // row as a list of "column: value" (CSS), not a table
+                    // wider than the screen.
                     for result in rows.iter() {
                         <tr class={classes!(result.score.is_none().then_some("unanswered"))}>
                             <th scope="row">{ ladder.sections[result.section].title.clone() }</th>
-                            <td>{ result.score.map(|s| average_on_scale(scale, s)).unwrap_or_else(|| "Not answered".into()) }</td>
-                            for count in result.spread.iter() {
-                                <td>{ *count }</td>
+                            <td data-label="Average">{ result.score.map(|s| average_on_scale(scale, s)).unwrap_or_else(|| "Not answered".into()) }</td>
+                            for (count, step) in result.spread.iter().zip(scale.steps.iter()) {
+                                <td data-label={step.choice.label.clone()}>{ *count }</td>
                             }
-                            <td>{ result.expected_unscored }</td>
-                            <td>{ format!("{} of {}", result.scored, result.expected) }</td>
+                            <td data-label="Not scored">{ result.expected_unscored }</td>
+                            <td data-label="Rated">{ format!("{} of {}", result.scored, result.expected) }</td>
                         </tr>
                     }
                 </tbody>

@@ -7,6 +7,7 @@ use super::outgoing::backup_button;
 use super::page::{heading, notice_at, plural, Ctx};
 use super::people::People;
 use super::plan::plan_card;
+use super::team::Team;
 use crate::core::document::CheckMode;
 use crate::core::engine::beside_name;
 use crate::core::exchange::holds;
@@ -154,7 +155,14 @@ fn check_step(ctx: &Ctx) -> (String, (String, Route), Option<(String, Route)>) {
             "Start the quick check".into(),
             Route::Quick { section: None },
         ),
-        None,
+        // Someone in their first weeks learns what the level means before
+        // rating it: one answer is not a picture of anyone.
+        (!state.about_someone_else()).then(|| {
+            (
+                "I am new here: learn first".into(),
+                Route::Learn { section: None },
+            )
+        }),
     )
 }
 
@@ -165,6 +173,7 @@ pub fn start_page(ctx: &Ctx) -> Html {
     let full = progress(ladder, &state.document, false);
     let (status, (label, route), second) = next_step(ctx);
     let someone = state.about_someone_else();
+    let team = state.check == CheckRef::Own && !state.checks.is_empty();
     let title = if someone {
         format!("Where does {} stand today?", state.check_name())
     } else {
@@ -186,6 +195,10 @@ pub fn start_page(ctx: &Ctx) -> Html {
             <p>{ "Rate short statements about what is actually done, add notes as evidence, and see strengths, growth areas and watch-outs. It is a starting point for reflection and for a conversation, not a verdict." }</p>
             <p class="privacy">{ "Answers stay in this browser and are never sent anywhere." }</p>
             { ladder_update(ctx) }
+            // A manager's team first, while their own check is empty.
+            if team && state.document.answers.rated() == 0 {
+                <Team ctx={ctx.clone()} />
+            }
             <div class="card next-step" aria-labelledby={ctx.id("next")}>
                 <h2 id={ctx.id("next")}>{ "Next step" }</h2>
                 <p class="next-status">{ status }</p>
@@ -196,6 +209,9 @@ pub fn start_page(ctx: &Ctx) -> Html {
                     }
                 </p>
             </div>
+            if team && state.document.answers.rated() > 0 {
+                <Team ctx={ctx.clone()} />
+            }
             <h2>{ "Other ways in" }</h2>
             <ul class="ways-in">
                 <li class="card">
