@@ -706,17 +706,22 @@ fn the_team_table_gives_each_person_their_next_step() {
     assert_eq!(members[0].label, "Jo", "the largest gap first");
     team::sort(&mut members, SortBy::LastChange);
     assert_eq!(
-        members[0].label, "A check that cannot be read",
-        "longest unchanged first"
+        (members[0].label.as_str(), members[1].label.as_str()),
+        ("Sam", "A check that cannot be read"),
+        "never changed first, in the order listed"
     );
     team::sort(&mut members, SortBy::Actions);
     assert_eq!(members[0].label, "Jo", "overdue actions first");
+    // By name: as listed (the engine lists checks in name order).
+    let mut members = team::team(&ladder, &checks, "2026-02-01");
     team::sort(&mut members, SortBy::Name);
     let names: Vec<&str> = members.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(
         names,
-        vec!["A check that cannot be read", "Jo", "Kim", "Sam"]
+        vec!["Jo", "Kim", "Sam", "A check that cannot be read"]
     );
+    team::sort(&mut members, SortBy::LastOneOnOne);
+    assert_eq!(members[3].label, "Jo", "a 1:1 held: after those never held");
 
     let md = team::markdown(&ladder, &members, 0, "2026-02-01");
     let jo_line = md.lines().find(|l| l.starts_with("| Jo |")).expect(&md);

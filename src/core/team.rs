@@ -195,24 +195,25 @@ fn member(
     }
 }
 
-/// Sorts the rows; equal rows keep name order.
+/// Sorts the rows (listed in name order); equal rows keep that order. An
+/// insertion sort: a handful of people, and no std sort in the wasm.
 pub fn sort(members: &mut [Member], by: SortBy) {
-    let name = |m: &Member| m.label.to_lowercase();
-    members.sort_by(|a, b| {
-        let order = match by {
-            SortBy::Name => std::cmp::Ordering::Equal,
-            SortBy::LastChange => a.updated_at.cmp(&b.updated_at),
-            SortBy::LastOneOnOne => a.last_one_on_one.cmp(&b.last_one_on_one),
-            SortBy::Actions => (b.overdue, b.open_actions).cmp(&(a.overdue, a.open_actions)),
-            SortBy::Gap => {
-                let size = |m: &Member| m.largest_gap.map_or(-1.0, |g| g.steps.abs());
-                size(b)
-                    .partial_cmp(&size(a))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            }
-        };
-        order.then_with(|| name(a).cmp(&name(b)))
-    });
+    let gap = |m: &Member| m.largest_gap.map_or(-1.0, |g| g.steps.abs());
+    // Whether `a` goes before `b`.
+    let before = |a: &Member, b: &Member| match by {
+        SortBy::Name => false,
+        SortBy::LastChange => a.updated_at < b.updated_at,
+        SortBy::LastOneOnOne => a.last_one_on_one < b.last_one_on_one,
+        SortBy::Actions => (a.overdue, a.open_actions) > (b.overdue, b.open_actions),
+        SortBy::Gap => gap(a) > gap(b) + 1e-9,
+    };
+    for i in 1..members.len() {
+        let mut j = i;
+        while j > 0 && before(&members[j], &members[j - 1]) {
+            members.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// "Impact: their self-check 1.0 higher", "Ownership: same".

@@ -190,7 +190,7 @@ test("once the app has run a moment, the other pages are already here: they open
   });
   const app = new SelfCheck(page);
   await app.open("#/quick");
-  await expect.poll(() => [...fetched].filter((f) => f.startsWith("split_")).sort()).toEqual(["split_agenda.wasm", "split_exchange.wasm", "split_learn.wasm", "split_pages.wasm", "split_start.wasm"]);
+  await expect.poll(() => [...fetched].filter((f) => f.startsWith("split_")).sort()).toEqual(["split_agenda.wasm", "split_exchange.wasm", "split_learn.wasm", "split_pages.wasm", "split_start.wasm", "split_summary.wasm"]);
   await context.setOffline(true);
   for (const [link, heading] of [
     ["See the quick results", "Your results"],
@@ -202,6 +202,11 @@ test("once the app has run a moment, the other pages are already here: they open
     await page.getByRole("link", { name: link }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   }
+  // The summary's fold opens offline too: its code came with the rest.
+  await page.getByRole("link", { name: "Senior engineer (L5) · self-check" }).click();
+  await page.getByRole("link", { name: "Save, share and compare" }).first().click();
+  await page.getByText("Make a summary (Markdown)").click();
+  await expect(page.getByRole("button", { name: "Download the summary (Markdown)" })).toBeVisible();
   await context.setOffline(false);
 });
 

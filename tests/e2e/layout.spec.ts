@@ -48,17 +48,21 @@ test("at 390 px, after Next, the sticky header hides neither the heading nor the
 test("a wide table scrolls inside its box, with its caption whole", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   const app = new SelfCheck(page);
-  await someAnswers(app);
-  await app.open("#/results/quick");
-  const region = page.getByRole("region", { name: /Answers by section/ });
+  // A manager's team table has seven columns: wider than a phone.
+  await app.open("#/");
+  await page.getByLabel("Their name").fill("Alex Kim");
+  await page.getByRole("button", { name: "Add and open" }).click();
+  await app.open("#/");
+  const region = page.getByRole("region", { name: /Each person: their self-check/ });
   const overflow = await region.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeGreaterThan(0);
   // The region is focusable, so the keyboard can scroll it.
   await expect(region).toHaveAttribute("tabindex", "0");
   // The caption wraps inside the visible width rather than being cut.
-  const caption = page.locator(".results-table caption");
+  const caption = page.locator(".team-table caption");
   const [captionBox, regionBox] = [(await caption.boundingBox())!, (await region.boundingBox())!];
   expect(captionBox.x + captionBox.width).toBeLessThanOrEqual(regionBox.x + regionBox.width + 1);
   // The edge shows there is more to the right (a shadow is drawn).
   expect(await region.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("radial-gradient");
+  await app.expectNoHorizontalScroll();
 });

@@ -174,3 +174,36 @@ test("a team's ladder update carries the answers over and says so once: replaced
     await rm(file, { force: true });
   }
 });
+
+test("long section titles, English or German, wrap whole inside the results chart", async ({ page }) => {
+  const good = await exampleLadder();
+  const titles = ["Pipelines, orchestration and reliability", "Datenpipelinezuverlässigkeitsprüfung und Betrieb"];
+  good.sections[0].title = titles[0];
+  good.sections[1].title = titles[1];
+  const name = `long-titles-${Date.now()}-${Math.floor(Math.random() * 1e6)}.json`;
+  const file = new URL(`./fixtures/${name}`, import.meta.url);
+  try {
+    await writeFile(file, JSON.stringify(good));
+    // Every statement answered, so the results draw the chart.
+    await page.addInitScript((ladder) => {
+      const answers = Object.fromEntries(ladder.statements.map((s: { id: string }) => [s.id, { rating: 1, changed_at: 1_764_000_000_000 }]));
+      localStorage.setItem(
+        `l5-selfcheck/default/${ladder.id}`,
+        JSON.stringify({ schema: 4, ladder: ladder.id, content_version: ladder.version, revision: 1, updated_at: 1_764_000_000_000, answers }),
+      );
+    }, good);
+    await page.goto(`./teams/?content=../fixtures/${name}#/results/full`);
+    const chart = page.locator("svg.bars");
+    await expect(chart).toBeVisible();
+    const box = (await chart.boundingBox())!;
+    for (const label of await chart.locator("text.bar-label").all()) {
+      const b = (await label.boundingBox())!;
+      expect(b.x, await label.textContent()).toBeGreaterThanOrEqual(box.x - 1);
+    }
+    // Every word of each title is drawn (a cut word keeps its hyphen).
+    const drawn = (await chart.locator("text.bar-label").allTextContents()).join(" ").replace(/-/g, "");
+    for (const word of titles.join(" ").split(" ")) expect(drawn.replace(/\s/g, "")).toContain(word.replace(/-/g, ""));
+  } finally {
+    await rm(file, { force: true });
+  }
+});
