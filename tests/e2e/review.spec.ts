@@ -238,3 +238,20 @@ test("at 390 px the results table reads row by row: every column of a section wi
   await app.expectNoHorizontalScroll();
   await expectNoAxeViolations(page);
 });
+
+test("a file about someone else than the open check says so before anything is kept", async ({ page }) => {
+  await seedTeam(page);
+  const ids = await statementIds();
+  const app = new SelfCheck(page);
+  await app.open("#/p/c2/data");
+  const jos = {
+    schema: 4, ladder: "l5", content_version: "2026.12.2", revision: 1, updated_at: T0,
+    subject: "Jo Chen", answers: { [ids[0]]: { rating: 3, changed_at: T0 } },
+  };
+  await page.getByLabel("Choose an export file (.json)").setInputFiles({
+    name: "jo.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(jos)),
+  });
+  const take = page.getByRole("group", { name: "What to do with these answers" });
+  await expect(take).toContainText("This file is about Jo Chen, not Kim Park, whose check is open.");
+  await expect(take.locator(".button.primary")).toHaveText("Use as Jo Chen’s self-check");
+});

@@ -171,6 +171,21 @@ pub fn TakeAnswers(props: &TakeProps) -> Html {
             format!("Nobody of that name has a check here yet. A new check about them is added, with {view} kept read-only beside it, ready for your own view."),
         ),
     };
+    // A file about someone else than the open check says so first.
+    let other_person = state.about_someone_else()
+        && !document.subject.is_empty()
+        && !document
+            .subject
+            .eq_ignore_ascii_case(&state.document.subject);
+    let explain = if other_person {
+        format!(
+            "This file is about {}, not {}, whose check is open. {explain}",
+            document.subject,
+            state.check_name()
+        )
+    } else {
+        explain
+    };
     let replace = done(Action::Replace {
         answers: document.answers.clone(),
         // Their own history and plan come along.
