@@ -132,9 +132,53 @@ pub struct Statement {
     /// Things to try when this statement shows up in the results (a
     /// watch-out, or a low answer): one action each, to pick for a plan.
     pub ideas: Vec<String>,
-    /// Ids of earlier statements whose answers carry over to this one (the
-    /// same meaning, reworded or renamed).
-    pub replaces: Vec<String>,
+    /// Earlier statements whose answers carry over to this one (the same
+    /// meaning, reworded or renamed).
+    pub replaces: Vec<Replaces>,
+}
+
+/// An earlier statement whose answers carry over, written `"id"` or
+/// `"id@version"`: with a version, only answers from documents of that
+/// content version or later carry over (an id whose meaning changed in that
+/// version: the earlier answers answered something else).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replaces {
+    pub id: String,
+    pub since: Option<String>,
+}
+
+impl Replaces {
+    fn parse(text: &str) -> Replaces {
+        match text.split_once('@') {
+            Some((id, since)) => Replaces {
+                id: id.to_string(),
+                since: Some(since.to_string()),
+            },
+            None => Replaces {
+                id: text.to_string(),
+                since: None,
+            },
+        }
+    }
+
+    /// Whether answers of a document of `version` carry over.
+    pub fn applies_to(&self, version: &str) -> bool {
+        self.since
+            .as_deref()
+            .is_none_or(|since| !version_before(version, since))
+    }
+}
+
+/// Whether content version `a` is older than `b`: dotted numbers compared
+/// part by part ("2026.12.9" before "2026.12.10"); an unreadable version is
+/// older than any.
+pub fn version_before(a: &str, b: &str) -> bool {
+    let parts = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
+    match (parts(a), parts(b)) {
+        (Some(a), Some(b)) => a < b,
+        (None, Some(_)) => true,
+        _ => a < b,
+    }
 }
 
 /// Every problem found in a content file, in file order.
@@ -182,8 +226,7 @@ impl Scale {
 /// ("When I plan a deliverable, I …"): a frequency answer then has
 /// something to count.
 pub const SITUATION_OPENERS: &[&str] = &[
-    "When", "Whenever", "Before", "After", "While", "During", "For", "In", "On", "Once", "If",
-    "At", "As", "Each", "With", "Within",
+    "When", "Whenever", "Before", "After", "While", "During", "Once", "If", "At", "As", "Each",
 ];
 
 /// Whether a statement's text starts with the situation it counts: an
@@ -722,9 +765,26 @@ fn parse_statements(
             ));
         }
         let ideas = note(problems, obj.text_list("ideas")).unwrap_or_default();
-        let replaces = note(problems, obj.text_list("replaces")).unwrap_or_default();
+        let replaces: Vec<Replaces> = note(problems, obj.text_list("replaces"))
+            .unwrap_or_default()
+            .iter()
+            .map(|text| Replaces::parse(text))
+            .collect();
         for old in &replaces {
-            note(problems, check_id(&obj, "replaces", old));
+            note(problems, check_id(&obj, "replaces", &old.id));
+            if old
+                .since
+                .as_deref()
+                .is_some_and(|v| v.is_empty() || v.len() > 40)
+            {
+                problems.push(obj.fail(
+                    "replaces",
+                    format!(
+                        "\"{}\" needs a content version after \"@\", like \"{}@2026.12.1\"",
+                        old.id, old.id
+                    ),
+                ));
+            }
         }
         // Topics are accepted for older files and ignored.
         note(problems, obj.text_list("topics"));
@@ -825,7 +885,7 @@ fn parse_new_hire(
 fn check_coverage(ladder: &Ladder, problems: &mut Vec<FieldError>) {
     let mut carried: Vec<&str> = Vec::new();
     for statement in &ladder.statements {
-        for old in &statement.replaces {
+        for old in statement.replaces.iter().map(|r| &r.id) {
             let place = format!("statement \"{}\", field \"replaces\"", statement.id);
             if ladder.statement_index(old).is_some() {
                 problems.push(error(

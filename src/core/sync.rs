@@ -88,10 +88,14 @@ fn decode_counting(ladder: &Ladder, raw: &str) -> Result<(Document, usize), Deco
 /// are kept, so every tab moves them the same way. Returns how many of
 /// the check's own answers moved.
 pub fn carry_over(ladder: &Ladder, document: &mut Document) -> usize {
+    // Answers were given on the document's content version: an id whose
+    // meaning changed since carries over only from the version it names.
+    let version = document.content_version.clone();
     let move_in = |answers: &mut Answers| {
         let mut moved = 0;
         for statement in &ladder.statements {
-            for old in &statement.replaces {
+            for old in statement.replaces.iter().filter(|r| r.applies_to(&version)) {
+                let old = &old.id;
                 let free = answers.get(&statement.id).is_none_or(|a| a.is_cleared());
                 if free && answers.get(old).is_some_and(|a| !a.is_cleared()) {
                     if let Some(answer) = answers.remove(old) {

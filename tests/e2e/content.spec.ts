@@ -82,7 +82,7 @@ test("answers to statements removed from the content are shown as retired, by wh
   ]);
   await expect(page.locator(".retired")).not.toContainText("impact.");
   await expect(retired.nth(0)).toContainText("Led the <b>old</b> thing");
-  await expect(page.getByText("From the full check: 1 of 95 statements answered.")).toBeVisible();
+  await expect(page.getByText("From the full check: 1 of 97 statements answered.")).toBeVisible();
 });
 
 test("settings from the URL pick the start page, theme and layout", async ({ page }) => {

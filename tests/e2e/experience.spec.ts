@@ -110,7 +110,7 @@ test("quick results lead to the full check at the first unanswered statement, ke
   const first = app.statement(/it runs in production without anyone else/);
   await expect(first).toBeFocused();
   await expect(app.statement(/I take a leading part in its design/).getByRole("radio", { name: "Sometimes" })).toBeChecked();
-  await expect(page.getByRole("progressbar", { name: "13 of 95 statements answered" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "13 of 97 statements answered" })).toBeVisible();
 });
 
 test("the start page shows one primary action that fits what was done", async ({ page }) => {
@@ -138,7 +138,7 @@ test("the start page shows one primary action that fits what was done", async ({
   await app.statement(/it runs in production without anyone else/).getByRole("radio", { name: "Usually" }).check();
   await app.open();
   await expect(primary()).toHaveText("Resume the full check");
-  await expect(page.locator(".next-status")).toContainText("14 of 95 statements of the full check answered");
+  await expect(page.locator(".next-status")).toContainText("14 of 97 statements of the full check answered");
 });
 
 test("every deep link opens its page, and back and forward work", async ({ page }) => {
@@ -265,7 +265,7 @@ test("choosing an answer does not move the layout", async ({ page }) => {
 test("habits to avoid have their own scale, and 'not part of my role' is listed apart", async ({ page }) => {
   const app = new SelfCheck(page);
   await app.open("#/check/complacency");
-  const habit = app.statement(/I go with the familiar one/);
+  const habit = app.statement(/I pick the familiar one without weighing/);
   for (const name of ["Rarely", "Sometimes", "Often", "Almost always", "Not sure / doesn't apply"]) {
     await expect(habit.getByRole("radio", { name, exact: true })).toHaveCount(1);
   }

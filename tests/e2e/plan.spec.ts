@@ -10,7 +10,7 @@ const WEEK = 7 * 24 * 3_600_000;
 const T0 = Date.parse("2026-09-01T10:00:00Z");
 // The quick check's Ownership statement, and its own first idea.
 const OWNERSHIP = QUICK.findIndex(([section]) => section === "Ownership");
-const IDEA = "For the next bug you fix, write the failing test before the fix.";
+const IDEA = "Before you open your next change for review, check that each new behaviour has a test that fails without it.";
 
 async function quickWith(app: SelfCheck, answer: (n: number) => string) {
   await app.open("#/quick");
