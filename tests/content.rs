@@ -802,3 +802,23 @@ fn retired_statements_are_checked_and_keep_their_text() {
         "{problems:?}"
     );
 }
+
+/// Issue 28: `replaces` can name the content version an old id's answers
+/// carry over from; versions compare as dotted numbers.
+#[test]
+fn content_versions_compare_part_by_part() {
+    use l5_selfcheck::core::content::version_before;
+    assert!(version_before("2026.12.0", "2026.12.1"));
+    assert!(version_before("2026.12.9", "2026.12.10"));
+    assert!(version_before("2026.12", "2026.12.1"));
+    assert!(!version_before("2026.12.1", "2026.12.1"));
+    assert!(!version_before("2027.1.0", "2026.12.3"));
+    let ladder = shipped("l5.json");
+    let coach = &ladder.statements[ladder
+        .statement_index("responsibilities.coach-newcomers")
+        .unwrap()];
+    assert_eq!(coach.replaces[0].id, "responsibilities.mentor");
+    assert!(
+        coach.replaces[0].applies_to("2026.12.2") && !coach.replaces[0].applies_to("2026.12.0")
+    );
+}

@@ -170,14 +170,21 @@ impl Replaces {
 }
 
 /// Whether content version `a` is older than `b`: dotted numbers compared
-/// part by part ("2026.12.9" before "2026.12.10"); an unreadable version is
-/// older than any.
+/// part by part ("2026.12.9" before "2026.12.10"); a part that is not a
+/// number counts as 0.
 pub fn version_before(a: &str, b: &str) -> bool {
-    let parts = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
-    match (parts(a), parts(b)) {
-        (Some(a), Some(b)) => a < b,
-        (None, Some(_)) => true,
-        _ => a < b,
+    let (mut a, mut b) = (a.split('.'), b.split('.'));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) | (Some(_), None) => return false,
+            (None, Some(_)) => return true,
+            (Some(x), Some(y)) => {
+                let (x, y) = (x.parse::<u64>().unwrap_or(0), y.parse::<u64>().unwrap_or(0));
+                if x != y {
+                    return x < y;
+                }
+            }
+        }
     }
 }
 
@@ -772,19 +779,6 @@ fn parse_statements(
             .collect();
         for old in &replaces {
             note(problems, check_id(&obj, "replaces", &old.id));
-            if old
-                .since
-                .as_deref()
-                .is_some_and(|v| v.is_empty() || v.len() > 40)
-            {
-                problems.push(obj.fail(
-                    "replaces",
-                    format!(
-                        "\"{}\" needs a content version after \"@\", like \"{}@2026.12.1\"",
-                        old.id, old.id
-                    ),
-                ));
-            }
         }
         // Topics are accepted for older files and ignored.
         note(problems, obj.text_list("topics"));
