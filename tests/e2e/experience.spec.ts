@@ -93,9 +93,9 @@ test("the same answer everywhere ranks no section above or below another", async
   await expect(page.locator(".growth")).toHaveCount(0);
   await expect(page.getByText(/lowest-rated|lowest first/i)).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Ideas for your lowest answers" })).toHaveCount(0);
-  // Twelve of 90: the page says the picture rests on few answers.
+  // Twelve of 92: the page says the picture rests on few answers.
   await app.open("#/results/full");
-  await expect(page.getByText("This rests on 12 rated answers of the 90 statements of this check")).toBeVisible();
+  await expect(page.getByText("This rests on 12 rated answers of the 92 statements of this check")).toBeVisible();
 });
 
 test("quick results lead to the full check at the first unanswered statement, keeping the quick answers", async ({ page }) => {
@@ -159,7 +159,7 @@ test("every deep link opens its page, and back and forward work", async ({ page 
     await expect(app.heading(), hash).toHaveText(heading);
   }
   await app.open("#/check/impact");
-  await expect(page.locator("fieldset")).toHaveCount(23);
+  await expect(page.locator("fieldset")).toHaveCount(22);
   // An older link to a quick-check section opens the quick check there.
   await app.open("#/quick/impact");
   await expect(app.heading()).toHaveText("Quick check");
@@ -283,7 +283,7 @@ test("habits to avoid have their own scale, and 'not part of my role' is listed 
   await app.open("#/results/full");
   await expect(page.getByRole("heading", { name: "Answered “Not part of my role” (not scored) (1)" })).toBeVisible();
   await expect(page.getByRole("link", { name: /When my manager needs cover/ })).toBeVisible();
-  expect((await app.resultsTable()).Leadership).toEqual(["Not answered", "0", "0", "0", "0", "1", "0 of 10"]);
+  expect((await app.resultsTable()).Leadership).toEqual(["Not answered", "0", "0", "0", "0", "1", "0 of 11"]);
 });
 
 test("the answer key is shown once, then starts collapsed", async ({ page }) => {
