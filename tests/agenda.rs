@@ -731,4 +731,8 @@ fn the_team_table_gives_each_person_their_next_step() {
         "{jo_line}"
     );
     assert!(md.contains("| Sam | not yet |"), "{md}");
+    assert!(
+        md.contains("no answers and no notes"),
+        "the file says what it holds"
+    );
 }

@@ -446,7 +446,7 @@ fn a_focus_is_edited_with_undo_and_an_empty_step_is_refused() {
         "the undo puts the focus back as it was"
     );
 
-    act(&mut page, edit("   "), 5);
+    act(&mut page, edit(" \u{202e} "), 5);
     let notice = page.state().notice.clone().expect("the refusal is said");
     assert_eq!(notice.place, Place::Plan);
     assert_eq!(

@@ -252,7 +252,7 @@ pub fn markdown(ladder: &Ladder, members: &[Member], offset: i32, today: &str) -
     let _ = writeln!(md, "# Your team \u{2014} {}\n", escape(&ladder.title));
     let _ = writeln!(
         md,
-        "{}, {today}. Kept in this browser only.\n",
+        "{}, {today}, from the checks kept in one browser. This table holds names, dates, counts of agreed actions and the largest gaps; no answers and no notes.\n",
         plural(members.len(), "person", "people")
     );
     let _ = writeln!(

@@ -86,6 +86,7 @@ pub fn Team(props: &CtxProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <p class="file-holds no-print">{ "The Markdown file holds this table: names, dates, counts of agreed actions and the largest gaps; no answers and no notes." }</p>
             <p class="actions no-print">
                 <button type="button" class="button" onclick={download}>{ "Download the team table (Markdown)" }</button>
                 <button type="button" class="button" onclick={on_print}>{ "Print the team table" }</button>

@@ -340,7 +340,8 @@ impl Engine {
                 if !state.document.focus_items().any(|item| item.id == id) {
                     return;
                 }
-                if step.trim().is_empty() {
+                // Empty once hidden characters are gone, as it would be stored.
+                if super::super::document::plain_line(&step, MAX_STEP_LEN).is_empty() {
                     state.notice = Some(Notice::error(
                         Place::Plan,
                         "Write a next step, or drop the focus.",

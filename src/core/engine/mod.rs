@@ -34,7 +34,9 @@ use storage::{move_legacy_prefs, read_prefs, write_prefs};
 
 use super::checks;
 use super::content::Ladder;
-use super::document::plan::{date_or_empty, FocusRefused, PlanItem, PlanStatus, MAX_FOCUS};
+use super::document::plan::{
+    date_or_empty, FocusRefused, PlanItem, PlanStatus, MAX_FOCUS, MAX_STEP_LEN,
+};
 use super::document::{
     check_name, early_answers, safe_name, Beside, Document, Rater, SnapshotKind,
 };
