@@ -7,8 +7,8 @@ use super::content::Ladder;
 use super::document::plan::{PlanItem, PlanStatus};
 use super::document::{Document, Rater, Snapshot};
 use super::scoring::{
-    answer_label, average_on_scale, low_answers_lowest_section_first, one_decimal, score,
-    shown_change, spread_words, top_answers, MIN_IN_SECTION, MIN_SCORED, MIN_SECTIONS,
+    answer_label, average_on_scale, change_words, low_answers_lowest_section_first, one_decimal,
+    score, spread_words, top_answers, MIN_IN_SECTION, MIN_SCORED, MIN_SECTIONS,
 };
 use super::time::local_date;
 use std::fmt::Write;
@@ -311,15 +311,7 @@ fn moved_since(
         if pair.left.is_none() && pair.right.is_none() {
             continue;
         }
-        let change = match (pair.left, pair.right) {
-            (Some(before), Some(after)) => match shown_change(&ladder.scale, before, after) {
-                0 => "Same".to_string(),
-                t if t > 0 => format!("Up {}", one_decimal(t as f64 / 10.0)),
-                t => format!("Down {}", one_decimal(-t as f64 / 10.0)),
-            },
-            (None, Some(_)) => "Newly answered".into(),
-            _ => "\u{2013}".into(),
-        };
+        let (change, _) = change_words(&ladder.scale, pair.left, pair.right);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {change} |",

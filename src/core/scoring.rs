@@ -371,6 +371,30 @@ pub fn top_answers(ladder: &Ladder, document: &Document, quick_only: bool) -> Ve
         .collect()
 }
 
+/// A section's change between two averages, in words, worked out from the
+/// values as shown beside it: "Same", "Up 0.3", "Down 0.1", "Newly
+/// answered", or a dash. `Some(true)` when it went up, for a note on which
+/// way is good.
+pub fn change_words(
+    scale: &Scale,
+    before: Option<f64>,
+    after: Option<f64>,
+) -> (String, Option<bool>) {
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            let tenths = shown_change(scale, b, a);
+            let steps = one_decimal(tenths.unsigned_abs() as f64 / 10.0);
+            match tenths.signum() {
+                0 => ("Same".into(), None),
+                1 => (format!("Up {steps}"), Some(true)),
+                _ => (format!("Down {steps}"), Some(false)),
+            }
+        }
+        (None, Some(_)) => ("Newly answered".into(), None),
+        _ => ("\u{2013}".into(), None),
+    }
+}
+
 /// Every low answer (`low_answers`), lowest answer first and, among equal
 /// answers, the lowest section first (then ladder order): the ideas list
 /// starts where the most room to grow is, and reaches every low answer.

@@ -251,7 +251,7 @@ fn Focus(props: &ItemProps) -> Html {
         })
     };
     let save = {
-        let (dispatch, open) = (ctx.dispatch.clone(), open.clone());
+        let dispatch = ctx.dispatch.clone();
         let (step, due, helper) = (step.clone(), due.clone(), helper.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -261,12 +261,14 @@ fn Focus(props: &ItemProps) -> Html {
                 due: (*due).clone(),
                 helper: (*helper).clone(),
             });
-            // An empty step is refused with a message; the form stays.
-            if !step.trim().is_empty() {
-                open.set(Open::Nothing);
-            }
         })
     };
+    // The engine decides whether the edit is taken: the form closes once
+    // the focus has changed, and stays (beside its message) when refused.
+    {
+        let open = open.clone();
+        use_effect_with(item.changed_at, move |_| open.set(Open::Nothing));
+    }
     let base = ctx.id(&format!("edit-{id}"));
     let hidden_step = html! { <span class="visually-hidden">{ format!(" {}", item.step) }</span> };
     html! {

@@ -10,7 +10,7 @@ use crate::core::compare::{moved, StatementPair};
 use crate::core::content::Kind;
 use crate::core::document::plan::PlanStatus;
 use crate::core::route::Route;
-use crate::core::scoring::{answer_label, average_on_scale, one_decimal, shown_change};
+use crate::core::scoring::{answer_label, average_on_scale, change_words};
 use crate::core::time::local_date;
 use yew::prelude::*;
 
@@ -66,19 +66,14 @@ pub fn since_page(ctx: &Ctx, time: u64) -> Html {
             ],
         )
     };
-    let change = |before: Option<f64>, after: Option<f64>| match (before, after) {
-        // From the values as shown in the two columns beside it.
-        (Some(b), Some(a)) => {
-            let tenths = shown_change(&ladder.scale, b, a);
-            let steps = one_decimal(tenths.unsigned_abs() as f64 / 10.0);
-            match tenths.signum() {
-                0 => "Same".to_string(),
-                1 => format!("Up {steps} (the good way)"),
-                _ => format!("Down {steps} (the other way)"),
-            }
-        }
-        (None, Some(_)) => "Newly answered".into(),
-        _ => "\u{2013}".into(),
+    let change = |before: Option<f64>, after: Option<f64>| match change_words(
+        &ladder.scale,
+        before,
+        after,
+    ) {
+        (words, Some(true)) => format!("{words} (the good way)"),
+        (words, Some(false)) => format!("{words} (the other way)"),
+        (words, None) => words,
     };
     let cell = |share: Option<f64>| {
         share.map_or("Not answered".to_string(), |s| {
